@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { JobWorkspace } from "@/components/job/job-workspace";
+import { getCurrentClientId } from "@/lib/clients/current-client";
+import { AppError } from "@/lib/errors";
+import { getJobView } from "@/lib/jobs/queries";
+import {
+  approveStoryboardAction,
+  cancelJobAction,
+  editSceneAction,
+  moveSceneAction,
+  regenerateSceneAction,
+  removeSceneAction,
+} from "./actions";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Video · Storyreel" };
+
+export default async function JobPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const job = await getJobView(await getCurrentClientId(), id).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  });
+  return (
+    <JobWorkspace
+      initialJob={job}
+      actions={{
+        approve: approveStoryboardAction,
+        cancel: cancelJobAction,
+        editScene: editSceneAction,
+        regenerateScene: regenerateSceneAction,
+        removeScene: removeSceneAction,
+        moveScene: moveSceneAction,
+      }}
+    />
+  );
+}

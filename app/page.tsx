@@ -1,0 +1,18 @@
+import { GalleryGrid } from "@/components/gallery/gallery-grid";
+import { getCurrentClientId } from "@/lib/clients/current-client";
+import { listJobs } from "@/lib/jobs/queries";
+
+export const dynamic = "force-dynamic";
+
+export default async function GalleryPage() {
+  const initial = await listJobs(await getCurrentClientId(), { limit: 48 });
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold">Gallery</h1>
+        <p className="mt-1 text-sm text-zinc-400">Every video you have made, newest first.</p>
+      </div>
+      <GalleryGrid initial={initial} />
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import Link from "next/link";
+import type { JobSummary } from "@/lib/jobs/job-view";
+import { StatusBadge } from "@/components/status-badge";
+import { formatCost, formatDuration, formatRelativeTime } from "@/components/format";
+
+export function JobCard({ job }: { job: JobSummary }) {
+  return (
+    <li className="group overflow-hidden rounded-xl border border-zinc-800 bg-zinc-900/60 transition hover:border-zinc-600">
+      <Link href={job.links.page} className="block focus-visible:outline focus-visible:outline-2 focus-visible:outline-violet-400">
+        <div className="relative aspect-video bg-zinc-800">
+          {job.thumbnailUrl ? (
+            // eslint-disable-next-line @next/next/no-img-element -- served by our own media route
+            <img src={job.thumbnailUrl} alt="" className="h-full w-full object-cover transition group-hover:scale-[1.02]" />
+          ) : (
+            <div className="flex h-full items-center justify-center text-sm text-zinc-500">{job.stage}…</div>
+          )}
+          {job.durationSec != null && (
+            <span className="absolute bottom-2 right-2 rounded bg-black/70 px-1.5 py-0.5 text-xs font-medium">{formatDuration(job.durationSec)}</span>
+          )}
+        </div>
+        <div className="space-y-2 p-4">
+          <div className="flex items-center justify-between gap-2">
+            <StatusBadge status={job.status} />
+            <time dateTime={job.createdAt} className="text-xs text-zinc-500">
+              {formatRelativeTime(job.createdAt)}
+            </time>
+          </div>
+          <p className="line-clamp-2 text-sm font-medium text-zinc-100">{job.prompt}</p>
+          <p className="text-xs text-zinc-500">
+            {job.sceneCount} scenes · {job.aspectRatio} · {formatCost(job.costUsd)}
+            {!job.isFinal && job.status !== "awaiting_approval" ? ` · ${job.percent}%` : ""}
+          </p>
+          {job.status === "failed" && job.error && <p className="text-xs text-red-300">{job.error}</p>}
+        </div>
+      </Link>
+    </li>
+  );
+}

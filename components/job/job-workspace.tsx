@@ -1,0 +1,72 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import type { JobView } from "@/lib/jobs/job-view";
+import { StatusBadge } from "@/components/status-badge";
+import { buttonStyles } from "@/components/ui/styles";
+import type { JobActions } from "./job-actions";
+import { ProgressPanel } from "./progress-panel";
+import { StoryboardEditor } from "./storyboard-editor";
+import { useJob } from "./use-job";
+import { VideoResult } from "./video-result";
+
+export function JobWorkspace({ initialJob, actions }: { initialJob: JobView; actions: JobActions }) {
+  const { data, error: loadError, mutate } = useJob(initialJob.id, initialJob);
+  const job = data ?? initialJob;
+  const [pending, startTransition] = useTransition();
+  const [actionError, setActionError] = useState<string | null>(null);
+
+  const run = (work: () => Promise<{ ok: boolean; error?: string }>) => {
+    setActionError(null);
+    startTransition(async () => {
+      const result = await work();
+      if (!result.ok) setActionError(result.error ?? "That did not work.");
+      await mutate();
+    });
+  };
+
+  const showStoryboard = job.scenes.length > 0 && ["storyboarding", "awaiting_approval"].includes(job.status);
+  const canCancel = !job.isFinal && job.status !== "awaiting_approval";
+
+  return (
+    <div className="space-y-6">
+      <header className="flex flex-wrap items-start justify-between gap-4">
+        <div className="min-w-0 max-w-3xl">
+          <div className="mb-2 flex items-center gap-3">
+            <StatusBadge status={job.status} />
+            <span className="text-xs text-zinc-500">
+              {job.style} · {job.aspectRatio} · {job.provider} back end
+            </span>
+          </div>
+          <h1 className="text-2xl font-semibold leading-snug">{job.prompt}</h1>
+        </div>
+        {canCancel && (
+          <button type="button" className={buttonStyles.danger} disabled={pending} onClick={() => run(() => actions.cancel(job.id))}>
+            Cancel
+          </button>
+        )}
+      </header>
+
+      {actionError && (
+        <p role="alert" className="rounded-md border border-red-900 bg-red-950/50 px-4 py-3 text-sm text-red-200">
+          {actionError}
+        </p>
+      )}
+      {loadError && (
+        <p role="status" className="text-sm text-amber-300">
+          Could not refresh the job: {loadError.message}
+        </p>
+      )}
+      {job.status === "failed" && job.error && (
+        <div role="alert" className="rounded-md border border-red-900 bg-red-950/50 px-4 py-3 text-sm text-red-200">
+          <p className="font-medium">This video could not be made.</p>
+          <p>{job.error}</p>
+        </div>
+      )}
+
+      {job.status !== "completed" && <ProgressPanel job={job} />}
+      {showStoryboard && <StoryboardEditor job={job} actions={actions} busy={pending} run={run} />}
+      {job.status === "completed" && <VideoResult job={job} />}
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+"use client";
+
+import { useState } from "react";
+import type { SceneView } from "@/lib/jobs/job-view";
+import { MOTIONS } from "@/lib/jobs/schemas";
+import { buttonStyles, inputStyles, labelStyles } from "@/components/ui/styles";
+import { aspectClass } from "./aspect";
+
+export interface SceneCardProps {
+  scene: SceneView;
+  aspectRatio: string;
+  isFirst: boolean;
+  isLast: boolean;
+  editable: boolean;
+  busy: boolean;
+  onSave: (changes: Partial<Pick<SceneView, "caption" | "imagePrompt" | "motion" | "durationSec">>) => void;
+  onRegenerate: () => void;
+  onRemove: () => void;
+  onMove: (direction: -1 | 1) => void;
+}
+
+export function SceneCard({ scene, aspectRatio, isFirst, isLast, editable, busy, onSave, onRegenerate, onRemove, onMove }: SceneCardProps) {
+  const n = scene.position + 1;
+  const [caption, setCaption] = useState(scene.caption);
+  const [imagePrompt, setImagePrompt] = useState(scene.imagePrompt);
+  const [motion, setMotion] = useState(scene.motion);
+  const [duration, setDuration] = useState(String(scene.durationSec));
+  const changes = {
+    ...(caption !== scene.caption ? { caption } : {}),
+    ...(imagePrompt !== scene.imagePrompt ? { imagePrompt } : {}),
+    ...(motion !== scene.motion ? { motion } : {}),
+    ...(Number(duration) !== scene.durationSec ? { durationSec: Number(duration) } : {}),
+  };
+  const dirty = Object.keys(changes).length > 0;
+  const drawing = scene.stillStatus !== "ready";
+  const disabled = !editable || busy;
+
+  return (
+    <li className="flex flex-col overflow-hidden rounded-xl border border-zinc-800 bg-zinc-900/60" aria-label={`Scene ${n}`}>
+      <div className={`relative ${aspectClass(aspectRatio)} max-h-80 w-full bg-zinc-800`}>
+        {scene.stillUrl && !drawing ? (
+          // eslint-disable-next-line @next/next/no-img-element -- served by our own range-capable media route
+          <img src={scene.stillUrl} alt={`Storyboard still for scene ${n}`} className="h-full w-full object-cover" />
+        ) : (
+          <div className="flex h-full items-center justify-center text-sm text-zinc-400">
+            {scene.stillStatus === "failed" ? "Drawing failed" : "Drawing…"}
+          </div>
+        )}
+        <span className="absolute left-2 top-2 rounded bg-black/60 px-2 py-0.5 text-xs font-semibold">Scene {n}</span>
+        <p className="absolute inset-x-3 bottom-3 rounded bg-black/55 px-2 py-1 text-center text-sm font-semibold leading-snug text-white">
+          {caption}
+        </p>
+      </div>
+      <div className="flex flex-1 flex-col gap-3 p-4">
+        <div>
+          <label htmlFor={`caption-${scene.id}`} className={labelStyles}>
+            Caption for scene {n}
+          </label>
+          <textarea id={`caption-${scene.id}`} rows={2} value={caption} disabled={disabled} maxLength={200}
+            onChange={(e) => setCaption(e.target.value)} className={inputStyles} />
+        </div>
+        <div>
+          <label htmlFor={`prompt-${scene.id}`} className={labelStyles}>
+            Image prompt for scene {n}
+          </label>
+          <textarea id={`prompt-${scene.id}`} rows={3} value={imagePrompt} disabled={disabled} maxLength={1000}
+            onChange={(e) => setImagePrompt(e.target.value)} className={`${inputStyles} text-xs`} />
+        </div>
+        <div className="grid grid-cols-2 gap-3">
+          <div>
+            <label htmlFor={`motion-${scene.id}`} className={labelStyles}>
+              Motion
+            </label>
+            <select id={`motion-${scene.id}`} value={motion} disabled={disabled} onChange={(e) => setMotion(e.target.value)} className={inputStyles}>
+              {MOTIONS.map((m) => (
+                <option key={m} value={m}>
+                  {m.replace("-", " ")}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor={`duration-${scene.id}`} className={labelStyles}>
+              Seconds
+            </label>
+            <input id={`duration-${scene.id}`} type="number" min={1.5} max={15} step={0.5} value={duration} disabled={disabled}
+              onChange={(e) => setDuration(e.target.value)} className={inputStyles} />
+          </div>
+        </div>
+        {scene.error && <p className="text-sm text-red-300">{scene.error}</p>}
+        <div className="mt-auto flex flex-wrap items-center gap-2 pt-1">
+          <button type="button" className={buttonStyles.primary} disabled={disabled || !dirty} onClick={() => onSave(changes)}>
+            Save<span className="sr-only"> scene {n}</span>
+          </button>
+          <button type="button" className={buttonStyles.secondary} disabled={disabled} onClick={onRegenerate} aria-label={`Regenerate scene ${n}`}>
+            Regenerate
+          </button>
+          <span className="ml-auto flex gap-1">
+            <button type="button" className={buttonStyles.icon} disabled={disabled || isFirst} onClick={() => onMove(-1)} aria-label={`Move scene ${n} earlier`}>
+              ↑
+            </button>
+            <button type="button" className={buttonStyles.icon} disabled={disabled || isLast} onClick={() => onMove(1)} aria-label={`Move scene ${n} later`}>
+              ↓
+            </button>
+            <button type="button" className={buttonStyles.icon} disabled={disabled || (isFirst && isLast)} onClick={onRemove} aria-label={`Remove scene ${n}`}>
+              ✕
+            </button>
+          </span>
+        </div>
+      </div>
+    </li>
+  );
+}

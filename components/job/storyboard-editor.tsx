@@ -1,0 +1,57 @@
+"use client";
+
+import type { JobView } from "@/lib/jobs/job-view";
+import { buttonStyles } from "@/components/ui/styles";
+import type { JobActions } from "./job-actions";
+import { SceneCard } from "./scene-card";
+
+interface Props {
+  job: JobView;
+  actions: JobActions;
+  busy: boolean;
+  run: (work: () => Promise<{ ok: boolean; error?: string }>) => void;
+}
+
+export function StoryboardEditor({ job, actions, busy, run }: Props) {
+  const editable = job.status === "awaiting_approval";
+  const total = job.scenes.reduce((sum, s) => sum + s.durationSec, 0);
+  return (
+    <section aria-labelledby="storyboard-heading" className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h2 id="storyboard-heading" className="text-xl font-semibold">
+            Storyboard
+          </h2>
+          <p className="text-sm text-zinc-400">
+            {job.scenes.length} scenes · {total.toFixed(1)} s · edit captions and prompts, redraw a scene, reorder, then approve.
+          </p>
+        </div>
+        <div className="flex gap-2">
+          <button type="button" className={buttonStyles.danger} disabled={busy} onClick={() => run(() => actions.cancel(job.id))}>
+            Cancel
+          </button>
+          <button type="button" className={buttonStyles.primary} disabled={busy || !editable} onClick={() => run(() => actions.approve(job.id))}>
+            Approve storyboard
+          </button>
+        </div>
+      </div>
+      <ol className="grid gap-5 md:grid-cols-2 xl:grid-cols-3">
+        {job.scenes.map((scene, index) => (
+          <SceneCard
+            key={`${scene.id}:${scene.caption}:${scene.imagePrompt}:${scene.motion}:${scene.durationSec}`}
+            scene={scene}
+            aspectRatio={job.aspectRatio}
+            isFirst={index === 0}
+            isLast={index === job.scenes.length - 1}
+            editable={editable}
+            busy={busy}
+            onSave={(changes) => run(() => actions.editScene(job.id, scene.id, changes))}
+            onRegenerate={() => run(() => actions.regenerateScene(job.id, scene.id))}
+            onRemove={() => run(() => actions.removeScene(job.id, scene.id))}
+            onMove={(direction) => run(() => actions.moveScene(job.id, scene.id, direction))}
+          />
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,31 @@
+import type { JobView } from "@/lib/jobs/job-view";
+import { buttonStyles } from "@/components/ui/styles";
+import { formatCost, formatDuration } from "@/components/format";
+
+export function VideoResult({ job }: { job: JobView }) {
+  if (!job.videoUrl) return null;
+  const narrow = job.aspectRatio === "9:16";
+  return (
+    <section aria-label="Final video" className="space-y-4">
+      <div className={`overflow-hidden rounded-xl border border-zinc-800 bg-black ${narrow ? "mx-auto max-w-sm" : ""}`}>
+        <video
+          controls
+          preload="metadata"
+          playsInline
+          poster={job.posterUrl ?? undefined}
+          src={job.videoUrl}
+          className="block h-auto w-full"
+          aria-label="Final video"
+        />
+      </div>
+      <div className="flex flex-wrap items-center gap-3">
+        <a href={job.downloadUrl ?? job.videoUrl} download className={buttonStyles.primary}>
+          Download
+        </a>
+        <p className="text-sm text-zinc-400">
+          {formatDuration(job.durationSec)} · {job.aspectRatio} · {job.scenes.length} scenes · cost {formatCost(job.costUsd)}
+        </p>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,127 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { ASPECT_RATIOS, MAX_PROMPT_CHARS, MAX_SCENES, MIN_SCENES, STYLES } from "@/lib/jobs/schemas";
+import { buttonStyles, inputStyles, labelStyles } from "@/components/ui/styles";
+
+const ASPECT_HINTS: Record<string, string> = { "16:9": "Landscape", "9:16": "Vertical", "1:1": "Square" };
+
+export function NewVideoForm({ costNote }: { costNote: string }) {
+  const router = useRouter();
+  const [prompt, setPrompt] = useState("");
+  const [sceneCount, setSceneCount] = useState(4);
+  const [aspectRatio, setAspectRatio] = useState<string>("16:9");
+  const [style, setStyle] = useState<string>("cinematic");
+  const [targetSeconds, setTargetSeconds] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    setError(null);
+    setSubmitting(true);
+    try {
+      const response = await fetch("/api/jobs", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ prompt, sceneCount, aspectRatio, style, ...(targetSeconds ? { targetSeconds: Number(targetSeconds) } : {}) }),
+      });
+      const body = await response.json().catch(() => null);
+      if (!response.ok) throw new Error(body?.error?.message ?? "The job could not be created.");
+      router.push(`/jobs/${body.id}`);
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : "The job could not be created.");
+      setSubmitting(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} className="space-y-6" noValidate>
+      <div>
+        <label htmlFor="prompt" className={labelStyles}>
+          Prompt
+        </label>
+        <textarea
+          id="prompt"
+          name="prompt"
+          rows={6}
+          required
+          maxLength={MAX_PROMPT_CHARS}
+          value={prompt}
+          onChange={(e) => setPrompt(e.target.value)}
+          placeholder="A lighthouse keeper watches a storm roll in over the sea. At night the lamp fails…"
+          className={inputStyles}
+          aria-describedby="prompt-hint"
+        />
+        <p id="prompt-hint" className="mt-1 text-xs text-zinc-500">
+          Describe the story; each sentence tends to become a scene. {prompt.length.toLocaleString("en-US")}/
+          {MAX_PROMPT_CHARS.toLocaleString("en-US")}
+        </p>
+      </div>
+
+      <div className="grid gap-6 sm:grid-cols-3">
+        <div>
+          <label htmlFor="sceneCount" className={labelStyles}>
+            Scenes
+          </label>
+          <select id="sceneCount" value={sceneCount} onChange={(e) => setSceneCount(Number(e.target.value))} className={inputStyles}>
+            {Array.from({ length: MAX_SCENES - MIN_SCENES + 1 }, (_, i) => MIN_SCENES + i).map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="style" className={labelStyles}>
+            Style
+          </label>
+          <select id="style" value={style} onChange={(e) => setStyle(e.target.value)} className={inputStyles}>
+            {STYLES.map((s) => (
+              <option key={s} value={s}>
+                {s.charAt(0).toUpperCase() + s.slice(1)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="targetSeconds" className={labelStyles}>
+            Target length (seconds, optional)
+          </label>
+          <input id="targetSeconds" type="number" min={4} max={120} value={targetSeconds} placeholder="auto"
+            onChange={(e) => setTargetSeconds(e.target.value)} className={inputStyles} />
+        </div>
+      </div>
+
+      <fieldset>
+        <legend className={labelStyles}>Aspect ratio</legend>
+        <div className="flex flex-wrap gap-3">
+          {ASPECT_RATIOS.map((ratio) => (
+            <label key={ratio}
+              className={`flex cursor-pointer items-center gap-2 rounded-md border px-4 py-2 text-sm has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-violet-400 ${aspectRatio === ratio ? "border-violet-500 bg-violet-500/10" : "border-zinc-700 bg-zinc-900"}`}>
+              <input type="radio" name="aspectRatio" value={ratio} checked={aspectRatio === ratio} onChange={() => setAspectRatio(ratio)} className="sr-only" />
+              <span className="font-medium">{ratio}</span>
+              <span className="text-zinc-400">{ASPECT_HINTS[ratio]}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      {error && (
+        <p role="alert" className="rounded-md border border-red-900 bg-red-950/50 px-4 py-3 text-sm text-red-200">
+          {error}
+        </p>
+      )}
+
+      <div className="flex flex-wrap items-center justify-between gap-4 border-t border-zinc-800 pt-6">
+        <p className="text-sm text-zinc-400">
+          <span className="font-medium text-zinc-200">Estimated cost:</span> {costNote}
+        </p>
+        <button type="submit" className={buttonStyles.primary} disabled={submitting}>
+          {submitting ? "Creating…" : "Create storyboard"}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,7 @@
+export async function register() {
+  // The job runner lives in the Node.js server process unless RUN_WORKER=false (then `npm run worker` runs it).
+  if (process.env.NEXT_RUNTIME === "nodejs" && process.env.RUN_WORKER !== "false") {
+    const { startJobRunner } = await import("./lib/queue/start-runner");
+    await startJobRunner();
+  }
+}

@@ -1,0 +1,37 @@
+export type ErrorCode =
+  | "invalid_input"
+  | "unsupported_media_type"
+  | "payload_too_large"
+  | "not_found"
+  | "conflict"
+  | "range_not_satisfiable"
+  | "internal";
+
+const STATUS_BY_CODE: Record<ErrorCode, number> = {
+  invalid_input: 400,
+  unsupported_media_type: 415,
+  payload_too_large: 413,
+  not_found: 404,
+  conflict: 409,
+  range_not_satisfiable: 416,
+  internal: 500,
+};
+
+/** An expected failure whose message is safe to show to a person. */
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    /** Extra response headers, e.g. Content-Range on a 416. */
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = "AppError";
+    this.status = STATUS_BY_CODE[code];
+  }
+}
+
+export const notFound = (what = "That job") => new AppError("not_found", `${what} does not exist.`);
+export const conflict = (message: string) => new AppError("conflict", message);
+export const invalidInput = (message: string) => new AppError("invalid_input", message);

@@ -1,0 +1,115 @@
+import type { Job, Scene } from "@/lib/db/generated/client";
+import { mediaUrl } from "@/lib/storage/keys";
+import { computePercent, estimateSecondsLeft } from "./job-progress";
+import { isFinalStatus, STAGE_LABELS, type JobStatus } from "./status";
+
+export interface SceneView {
+  id: string;
+  position: number;
+  caption: string;
+  imagePrompt: string;
+  motion: string;
+  durationSec: number;
+  stillStatus: string;
+  clipStatus: string;
+  stillUrl: string | null;
+  clipUrl: string | null;
+  error: string | null;
+}
+
+export interface JobView {
+  id: string;
+  status: JobStatus;
+  stage: string;
+  percent: number;
+  etaSeconds: number | null;
+  isFinal: boolean;
+  prompt: string;
+  style: string;
+  aspectRatio: string;
+  sceneCount: number;
+  targetSeconds: number | null;
+  autoApprove: boolean;
+  provider: string;
+  durationSec: number | null;
+  costUsd: number;
+  error: string | null;
+  createdAt: string;
+  updatedAt: string;
+  completedAt: string | null;
+  videoUrl: string | null;
+  posterUrl: string | null;
+  downloadUrl: string | null;
+  scenes: SceneView[];
+  links: { self: string; page: string; approve: string; cancel: string };
+}
+
+export type JobSummary = Omit<JobView, "scenes"> & { thumbnailUrl: string | null };
+
+function toSceneView(scene: Scene): SceneView {
+  return {
+    id: scene.id,
+    position: scene.position,
+    caption: scene.caption,
+    imagePrompt: scene.imagePrompt,
+    motion: scene.motion,
+    durationSec: scene.durationSec,
+    stillStatus: scene.stillStatus,
+    clipStatus: scene.clipStatus,
+    stillUrl: scene.stillKey ? mediaUrl(scene.stillKey) : null,
+    clipUrl: scene.clipKey ? mediaUrl(scene.clipKey) : null,
+    error: scene.error,
+  };
+}
+
+/** The public shape of a job: explicit fields only, so lease tokens and storage paths never leak. */
+export function toJobView(job: Job & { scenes: Scene[] }): JobView {
+  const status = job.status as JobStatus;
+  const scenes = [...job.scenes].sort((a, b) => a.position - b.position);
+  return {
+    id: job.id,
+    status,
+    stage: STAGE_LABELS[status] ?? status,
+    percent: computePercent(status, scenes, job.failedStage),
+    etaSeconds: estimateSecondsLeft(status, scenes),
+    isFinal: isFinalStatus(status),
+    prompt: job.prompt,
+    style: job.style,
+    aspectRatio: job.aspectRatio,
+    sceneCount: scenes.length || job.sceneCount,
+    targetSeconds: job.targetSeconds,
+    autoApprove: job.autoApprove,
+    provider: job.provider,
+    durationSec: job.durationSec,
+    costUsd: job.costUsd,
+    error: job.error,
+    createdAt: job.createdAt.toISOString(),
+    updatedAt: job.updatedAt.toISOString(),
+    completedAt: job.completedAt?.toISOString() ?? null,
+    videoUrl: job.videoKey ? mediaUrl(job.videoKey) : null,
+    posterUrl: job.posterKey ? mediaUrl(job.posterKey) : null,
+    downloadUrl: job.videoKey ? `${mediaUrl(job.videoKey)}?download=1` : null,
+    scenes: scenes.map(toSceneView),
+    links: {
+      self: `/api/jobs/${job.id}`,
+      page: `/jobs/${job.id}`,
+      approve: `/api/jobs/${job.id}/approve`,
+      cancel: `/api/jobs/${job.id}/cancel`,
+    },
+  };
+}
+
+export function toJobSummary(job: Job & { scenes: Scene[] }): JobSummary {
+  const { scenes, ...view } = toJobView(job);
+  const firstStill = scenes.find((s) => s.stillUrl)?.stillUrl ?? null;
+  return { ...view, thumbnailUrl: view.posterUrl ?? firstStill };
+}
+
+/** Weak ETag from the job's version, which every change to the job or its scenes bumps. */
+export const jobEtag = (id: string, version: number) => `W/"${id}.${version}"`;
+
+export function etagMatches(ifNoneMatch: string | null, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  const strip = (tag: string) => tag.trim().replace(/^W\//, "");
+  return ifNoneMatch.split(",").some((tag) => tag.trim() === "*" || strip(tag) === strip(etag));
+}

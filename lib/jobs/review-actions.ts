@@ -1,0 +1,35 @@
+import { getDb } from "@/lib/db/client";
+import { conflict, notFound } from "@/lib/errors";
+import { notifyWorkAvailable } from "@/lib/queue/work-signal";
+import { STAGE_LABELS, isFinalStatus, type JobStatus } from "./status";
+import { transitionJob } from "./transition-job";
+
+async function explainRefusal(clientId: string, jobId: string, wanted: string): Promise<never> {
+  const job = await getDb().job.findUnique({ where: { id: jobId }, select: { status: true, clientId: true } });
+  if (!job || job.clientId !== clientId) throw notFound();
+  const stage = STAGE_LABELS[job.status as JobStatus] ?? job.status;
+  throw conflict(`This job cannot ${wanted} now: it is "${stage.toLowerCase()}".`);
+}
+
+/** Human approval: the one gate before anything expensive runs. A second click is a 409 that changes nothing. */
+export async function approveStoryboard(clientId: string, jobId: string): Promise<void> {
+  const db = getDb();
+  const notReady = await db.scene.count({ where: { jobId, stillStatus: { not: "ready" } } });
+  if (notReady > 0) throw conflict("Some storyboard stills are not ready yet; wait for them before approving.");
+  const moved = await transitionJob(db, jobId, "awaiting_approval", "rendering", { clientId });
+  if (!moved) await explainRefusal(clientId, jobId, "be approved");
+  notifyWorkAvailable();
+}
+
+export async function cancelJob(clientId: string, jobId: string): Promise<void> {
+  const db = getDb();
+  const job = await db.job.findUnique({ where: { id: jobId }, select: { status: true, clientId: true } });
+  if (!job || job.clientId !== clientId) throw notFound();
+  if (isFinalStatus(job.status)) await explainRefusal(clientId, jobId, "be canceled");
+  const moved = await transitionJob(db, jobId, job.status as JobStatus, "canceled", {
+    clientId,
+    data: { error: null, leaseToken: null, leaseOwner: null, leaseExpiresAt: null },
+  });
+  // The status changed between our read and write (the runner advanced it): try once more from there.
+  if (!moved) return cancelJob(clientId, jobId);
+}

@@ -1,0 +1,41 @@
+import type { Prisma } from "@/lib/db/generated/client";
+import type { Db } from "@/lib/db/client";
+import { canTransition, type JobStatus } from "./status";
+
+type Writer = Db | Prisma.TransactionClient;
+
+export interface TransitionOptions {
+  /** Fencing: only the runner holding this lease may write. */
+  leaseToken?: string;
+  /** Only for this owner (user-facing actions). */
+  clientId?: string;
+  data?: Prisma.JobUpdateManyMutationInput;
+}
+
+/**
+ * The one place a job changes status: a conditional write on the expected previous status,
+ * so a double click or a second runner cannot advance a job twice. Returns false when the job
+ * was not in `from` (or the lease/owner did not match); nothing is written then.
+ */
+export async function transitionJob(
+  db: Writer,
+  jobId: string,
+  from: JobStatus | readonly JobStatus[],
+  to: JobStatus,
+  options: TransitionOptions = {},
+): Promise<boolean> {
+  const fromList: readonly JobStatus[] = typeof from === "string" ? [from] : from;
+  for (const f of fromList) {
+    if (!canTransition(f, to)) throw new Error(`Illegal job transition ${f} -> ${to}`);
+  }
+  const result = await db.job.updateMany({
+    where: {
+      id: jobId,
+      status: { in: [...fromList] },
+      ...(options.leaseToken ? { leaseToken: options.leaseToken } : {}),
+      ...(options.clientId ? { clientId: options.clientId } : {}),
+    },
+    data: { ...options.data, status: to, version: { increment: 1 } },
+  });
+  return result.count === 1;
+}

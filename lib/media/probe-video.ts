@@ -1,0 +1,49 @@
+import { ffprobePath } from "./binaries";
+import { runProcess } from "./run-process";
+
+export interface VideoProbe {
+  durationSec: number;
+  width: number;
+  height: number;
+  codec: string;
+  pixFmt: string;
+}
+
+export async function probeVideo(filePath: string): Promise<VideoProbe> {
+  const out = await runProcess(ffprobePath(), [
+    "-v", "error", "-select_streams", "v:0",
+    "-show_entries", "stream=codec_name,width,height,pix_fmt:format=duration",
+    "-of", "json", filePath,
+  ]);
+  const parsed = JSON.parse(out) as {
+    streams?: { codec_name?: string; width?: number; height?: number; pix_fmt?: string }[];
+    format?: { duration?: string };
+  };
+  const stream = parsed.streams?.[0];
+  if (!stream) throw new Error("The file has no video stream.");
+  return {
+    durationSec: Number(parsed.format?.duration ?? 0),
+    width: stream.width ?? 0,
+    height: stream.height ?? 0,
+    codec: stream.codec_name ?? "unknown",
+    pixFmt: stream.pix_fmt ?? "unknown",
+  };
+}
+
+/** A step is only done when its output is a playable H.264 video of the expected size and length. */
+export async function assertVideo(
+  filePath: string,
+  expected: { width: number; height: number; durationSec: number; tolerance?: number },
+): Promise<VideoProbe> {
+  const probe = await probeVideo(filePath);
+  const tolerance = expected.tolerance ?? 0.1;
+  const problems: string[] = [];
+  if (probe.codec !== "h264") problems.push(`codec ${probe.codec}, expected h264`);
+  if (probe.pixFmt !== "yuv420p") problems.push(`pixel format ${probe.pixFmt}, expected yuv420p`);
+  if (probe.width !== expected.width || probe.height !== expected.height)
+    problems.push(`size ${probe.width}x${probe.height}, expected ${expected.width}x${expected.height}`);
+  if (Math.abs(probe.durationSec - expected.durationSec) > expected.durationSec * tolerance)
+    problems.push(`duration ${probe.durationSec.toFixed(2)}s, expected ${expected.durationSec.toFixed(2)}s`);
+  if (problems.length) throw new Error(`Video check failed: ${problems.join("; ")}`);
+  return probe;
+}

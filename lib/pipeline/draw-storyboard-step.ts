@@ -1,0 +1,39 @@
+import type { AspectRatio, Style } from "@/lib/jobs/schemas";
+import { transitionJob } from "@/lib/jobs/transition-job";
+import { removeKey, writeFileAtomic } from "@/lib/storage/file-storage";
+import { stillKey } from "@/lib/storage/keys";
+import { withLedger } from "./ledger";
+import { fencedWrite, StepError, type StepContext } from "./step-context";
+
+/** storyboarding -> awaiting_approval (or rendering when auto-approved): one still per scene not yet drawn. */
+export async function drawStoryboardStep(ctx: StepContext): Promise<void> {
+  const job = await ctx.db.job.findUniqueOrThrow({ where: { id: ctx.jobId } });
+  const scenes = await ctx.db.scene.findMany({ where: { jobId: ctx.jobId, stillStatus: { not: "ready" } }, orderBy: { position: "asc" } });
+  for (const scene of scenes) {
+    await fencedWrite(ctx, (tx) => tx.scene.update({ where: { id: scene.id }, data: { stillStatus: "generating", error: null } }));
+    const key = stillKey(ctx.jobId, scene.id, scene.stillRevision);
+    const input = {
+      imagePrompt: scene.imagePrompt,
+      style: job.style as Style,
+      aspectRatio: job.aspectRatio as AspectRatio,
+      seed: job.seed + scene.stillRevision * 7919,
+      storyPrompt: job.prompt,
+    };
+    const illustrator = ctx.backend.illustrator;
+    try {
+      const image = await withLedger(
+        ctx.db,
+        { jobId: ctx.jobId, sceneId: scene.id, kind: "still", backend: ctx.backend.name, model: illustrator.model, input },
+        () => illustrator.drawStill(input, ctx.signal),
+        key,
+      );
+      await writeFileAtomic(key, image);
+    } catch (error) {
+      throw new StepError(`Drawing the still for scene ${scene.position + 1} failed.`, scene.id, { cause: error });
+    }
+    await fencedWrite(ctx, (tx) => tx.scene.update({ where: { id: scene.id }, data: { stillStatus: "ready", stillKey: key } }));
+    if (scene.stillKey && scene.stillKey !== key) await removeKey(scene.stillKey);
+  }
+  const next = job.autoApprove ? "rendering" : "awaiting_approval";
+  await fencedWrite(ctx, (tx) => transitionJob(tx, ctx.jobId, "storyboarding", next, { leaseToken: ctx.leaseToken }));
+}

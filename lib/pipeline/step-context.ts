@@ -1,0 +1,46 @@
+import type { Prisma } from "@/lib/db/generated/client";
+import type { Db } from "@/lib/db/client";
+import type { GenerationBackend } from "@/lib/providers/types";
+
+export interface StepContext {
+  db: Db;
+  jobId: string;
+  leaseToken: string;
+  signal: AbortSignal;
+  backend: GenerationBackend;
+}
+
+/** The lease was taken over or cleared (the job was canceled): stop quietly, write nothing more. */
+export class LeaseLostError extends Error {
+  constructor() {
+    super("The job's lease is no longer held by this runner.");
+    this.name = "LeaseLostError";
+  }
+}
+
+/** A step failure with a sentence a person can read; the cause stays in the server log. */
+export class StepError extends Error {
+  constructor(
+    message: string,
+    readonly sceneId?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = "StepError";
+  }
+}
+
+/**
+ * Runs `write` in a transaction that first proves this runner still holds the lease (and bumps the
+ * job's version, so pollers see the change).
+ */
+export async function fencedWrite<T>(ctx: StepContext, write: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+  return ctx.db.$transaction(async (tx) => {
+    const held = await tx.job.updateMany({
+      where: { id: ctx.jobId, leaseToken: ctx.leaseToken },
+      data: { version: { increment: 1 } },
+    });
+    if (held.count === 0) throw new LeaseLostError();
+    return write(tx);
+  });
+}

@@ -1,0 +1,50 @@
+import { transitionJob } from "@/lib/jobs/transition-job";
+import { frameSize } from "@/lib/media/frame-size";
+import { assertVideo } from "@/lib/media/probe-video";
+import { stitchVideo } from "@/lib/media/stitch-video";
+import { commitTemp, createTempPath, discardTemp, pathForKey } from "@/lib/storage/file-storage";
+import { posterKey, videoKey } from "@/lib/storage/keys";
+import { withLedger } from "./ledger";
+import { fencedWrite, StepError, type StepContext } from "./step-context";
+
+/** stitching -> completed: clips + captions -> final.mp4 and a poster, both renamed into place only when verified. */
+export async function stitchStep(ctx: StepContext): Promise<void> {
+  const job = await ctx.db.job.findUniqueOrThrow({ where: { id: ctx.jobId } });
+  const scenes = await ctx.db.scene.findMany({ where: { jobId: ctx.jobId }, orderBy: { position: "asc" } });
+  const missing = scenes.find((s) => !s.clipKey || s.clipStatus !== "ready");
+  if (missing) throw new StepError(`Scene ${missing.position + 1} has no rendered clip to stitch.`, missing.id);
+  const finalKey = videoKey(ctx.jobId);
+  const thumbKey = posterKey(ctx.jobId);
+  const [videoTemp, posterTemp] = await Promise.all([createTempPath(finalKey), createTempPath(thumbKey)]);
+  const total = scenes.reduce((sum, s) => sum + s.durationSec, 0);
+  try {
+    await withLedger(
+      ctx.db,
+      { jobId: ctx.jobId, kind: "stitch", backend: "local", model: "local/ffmpeg-stitch-v1", input: scenes.map((s) => [s.clipKey, s.caption, s.durationSec]) },
+      async () => {
+        await stitchVideo({
+          scenes: scenes.map((s) => ({ clipPath: pathForKey(s.clipKey!), caption: s.caption, durationSec: s.durationSec })),
+          aspectRatio: job.aspectRatio,
+          outPath: videoTemp,
+          posterPath: posterTemp,
+          signal: ctx.signal,
+        });
+        await assertVideo(videoTemp, { ...frameSize(job.aspectRatio), durationSec: total, tolerance: 0.05 });
+      },
+      finalKey,
+    );
+    await commitTemp(posterTemp, thumbKey);
+    await commitTemp(videoTemp, finalKey);
+  } catch (error) {
+    await Promise.all([discardTemp(videoTemp), discardTemp(posterTemp)]);
+    if (ctx.signal.aborted) throw error;
+    throw new StepError("Stitching the final video failed.", undefined, { cause: error });
+  }
+  const cost = await ctx.db.generation.aggregate({ where: { jobId: ctx.jobId }, _sum: { costUsd: true } });
+  await fencedWrite(ctx, (tx) =>
+    transitionJob(tx, ctx.jobId, "stitching", "completed", {
+      leaseToken: ctx.leaseToken,
+      data: { videoKey: finalKey, posterKey: thumbKey, durationSec: total, completedAt: new Date(), costUsd: cost._sum.costUsd ?? 0 },
+    }),
+  );
+}

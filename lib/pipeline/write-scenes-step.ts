@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { MOTIONS, type Style } from "@/lib/jobs/schemas";
+import { transitionJob } from "@/lib/jobs/transition-job";
+import { withLedger } from "./ledger";
+import { fencedWrite, StepError, type StepContext } from "./step-context";
+
+// Whatever wrote the scenes (a splitter here, an LLM later), its output is validated the same way.
+const sceneDraftsSchema = z
+  .array(
+    z.object({
+      caption: z.string().trim().min(1).max(200),
+      imagePrompt: z.string().trim().min(1).max(1000),
+      motion: z.enum(MOTIONS),
+      durationSec: z.number().min(1.5).max(15),
+    }),
+  )
+  .min(1)
+  .max(8);
+
+/** parsing -> storyboarding: the prompt becomes ordered scenes. Re-running replaces a half-written set. */
+export async function writeScenesStep(ctx: StepContext): Promise<void> {
+  const job = await ctx.db.job.findUniqueOrThrow({ where: { id: ctx.jobId } });
+  const input = {
+    prompt: job.prompt,
+    sceneCount: job.sceneCount,
+    style: job.style as Style,
+    targetSeconds: job.targetSeconds ?? undefined,
+    seed: job.seed,
+  };
+  const writer = ctx.backend.sceneWriter;
+  const drafts = await withLedger(
+    ctx.db,
+    { jobId: ctx.jobId, kind: "scenes", backend: ctx.backend.name, model: writer.model, input },
+    () => writer.writeScenes(input, ctx.signal),
+  );
+  const parsed = sceneDraftsSchema.safeParse(drafts);
+  if (!parsed.success) throw new StepError("The scene writer returned scenes that could not be used.", undefined, { cause: parsed.error });
+  await fencedWrite(ctx, async (tx) => {
+    await tx.scene.deleteMany({ where: { jobId: ctx.jobId } });
+    await tx.scene.createMany({ data: parsed.data.map((draft, position) => ({ ...draft, jobId: ctx.jobId, position })) });
+    await transitionJob(tx, ctx.jobId, "parsing", "storyboarding", { leaseToken: ctx.leaseToken });
+  });
+}

@@ -1,0 +1,17 @@
+import { getEnv } from "@/lib/env";
+import { localAnimator } from "./local/local-animator";
+import { localIllustrator } from "./local/local-illustrator";
+import { localSceneWriter } from "./local/local-scene-writer";
+import type { GenerationBackend } from "./types";
+
+export const localBackend: GenerationBackend = {
+  name: "local",
+  sceneWriter: localSceneWriter,
+  illustrator: localIllustrator,
+  animator: localAnimator,
+};
+
+export function getBackend(name: string = getEnv().provider): GenerationBackend {
+  if (name === "local") return localBackend;
+  throw new Error(`The "${name}" generation back end is not available in this build; set GENERATION_PROVIDER=local.`);
+}

@@ -1,0 +1,94 @@
+import { MOTIONS, type Motion, type Style } from "@/lib/jobs/schemas";
+import type { SceneDraft, SceneWriter, WriteScenesInput } from "../types";
+import { chunkPrompt, wordCount } from "./split-prompt";
+import { hashString, pick, seededRandom } from "./seeded-random";
+
+const STYLE_PHRASES: Record<Style, string> = {
+  cinematic: "cinematic lighting, anamorphic, rich colour grade",
+  storybook: "storybook illustration, soft shapes, warm palette",
+  watercolor: "watercolor painting, soft washes, paper texture",
+  neon: "neon-lit, synthwave palette, glowing edges",
+  noir: "film noir, high-contrast black and white, deep shadows",
+};
+
+const FRAMINGS = ["wide establishing shot", "medium shot", "close-up", "over-the-shoulder view", "low-angle shot", "aerial view"];
+
+// Used when the prompt is too short to give every scene its own line of story.
+const BEATS = [
+  (s: string) => `It begins: ${s}`,
+  (s: string) => `A closer look at ${s}`,
+  (s: string) => `The world around ${s}`,
+  (s: string) => `A quiet moment with ${s}`,
+  (s: string) => `Something changes for ${s}`,
+  (s: string) => `The turning point for ${s}`,
+  (s: string) => `The last light on ${s}`,
+  (s: string) => `The final image of ${s}`,
+];
+
+const MOTION_WORDS: [RegExp, Motion][] = [
+  [/\b(rise|rises|rising|climb|climbs|fly|flies|soar|soars|up|sky|launch|lift)\b/i, "pan-up"],
+  [/\b(fall|falls|falling|dive|dives|sink|sinks|down|descend|descends|drop)\b/i, "pan-down"],
+  [/\b(walk|walks|run|runs|drive|drives|travel|travels|journey|ride|rides|sail|sails|across|chase)\b/i, "pan-right"],
+  [/\b(return|returns|back|leave|leaves|retreat|away)\b/i, "pan-left"],
+  [/\b(reveal|reveals|approach|approaches|closer|discover|discovers|face|eyes|look|looks)\b/i, "zoom-in"],
+  [/\b(vast|endless|horizon|world|end|ends|farewell|final|alone|panorama)\b/i, "zoom-out"],
+];
+
+const roundHalf = (n: number) => Math.round(n * 2) / 2;
+const clamp = (n: number, min: number, max: number) => Math.min(max, Math.max(min, n));
+
+function toCaption(text: string): string {
+  const clean = text.replace(/[\s;,:]+$/, "").trim();
+  const capped = clean.length > 120 ? `${clean.slice(0, 117).replace(/\s+\S*$/, "")}…` : clean;
+  return capped.charAt(0).toUpperCase() + capped.slice(1);
+}
+
+function chooseMotion(text: string, random: () => number, previous?: Motion): Motion {
+  const match = MOTION_WORDS.find(([pattern]) => pattern.test(text));
+  if (match) return match[1];
+  return pick(random, MOTIONS.filter((m) => m !== previous));
+}
+
+function planDurations(texts: string[], targetSeconds?: number): number[] {
+  if (!targetSeconds) return texts.map((t) => roundHalf(clamp(2.5 + wordCount(t) * 0.15, 3, 6)));
+  const weights = texts.map((t) => clamp(wordCount(t), 4, 30));
+  const total = weights.reduce((a, b) => a + b, 0);
+  const durations = weights.map((w) => roundHalf(clamp((targetSeconds * w) / total, 1.5, 15)));
+  const drift = targetSeconds - durations.reduce((a, b) => a + b, 0);
+  const last = durations.length - 1;
+  durations[last] = roundHalf(clamp((durations[last] ?? 0) + drift, 1.5, 15));
+  return durations;
+}
+
+/** Deterministic: the same prompt, count, style and seed always give the same scenes. */
+export function writeLocalScenes(input: WriteScenesInput): SceneDraft[] {
+  const random = seededRandom(hashString(input.prompt) ^ input.seed);
+  const chunks = chunkPrompt(input.prompt, input.sceneCount);
+  const subject = toCaption(input.prompt).replace(/[.!?…]+$/, "").toLowerCase();
+  const beatOrder = [...BEATS].sort(() => random() - 0.5);
+  const texts: string[] = [...chunks];
+  for (let i = 0; texts.length < input.sceneCount; i++) {
+    const beat = beatOrder[i % beatOrder.length] ?? BEATS[0]!;
+    texts.splice(Math.min(texts.length, 1 + i * 2), 0, beat(subject));
+  }
+  const durations = planDurations(texts, input.targetSeconds);
+  let previous: Motion | undefined;
+  return texts.map((text, index) => {
+    const motion = chooseMotion(text, random, previous);
+    previous = motion;
+    const framing = index === 0 ? FRAMINGS[0] : pick(random, FRAMINGS.slice(1));
+    return {
+      caption: toCaption(text),
+      imagePrompt: `${text.replace(/[.!?]+$/, "")}, ${framing}, ${STYLE_PHRASES[input.style]}`,
+      motion,
+      durationSec: durations[index] ?? 4,
+    };
+  });
+}
+
+export const localSceneWriter: SceneWriter = {
+  model: "local/scene-splitter-v1",
+  async writeScenes(input) {
+    return writeLocalScenes(input);
+  },
+};

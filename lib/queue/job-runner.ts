@@ -1,0 +1,113 @@
+import { hostname } from "node:os";
+import { randomBytes } from "node:crypto";
+import type { Db } from "@/lib/db/client";
+import { isJobStatus } from "@/lib/jobs/status";
+import { log } from "@/lib/log";
+import { failJob } from "@/lib/pipeline/fail-job";
+import { runStage } from "@/lib/pipeline/run-stage";
+import { LeaseLostError, type StepContext } from "@/lib/pipeline/step-context";
+import type { GenerationBackend } from "@/lib/providers/types";
+import { claimJob, findClaimableJobIds, releaseLease, renewLease } from "./lease";
+import { onWorkAvailable } from "./work-signal";
+
+export interface RunnerOptions {
+  db: Db;
+  backend: (provider: string) => GenerationBackend;
+  concurrency: number;
+  pollMs: number;
+  leaseMs: number;
+  /** Work on this job only (the CLI). */
+  onlyJobId?: string;
+}
+
+/** Claims runnable jobs with a lease and advances each one stage after another, a bounded number at once. */
+export class JobRunner {
+  readonly owner = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+  private readonly running = new Map<string, { abort: AbortController; done: Promise<void> }>();
+  private timer: NodeJS.Timeout | undefined;
+  private unsubscribe: (() => void) | undefined;
+  private stopped = true;
+  private ticking = false;
+
+  constructor(private readonly options: RunnerOptions) {}
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.unsubscribe = onWorkAvailable(() => void this.tick());
+    this.timer = setInterval(() => void this.tick(), this.options.pollMs);
+    void this.tick();
+  }
+
+  /** Stops claiming, aborts running steps and releases their leases so another runner can resume at once. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    this.unsubscribe?.();
+    for (const { abort } of this.running.values()) abort.abort(new Error("Runner stopping"));
+    await Promise.allSettled([...this.running.values()].map((r) => r.done));
+  }
+
+  get activeJobIds(): string[] {
+    return [...this.running.keys()];
+  }
+
+  async tick(): Promise<void> {
+    if (this.stopped || this.ticking) return;
+    this.ticking = true;
+    try {
+      const free = this.options.concurrency - this.running.size;
+      if (free <= 0) return;
+      const ids = await findClaimableJobIds(this.options.db, free, { exclude: this.activeJobIds, onlyJobId: this.options.onlyJobId });
+      for (const id of ids) {
+        const token = await claimJob(this.options.db, id, this.owner, this.options.leaseMs);
+        if (!token || this.stopped) {
+          if (token) await releaseLease(this.options.db, id, token);
+          continue;
+        }
+        const abort = new AbortController();
+        const done = this.runJob(id, token, abort).finally(() => {
+          this.running.delete(id);
+          void this.tick();
+        });
+        this.running.set(id, { abort, done });
+      }
+    } catch (error) {
+      log.error("runner tick failed", { error });
+    } finally {
+      this.ticking = false;
+    }
+  }
+
+  private async runJob(jobId: string, leaseToken: string, abort: AbortController): Promise<void> {
+    const { db, leaseMs } = this.options;
+    const heartbeat = setInterval(() => {
+      renewLease(db, jobId, leaseToken, leaseMs)
+        .then((held) => {
+          if (!held) abort.abort(new LeaseLostError());
+        })
+        .catch((error) => log.warn("lease renewal failed", { jobId, error }));
+    }, Math.max(250, Math.floor(leaseMs / 3)));
+    try {
+      for (;;) {
+        const job = await db.job.findFirst({ where: { id: jobId, leaseToken }, select: { status: true, provider: true } });
+        if (!job || !isJobStatus(job.status) || abort.signal.aborted) return;
+        const ctx: StepContext = { db, jobId, leaseToken, signal: abort.signal, backend: this.options.backend(job.provider) };
+        try {
+          log.info("stage started", { jobId, stage: job.status });
+          if (!(await runStage(job.status, ctx))) return;
+        } catch (error) {
+          if (error instanceof LeaseLostError || abort.signal.aborted) return;
+          log.error("stage failed", { jobId, stage: job.status, error });
+          await failJob(db, jobId, leaseToken, job.status, error);
+          return;
+        }
+      }
+    } catch (error) {
+      log.error("job run failed", { jobId, error });
+    } finally {
+      clearInterval(heartbeat);
+      await releaseLease(db, jobId, leaseToken).catch(() => undefined);
+    }
+  }
+}

@@ -1,0 +1,52 @@
+import { randomUUID } from "node:crypto";
+import type { Db } from "@/lib/db/client";
+import { RUNNABLE_STATUSES } from "@/lib/jobs/status";
+
+/**
+ * A lease is (owner, random token, expiry) on the job row, taken with one conditional write.
+ * Every write the holder makes afterwards carries the token in its WHERE (fencing), so a runner
+ * whose lease expired and was taken over cannot overwrite the new holder's work.
+ */
+export async function claimJob(db: Db, jobId: string, owner: string, leaseMs: number): Promise<string | null> {
+  const token = randomUUID();
+  const now = new Date();
+  const result = await db.job.updateMany({
+    where: {
+      id: jobId,
+      status: { in: [...RUNNABLE_STATUSES] },
+      OR: [{ leaseExpiresAt: null }, { leaseExpiresAt: { lt: now } }],
+    },
+    data: { leaseOwner: owner, leaseToken: token, leaseExpiresAt: new Date(now.getTime() + leaseMs) },
+  });
+  return result.count === 1 ? token : null;
+}
+
+export async function renewLease(db: Db, jobId: string, token: string, leaseMs: number): Promise<boolean> {
+  const result = await db.job.updateMany({
+    where: { id: jobId, leaseToken: token },
+    data: { leaseExpiresAt: new Date(Date.now() + leaseMs) },
+  });
+  return result.count === 1;
+}
+
+export async function releaseLease(db: Db, jobId: string, token: string): Promise<void> {
+  await db.job.updateMany({
+    where: { id: jobId, leaseToken: token },
+    data: { leaseOwner: null, leaseToken: null, leaseExpiresAt: null },
+  });
+}
+
+/** Oldest runnable jobs nobody holds (or whose holder's lease ran out). */
+export async function findClaimableJobIds(db: Db, limit: number, options: { exclude: string[]; onlyJobId?: string }): Promise<string[]> {
+  const rows = await db.job.findMany({
+    where: {
+      status: { in: [...RUNNABLE_STATUSES] },
+      OR: [{ leaseExpiresAt: null }, { leaseExpiresAt: { lt: new Date() } }],
+      id: options.onlyJobId ? options.onlyJobId : { notIn: options.exclude },
+    },
+    orderBy: { createdAt: "asc" },
+    take: limit,
+    select: { id: true },
+  });
+  return rows.map((r) => r.id).filter((id) => !options.exclude.includes(id));
+}

@@ -1,0 +1,40 @@
+import { getDb, prepareDatabase } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
+import { log } from "@/lib/log";
+import { getBackend } from "@/lib/providers";
+import { JobRunner } from "./job-runner";
+
+// One runner per process, even when Next.js evaluates this module again (dev hot reload).
+const globalForRunner = globalThis as unknown as { storyreelRunner?: JobRunner };
+
+export function createRunner(overrides: { onlyJobId?: string; concurrency?: number } = {}): JobRunner {
+  const env = getEnv();
+  return new JobRunner({
+    db: getDb(),
+    backend: getBackend,
+    concurrency: overrides.concurrency ?? env.WORKER_JOB_CONCURRENCY,
+    pollMs: env.WORKER_POLL_MS,
+    leaseMs: env.LEASE_SECONDS * 1000,
+    onlyJobId: overrides.onlyJobId,
+  });
+}
+
+export async function startJobRunner(): Promise<JobRunner> {
+  if (globalForRunner.storyreelRunner) return globalForRunner.storyreelRunner;
+  await prepareDatabase();
+  const runner = createRunner();
+  globalForRunner.storyreelRunner = runner;
+  runner.start();
+  log.info("job runner started", { owner: runner.owner, concurrency: getEnv().WORKER_JOB_CONCURRENCY });
+  const shutdown = (signal: NodeJS.Signals) => {
+    log.info("stopping job runner", { signal });
+    void runner.stop().finally(() => process.exit(0));
+  };
+  process.once("SIGTERM", shutdown);
+  process.once("SIGINT", shutdown);
+  return runner;
+}
+
+export function getRunningRunner(): JobRunner | undefined {
+  return globalForRunner.storyreelRunner;
+}

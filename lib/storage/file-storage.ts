@@ -1,0 +1,63 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import fsp from "node:fs/promises";
+import path from "node:path";
+import { getEnv } from "@/lib/env";
+
+/** Every byte Storyreel keeps on disk goes through here, under DATA_DIR. */
+export function pathForKey(key: string): string {
+  const root = getEnv().dataDir;
+  const full = path.resolve(root, key);
+  if (!full.startsWith(root + path.sep)) throw new Error(`Storage key escapes the data directory: ${key}`);
+  return full;
+}
+
+/** A temp path beside the final one; `commitTemp` renames it into place so readers never see half a file. */
+export async function createTempPath(key: string): Promise<string> {
+  const final = pathForKey(key);
+  await fsp.mkdir(path.dirname(final), { recursive: true });
+  return `${final}.${randomBytes(4).toString("hex")}.part${path.extname(final)}`;
+}
+
+export async function commitTemp(tempPath: string, key: string): Promise<void> {
+  await fsp.rename(tempPath, pathForKey(key));
+}
+
+export async function discardTemp(tempPath: string): Promise<void> {
+  await fsp.rm(tempPath, { force: true });
+}
+
+export async function writeFileAtomic(key: string, data: Buffer): Promise<void> {
+  const temp = await createTempPath(key);
+  try {
+    await fsp.writeFile(temp, data);
+    await commitTemp(temp, key);
+  } catch (error) {
+    await discardTemp(temp);
+    throw error;
+  }
+}
+
+export async function statKey(key: string): Promise<{ size: number; mtime: Date } | null> {
+  try {
+    const stat = await fsp.stat(pathForKey(key));
+    return stat.isFile() ? { size: stat.size, mtime: stat.mtime } : null;
+  } catch {
+    return null;
+  }
+}
+
+export function openReadStream(key: string, range?: { start: number; end: number }): fs.ReadStream {
+  return fs.createReadStream(pathForKey(key), range);
+}
+
+export async function removeKey(key: string): Promise<void> {
+  await fsp.rm(pathForKey(key), { force: true });
+}
+
+/** Removes every file of a job (all prefixes). */
+export async function removeJobFiles(jobId: string): Promise<void> {
+  for (const prefix of ["storyboards", "clips", "videos"]) {
+    await fsp.rm(pathForKey(`${prefix}/${jobId}`), { recursive: true, force: true });
+  }
+}

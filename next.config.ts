@@ -1,0 +1,15 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  // Native binaries and packages that locate files on disk at run time stay outside the bundle.
+  serverExternalPackages: [
+    "sharp",
+    "better-sqlite3",
+    "@prisma/adapter-better-sqlite3",
+    "@ffmpeg-installer/ffmpeg",
+    "@ffprobe-installer/ffprobe",
+  ],
+  poweredByHeader: false,
+};
+
+export default nextConfig;
