@@ -14,6 +14,9 @@ async function explainRefusal(clientId: string, jobId: string, wanted: string): 
 /** Human approval: the one gate before anything expensive runs. A second click is a 409 that changes nothing. */
 export async function approveStoryboard(clientId: string, jobId: string): Promise<void> {
   const db = getDb();
+  const job = await db.job.findUnique({ where: { id: jobId }, select: { status: true, clientId: true } });
+  if (!job || job.clientId !== clientId) throw notFound();
+  if (job.status !== "awaiting_approval") await explainRefusal(clientId, jobId, "be approved");
   const notReady = await db.scene.count({ where: { jobId, stillStatus: { not: "ready" } } });
   if (notReady > 0) throw conflict("Some storyboard stills are not ready yet; wait for them before approving.");
   const moved = await transitionJob(db, jobId, "awaiting_approval", "rendering", { clientId });
