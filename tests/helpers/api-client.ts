@@ -1,0 +1,35 @@
+import assert from "node:assert/strict";
+import type { JobView } from "@/lib/jobs/job-view";
+
+/** A thin HTTP client for the app's JSON API, as an API user would write it. */
+export function apiClient(baseUrl: string) {
+  const request = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const init: RequestInit = { method, headers: { ...headers } };
+    if (body !== undefined) {
+      init.body = typeof body === "string" ? body : JSON.stringify(body);
+      (init.headers as Record<string, string>)["content-type"] ??= "application/json";
+    }
+    const response = await fetch(`${baseUrl}${path}`, init);
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : null };
+  };
+  return {
+    request,
+    createJob: async (input: Record<string, unknown>) => {
+      const res = await request("POST", "/api/jobs", input);
+      assert.equal(res.status, 201, JSON.stringify(res.json));
+      return res.json as JobView;
+    },
+    getJob: async (id: string) => (await request("GET", `/api/jobs/${id}`)).json as JobView,
+    waitForStatus: async (id: string, wanted: string[], timeoutMs = 120_000): Promise<JobView> => {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const job = (await request("GET", `/api/jobs/${id}`)).json as JobView;
+        if (wanted.includes(job.status)) return job;
+        if (job.isFinal) throw new Error(`job ended ${job.status}: ${job.error}`);
+        if (Date.now() > deadline) throw new Error(`job stayed ${job.status}`);
+        await new Promise((r) => setTimeout(r, 150));
+      }
+    },
+  };
+}
