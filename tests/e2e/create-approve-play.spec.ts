@@ -1,0 +1,53 @@
+import { expect, test } from "@playwright/test";
+import { JobPage } from "../pages/job-page";
+import { NewVideoPage } from "../pages/new-video-page";
+
+const shots = "tests/artifacts/screenshots";
+const PROMPT = "A lighthouse keeper watches a storm roll in over the sea. At night the lamp fails. She climbs the tower with a lantern.";
+
+test("prompt -> storyboard -> edit -> regenerate -> approve -> play -> gallery", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByText("No videos yet")).toBeVisible();
+  await page.screenshot({ path: `${shots}/01-empty-gallery.png`, fullPage: true });
+
+  const wizard = new NewVideoPage(page);
+  await wizard.goto();
+  await expect(page.getByText(/Estimated cost/)).toBeVisible();
+  await page.getByRole("textbox", { name: "Prompt" }).fill(PROMPT);
+  await page.screenshot({ path: `${shots}/02-wizard.png`, fullPage: true });
+  await wizard.create(PROMPT, { scenes: 3 });
+
+  const job = new JobPage(page);
+  await job.waitForStoryboard(3);
+  await page.screenshot({ path: `${shots}/03-storyboard.png`, fullPage: true });
+
+  await job.editCaption(1, "The keeper sees the storm coming.");
+  await expect(page.getByLabel("Caption for scene 1")).toHaveValue("The keeper sees the storm coming.");
+  await page.reload();
+  await expect(page.getByLabel("Caption for scene 1")).toHaveValue("The keeper sees the storm coming.");
+
+  await job.regenerate(2);
+  await page.screenshot({ path: `${shots}/04-edited-and-regenerated.png`, fullPage: true });
+
+  await job.approve();
+  await expect(page.getByRole("progressbar", { name: "Job progress" })).toBeVisible();
+  await page.screenshot({ path: `${shots}/05-rendering.png`, fullPage: true });
+
+  const duration = await job.waitForVideoDuration();
+  expect(duration).toBeGreaterThan(5);
+  await expect(page.getByRole("link", { name: "Download" })).toHaveAttribute("href", /final\.mp4\?download=1$/);
+  await page.screenshot({ path: `${shots}/06-player.png`, fullPage: true });
+
+  await page.getByRole("link", { name: "Gallery" }).click();
+  const card = page.getByRole("list", { name: "Videos" }).getByRole("listitem").first();
+  await expect(card).toContainText("Completed");
+  await expect(card).toContainText(PROMPT.slice(0, 30));
+  await page.screenshot({ path: `${shots}/07-gallery.png`, fullPage: true });
+});
+
+test("the wizard explains a rejected prompt instead of failing silently", async ({ page }) => {
+  await page.goto("/new");
+  await page.getByRole("button", { name: "Create storyboard" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: /Write a prompt/ })).toBeVisible();
+  await expect(page).toHaveURL(/\/new$/);
+});
