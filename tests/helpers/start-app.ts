@@ -7,6 +7,7 @@ import path from "node:path";
 export interface RunningApp {
   baseUrl: string;
   dataDir: string;
+  pid: number;
   logs: () => string;
   stop: () => Promise<void>;
 }
@@ -50,6 +51,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
   return {
     baseUrl,
     dataDir,
+    pid: child.pid ?? 0,
     logs: () => output,
     stop: async () => {
       if (child.exitCode !== null) return;

@@ -1,0 +1,121 @@
+// `npm run bench`: the original plan's targets, measured on the built app with the local back end.
+//   - load: 10 concurrent 4-scene jobs all complete; p95 prompt-to-video time under 4 minutes
+//   - polling: clients polling at the UI's stage intervals get 304 for > 95% of unchanged polls
+//   - hot path: GET /api/jobs/:id throughput and latency, with and without a matching ETag
+//   - server memory: peak resident set size while all of the above runs
+import fs from "node:fs";
+import { performance } from "node:perf_hooks";
+import { startApp, type RunningApp } from "../helpers/start-app";
+
+const JOBS = Number(process.env.BENCH_JOBS ?? 10);
+const SCENES = 4;
+const HOT_PATH_REQUESTS = 2000;
+const HOT_PATH_CONCURRENCY = 16;
+
+// Mirrors components/job/use-job.ts: the client polls faster early on, slower while rendering.
+const POLL_MS: Record<string, number> = { queued: 2000, parsing: 2000, storyboarding: 5000, rendering: 10000, stitching: 10000 };
+
+interface JobRun { id: string; seconds: number; status: string; polls: number; notModified: number }
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+function residentMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+async function createJob(app: RunningApp, n: number): Promise<string> {
+  const response = await fetch(`${app.baseUrl}/api/jobs`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({
+      prompt: `Benchmark film ${n}. A ship sails into a storm at night. The crew sees a lighthouse. Dawn breaks over a quiet harbor.`,
+      sceneCount: SCENES,
+      autoApprove: true,
+    }),
+  });
+  if (response.status !== 201) throw new Error(`create failed: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { id: string }).id;
+}
+
+/** Polls one job the way the UI does (ETag revalidation at stage intervals) until it is final. */
+async function followJob(app: RunningApp, id: string, started: number): Promise<JobRun> {
+  let etag = "";
+  let status = "queued";
+  let polls = 0;
+  let notModified = 0;
+  for (;;) {
+    const response = await fetch(`${app.baseUrl}/api/jobs/${id}`, { headers: etag ? { "If-None-Match": etag } : {} });
+    polls++;
+    if (response.status === 304) notModified++;
+    else {
+      const view = (await response.json()) as { status: string; isFinal: boolean };
+      etag = response.headers.get("etag") ?? "";
+      status = view.status;
+      if (view.isFinal) return { id, seconds: (performance.now() - started) / 1000, status, polls, notModified };
+    }
+    await new Promise((r) => setTimeout(r, POLL_MS[status] ?? 2000));
+  }
+}
+
+async function hotPath(app: RunningApp, id: string, withEtag: boolean): Promise<{ rps: number; p50: number; p95: number }> {
+  const etag = (await fetch(`${app.baseUrl}/api/jobs/${id}`)).headers.get("etag") ?? "";
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: HOT_PATH_CONCURRENCY }, async () => {
+      while (next++ < HOT_PATH_REQUESTS) {
+        const t = performance.now();
+        const response = await fetch(`${app.baseUrl}/api/jobs/${id}`, { headers: withEtag ? { "If-None-Match": etag } : {} });
+        await response.arrayBuffer();
+        if (response.status !== (withEtag ? 304 : 200)) throw new Error(`unexpected ${response.status}`);
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  return { rps: HOT_PATH_REQUESTS / seconds, p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
+}
+
+async function main(): Promise<void> {
+  const app = await startApp({ WORKER_POLL_MS: "500" });
+  let peakMb = residentMb(app.pid);
+  const sampler = setInterval(() => (peakMb = Math.max(peakMb, residentMb(app.pid))), 250);
+  try {
+    console.log(`load: ${JOBS} jobs x ${SCENES} scenes, auto-approved, runner concurrency ${process.env.WORKER_JOB_CONCURRENCY ?? 2}`);
+    const started = performance.now();
+    const ids = await Promise.all(Array.from({ length: JOBS }, (_, n) => createJob(app, n)));
+    const runs = await Promise.all(ids.map((id) => followJob(app, id, started)));
+    const wall = (performance.now() - started) / 1000;
+    const times = runs.map((r) => r.seconds);
+    const completed = runs.filter((r) => r.status === "completed").length;
+    const polls = runs.reduce((s, r) => s + r.polls, 0);
+    const notModified = runs.reduce((s, r) => s + r.notModified, 0);
+    console.log(`  completed            ${completed}/${JOBS} in ${wall.toFixed(1)} s wall`);
+    console.log(`  prompt -> video      p50 ${percentile(times, 50).toFixed(1)} s, p95 ${percentile(times, 95).toFixed(1)} s (target p95 < 240 s)`);
+    console.log(`  polls at UI pace     ${polls} polls, ${notModified} answered 304 (${((notModified / polls) * 100).toFixed(1)}%)`);
+
+    const first = ids[0]!;
+    const cached = await hotPath(app, first, true);
+    const full = await hotPath(app, first, false);
+    const row = (name: string, r: typeof cached) =>
+      console.log(`  ${name.padEnd(20)} ${r.rps.toFixed(0).padStart(5)} req/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms`);
+    console.log(`hot path: GET /api/jobs/:id, ${HOT_PATH_REQUESTS} requests, ${HOT_PATH_CONCURRENCY} at a time`);
+    row("304 (ETag matches)", cached);
+    row("200 (full JSON)", full);
+    console.log(`server memory: peak RSS ${peakMb.toFixed(0)} MB`);
+    if (completed !== JOBS) process.exitCode = 1;
+  } finally {
+    clearInterval(sampler);
+    await app.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The whole suite, in the order that fails fastest: static checks, unit, then the built app over HTTP and in Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+
+step() { printf '\n== %s\n' "$1"; }
+started=$SECONDS
+
+step "typecheck";   npm run --silent typecheck
+step "lint";        npm run --silent lint
+step "unit";        npm run --silent test:unit
+step "build";       npx tsx lib/cli/build-if-stale.ts
+step "integration"; npm run --silent test:integration
+
+step "browser"
+chromium_path="${CHROMIUM_PATH:-$(command -v chromium || command -v chromium-browser || true)}"
+if [ -z "$chromium_path" ]; then
+  echo "Chromium is needed for the browser tests. Install it with: sudo apt-get install -y chromium" >&2
+  echo "(or point CHROMIUM_PATH at a Chromium binary)." >&2
+  exit 1
+fi
+CHROMIUM_PATH="$chromium_path" npm run --silent test:e2e
+
+printf '\nAll checks passed in %ss.\n' "$((SECONDS - started))"
