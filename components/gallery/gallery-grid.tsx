@@ -13,7 +13,8 @@ export function GalleryGrid({ initial }: { initial: JobPage }) {
   const { data } = useSWR<JobPage>("/api/jobs?limit=48", fetchJson, {
     fallbackData: initial,
     // Refresh while anything is still being made; idle otherwise.
-    refreshInterval: (page) => (page?.jobs.some((j) => !j.isFinal && j.status !== "awaiting_approval") ? 5000 : 0),
+    // `page` is SWR's cache, empty until the first fetch: fall back to the server-rendered page (see useJob).
+    refreshInterval: (page) => ((page ?? initial).jobs.some((j) => !j.isFinal && j.status !== "awaiting_approval") ? 5000 : 0),
   });
   const jobs = data?.jobs ?? [];
   if (jobs.length === 0) {

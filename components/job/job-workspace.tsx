@@ -6,6 +6,7 @@ import { StatusBadge } from "@/components/status-badge";
 import { buttonStyles } from "@/components/ui/styles";
 import type { JobActions } from "./job-actions";
 import { ProgressPanel } from "./progress-panel";
+import { SceneStrip } from "./scene-strip";
 import { StoryboardEditor } from "./storyboard-editor";
 import { useJob } from "./use-job";
 import { VideoResult } from "./video-result";
@@ -26,6 +27,7 @@ export function JobWorkspace({ initialJob, actions }: { initialJob: JobView; act
   };
 
   const showStoryboard = job.scenes.length > 0 && ["storyboarding", "awaiting_approval"].includes(job.status);
+  const showStrip = job.scenes.length > 0 && !showStoryboard && job.scenes.some((s) => s.stillUrl);
   const canCancel = !job.isFinal && job.status !== "awaiting_approval";
 
   return (
@@ -67,6 +69,7 @@ export function JobWorkspace({ initialJob, actions }: { initialJob: JobView; act
       {job.status !== "completed" && <ProgressPanel job={job} />}
       {showStoryboard && <StoryboardEditor job={job} actions={actions} busy={pending} run={run} />}
       {job.status === "completed" && <VideoResult job={job} />}
+      {showStrip && <SceneStrip scenes={job.scenes} aspectRatio={job.aspectRatio} showClipState={job.status === "rendering"} />}
     </div>
   );
 }

@@ -39,7 +39,9 @@ export function pollIntervalFor(status: JobView["status"] | undefined): number {
 export function useJob(jobId: string, fallbackData?: JobView) {
   return useSWR<JobView>(`/api/jobs/${jobId}`, fetchJson, {
     fallbackData,
-    refreshInterval: (job) => pollIntervalFor(job?.status),
+    // SWR passes the cache, which is empty until the first fetch lands; without the fallback the page would
+    // schedule no poll at all when that first fetch returns a job identical to the server-rendered one.
+    refreshInterval: (job) => pollIntervalFor((job ?? fallbackData)?.status),
     revalidateOnFocus: true,
   });
 }

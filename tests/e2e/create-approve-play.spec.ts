@@ -36,6 +36,9 @@ test("prompt -> storyboard -> edit -> regenerate -> approve -> play -> gallery",
   const duration = await job.waitForVideoDuration();
   expect(duration).toBeGreaterThan(5);
   await expect(page.getByRole("link", { name: "Download" })).toHaveAttribute("href", /final\.mp4\?download=1$/);
+  const scenes = page.getByRole("region", { name: "Scenes" }).getByRole("listitem");
+  await expect(scenes).toHaveCount(3);
+  await expect(scenes.first()).toContainText("The keeper sees the storm coming.");
   await page.screenshot({ path: `${shots}/06-player.png`, fullPage: true });
 
   await page.getByRole("link", { name: "Gallery" }).click();

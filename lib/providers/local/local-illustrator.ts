@@ -5,6 +5,7 @@ import type { DrawStillInput, Illustrator } from "../types";
 import { paintSceneSvg } from "./paint-scene-svg";
 import { hashString, seededRandom } from "./seeded-random";
 import { chooseTheme } from "./themes";
+import { chooseWeather } from "./weather";
 
 function applyStyle(image: Sharp, style: Style): Sharp {
   switch (style) {
@@ -26,7 +27,7 @@ export async function drawLocalStill(input: DrawStillInput): Promise<Buffer> {
   const { width, height } = frameSize(input.aspectRatio);
   const theme = chooseTheme(input.imagePrompt, input.storyPrompt);
   const random = seededRandom(hashString(input.imagePrompt) ^ input.seed);
-  const svg = paintSceneSvg(theme, random, width, height);
+  const svg = paintSceneSvg(theme, random, width, height, chooseWeather(input.imagePrompt));
   return applyStyle(sharp(Buffer.from(svg)), input.style).jpeg({ quality: 88, mozjpeg: true }).toBuffer();
 }
 

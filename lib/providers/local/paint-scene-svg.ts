@@ -1,4 +1,5 @@
 import type { Theme } from "./themes";
+import { paintWeatherFront, paintWeatherSky, type Weather } from "./weather";
 
 type Random = () => number;
 const f = (n: number) => n.toFixed(1);
@@ -99,6 +100,16 @@ function clouds(random: Random, w: number, h: number): string {
   return out;
 }
 
+function foam(random: Random, w: number, h: number): string {
+  let out = "";
+  for (let i = 0; i < 22; i++) {
+    const y = h * (0.64 + random() * 0.32);
+    const rx = w * (0.01 + random() * 0.03) * (y / h);
+    out += `<ellipse cx="${f(random() * w)}" cy="${f(y)}" rx="${f(rx)}" ry="${f(h * 0.003)}" fill="#e8f4ff" opacity="${f(0.25 + random() * 0.3)}"/>`;
+  }
+  return out;
+}
+
 function landscape(random: Random, theme: Theme, w: number, h: number): string {
   const [far, mid, near] = theme.layers;
   switch (theme.motif) {
@@ -112,7 +123,7 @@ function landscape(random: Random, theme: Theme, w: number, h: number): string {
     case "waves":
       return [0.62, 0.74, 0.87].map((y, i) =>
         `<path d="${ridgePath(random, w, h, h * y, h * (0.012 + i * 0.012), 6 + i * 3)}" fill="${theme.layers[i]}"/>`).join("") +
-        `<rect x="${f(w * 0.3)}" y="${f(h * 0.6)}" width="${f(w * 0.4)}" height="${f(h * 0.012)}" fill="#ffe3a3" opacity="0.45"/>`;
+        foam(random, w, h);
     case "dunes":
       return [0.66, 0.78, 0.9].map((y, i) =>
         `<path d="${ridgePath(random, w, h, h * y, h * 0.06, 0.7)}" fill="${theme.layers[i]}"/>`).join("");
@@ -131,10 +142,11 @@ function landscape(random: Random, theme: Theme, w: number, h: number): string {
   }
 }
 
-/** Paints one storyboard frame as SVG: sky, light source, layered landscape, particles, vignette. */
-export function paintSceneSvg(theme: Theme, random: Random, width: number, height: number): string {
+/** Paints one storyboard frame as SVG: sky, light source, weather, layered landscape, particles, vignette. */
+export function paintSceneSvg(theme: Theme, random: Random, width: number, height: number, weather: Weather | null = null): string {
   const [top, middle, bottom] = theme.sky;
-  const body = theme.body;
+  // Heavy weather hides the sun or moon.
+  const body = weather === "storm" || weather === "rain" ? null : theme.body;
   const bodyX = width * (0.2 + random() * 0.6);
   const sun = body
     ? `<circle cx="${f(bodyX)}" cy="${f(height * body.height)}" r="${f(Math.min(width, height) * body.size * 3)}" fill="url(#glow)"/>
@@ -149,10 +161,11 @@ export function paintSceneSvg(theme: Theme, random: Random, width: number, heigh
 <radialGradient id="vignette" cx="0.5" cy="0.5" r="0.75"><stop offset="0.55" stop-color="#000" stop-opacity="0"/><stop offset="1" stop-color="#000" stop-opacity="0.55"/></radialGradient>
 </defs>
 <rect width="${width}" height="${height}" fill="url(#sky)"/>
-${particles(random, theme, width, height)}
+${weather ? "" : particles(random, theme, width, height)}
 ${sun}
-${theme.clouds ? clouds(random, width, height) : ""}
+${weather ? paintWeatherSky(random, weather, width, height) : theme.clouds ? clouds(random, width, height) : ""}
 ${landscape(random, theme, width, height)}
+${weather ? paintWeatherFront(random, weather, width, height) : ""}
 <rect width="${width}" height="${height}" fill="url(#vignette)"/>
 </svg>`;
 }

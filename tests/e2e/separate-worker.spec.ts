@@ -1,0 +1,39 @@
+import { spawn } from "node:child_process";
+import { expect, test } from "@playwright/test";
+import { startApp, type RunningApp } from "../helpers/start-app";
+
+// A web server that runs no jobs (RUN_WORKER=false) and a separate `npm run worker` on the same database.
+// The job page is opened while the job is still queued, so the page must notice the change by polling alone.
+let app: RunningApp;
+
+test.beforeAll(async () => {
+  app = await startApp({ RUN_WORKER: "false" });
+});
+test.afterAll(async () => {
+  await app?.stop();
+});
+
+test("the job page follows a job that a separate worker advances, without a reload", async ({ page }) => {
+  const created = await fetch(`${app.baseUrl}/api/jobs`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ prompt: "A paper boat drifts down a rainy street. It reaches the river.", sceneCount: 2 }),
+  });
+  expect(created.status).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+
+  await page.goto(`${app.baseUrl}/jobs/${id}`);
+  await expect(page.getByText("Waiting in queue")).toBeVisible();
+  await page.waitForTimeout(2500); // at least one poll that finds the job unchanged
+
+  const worker = spawn(process.execPath, ["--import", "tsx", "lib/cli/worker.ts"], {
+    env: { ...process.env, DATA_DIR: app.dataDir, WORKER_POLL_MS: "200", LOG_LEVEL: "silent" },
+    stdio: "ignore",
+  });
+  try {
+    await expect(page.getByRole("button", { name: "Approve storyboard" })).toBeEnabled({ timeout: 60_000 });
+    await expect(page.getByRole("img", { name: /Storyboard still for scene/ })).toHaveCount(2);
+  } finally {
+    worker.kill("SIGTERM");
+  }
+});
