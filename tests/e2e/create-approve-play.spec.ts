@@ -30,6 +30,7 @@ test("prompt -> storyboard -> edit -> regenerate -> approve -> play -> gallery",
   await page.screenshot({ path: `${shots}/04-edited-and-regenerated.png`, fullPage: true });
 
   await job.approve();
+  await expect(page.getByRole("region", { name: "Scenes" })).toBeVisible();
   await expect(page.getByRole("progressbar", { name: "Job progress" })).toBeVisible();
   await page.screenshot({ path: `${shots}/05-rendering.png`, fullPage: true });
 

@@ -21,6 +21,12 @@ describe("local illustrator", () => {
     assert.equal(chooseTheme("a quiet afternoon").name, "meadow");
   });
 
+  it("relights the story's place at a time of day instead of leaving it", () => {
+    assert.equal(chooseTheme("at night the lamp fails", "a lighthouse by the sea").name, "sea at night");
+    assert.equal(chooseTheme("the city wakes at dawn").name, "city at dawn");
+    assert.equal(chooseTheme("a dream at midnight").name, "night");
+  });
+
   it("reads weather from the scene alone", () => {
     assert.equal(chooseWeather("a storm rolls in over the sea"), "storm");
     assert.equal(chooseWeather("rain on the window"), "rain");

@@ -49,7 +49,34 @@ export const DEFAULT_THEME: Theme = {
   body: { color: "#fffbe0", glow: "#ffe68a", size: 0.09, height: 0.25 }, motif: "hills", particles: "none", clouds: true,
 };
 
-/** The scene's own words decide first; the job's prompt breaks ties so a story keeps one world. */
+const TIMES_OF_DAY = new Set(["night", "dawn"]);
+
+function mixHex(a: string, b: string, weight: number): string {
+  const channel = (hex: string, i: number) => parseInt(hex.slice(1 + i * 2, 3 + i * 2), 16);
+  return `#${[0, 1, 2].map((i) => Math.round(channel(a, i) * (1 - weight) + channel(b, i) * weight).toString(16).padStart(2, "0")).join("")}`;
+}
+
+/** A place seen at a time of day: the place's landscape under the time's sky and light. */
+function placeAtTime(place: Theme, time: Theme): Theme {
+  return {
+    ...place,
+    name: `${place.name} at ${time.name}`,
+    sky: time.sky,
+    layers: place.layers.map((c, i) => mixHex(c, time.layers[i]!, 0.6)) as Theme["layers"],
+    body: time.body,
+    particles: time.particles === "none" ? place.particles : time.particles,
+    clouds: time.clouds,
+  };
+}
+
+/**
+ * The scene's own words decide first; the job's prompt breaks ties so a story keeps one world.
+ * A time of day ("at night", "at dawn") relights the story's place instead of replacing it.
+ */
 export function chooseTheme(sceneText: string, storyText = ""): Theme {
-  return THEMES.find((t) => t.keywords.test(sceneText)) ?? THEMES.find((t) => t.keywords.test(storyText)) ?? DEFAULT_THEME;
+  const places = THEMES.filter((t) => !TIMES_OF_DAY.has(t.name));
+  const place = places.find((t) => t.keywords.test(sceneText)) ?? places.find((t) => t.keywords.test(storyText));
+  const time = THEMES.find((t) => TIMES_OF_DAY.has(t.name) && t.keywords.test(sceneText));
+  if (place && time) return placeAtTime(place, time);
+  return place ?? time ?? THEMES.find((t) => t.keywords.test(storyText)) ?? DEFAULT_THEME;
 }
