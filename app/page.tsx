@@ -1,11 +1,12 @@
 import { GalleryGrid } from "@/components/gallery/gallery-grid";
+import { GALLERY_PAGE_SIZE } from "@/components/gallery/page-size";
 import { getCurrentClientId } from "@/lib/clients/current-client";
 import { listJobs } from "@/lib/jobs/queries";
 
 export const dynamic = "force-dynamic";
 
 export default async function GalleryPage() {
-  const initial = await listJobs(await getCurrentClientId(), { limit: 48 });
+  const initial = await listJobs(await getCurrentClientId(), { limit: GALLERY_PAGE_SIZE });
   return (
     <div className="space-y-6">
       <div>

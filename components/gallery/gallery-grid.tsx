@@ -1,22 +1,33 @@
 "use client";
 
 import Link from "next/link";
-import useSWR from "swr";
+import useSWRInfinite from "swr/infinite";
 import type { JobSummary } from "@/lib/jobs/job-view";
 import { fetchJson } from "@/components/job/use-job";
 import { buttonStyles } from "@/components/ui/styles";
 import { JobCard } from "./job-card";
+import { GALLERY_PAGE_SIZE } from "./page-size";
 
-type JobPage = { jobs: JobSummary[]; nextCursor: string | null };
+export type GalleryPage = { jobs: JobSummary[]; nextCursor: string | null };
 
-export function GalleryGrid({ initial }: { initial: JobPage }) {
-  const { data } = useSWR<JobPage>("/api/jobs?limit=48", fetchJson, {
-    fallbackData: initial,
+const pageKey = (index: number, previous: GalleryPage | null) => {
+  if (index === 0) return `/api/jobs?limit=${GALLERY_PAGE_SIZE}`;
+  return previous?.nextCursor ? `/api/jobs?limit=${GALLERY_PAGE_SIZE}&cursor=${previous.nextCursor}` : null;
+};
+
+const isBeingMade = (job: JobSummary) => !job.isFinal && job.status !== "awaiting_approval";
+
+export function GalleryGrid({ initial }: { initial: GalleryPage }) {
+  const { data, size, setSize, isValidating } = useSWRInfinite<GalleryPage>(pageKey, fetchJson, {
+    fallbackData: [initial],
+    // `pages` is SWR's cache, empty until the first fetch: fall back to the server-rendered page (see useJob).
     // Refresh while anything is still being made; idle otherwise.
-    // `page` is SWR's cache, empty until the first fetch: fall back to the server-rendered page (see useJob).
-    refreshInterval: (page) => ((page ?? initial).jobs.some((j) => !j.isFinal && j.status !== "awaiting_approval") ? 5000 : 0),
+    refreshInterval: (pages) => ((pages ?? [initial]).some((p) => p.jobs.some(isBeingMade)) ? 5000 : 0),
   });
-  const jobs = data?.jobs ?? [];
+  const pages = data ?? [initial];
+  const jobs = pages.flatMap((p) => p.jobs);
+  const hasMore = Boolean(pages[pages.length - 1]?.nextCursor);
+
   if (jobs.length === 0) {
     return (
       <div className="rounded-xl border border-dashed border-zinc-700 p-12 text-center">
@@ -29,10 +40,19 @@ export function GalleryGrid({ initial }: { initial: JobPage }) {
     );
   }
   return (
-    <ul className="grid gap-5 sm:grid-cols-2 lg:grid-cols-3" aria-label="Videos">
-      {jobs.map((job) => (
-        <JobCard key={job.id} job={job} />
-      ))}
-    </ul>
+    <div className="space-y-6">
+      <ul className="grid gap-5 sm:grid-cols-2 lg:grid-cols-3" aria-label="Videos">
+        {jobs.map((job) => (
+          <JobCard key={job.id} job={job} />
+        ))}
+      </ul>
+      {hasMore && (
+        <div className="flex justify-center">
+          <button type="button" className={buttonStyles.secondary} disabled={isValidating} onClick={() => setSize(size + 1)}>
+            {isValidating && pages.length < size ? "Loading…" : "Load more"}
+          </button>
+        </div>
+      )}
+    </div>
   );
 }

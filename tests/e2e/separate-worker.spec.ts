@@ -37,3 +37,23 @@ test("the job page follows a job that a separate worker advances, without a relo
     worker.kill("SIGTERM");
   }
 });
+
+test("the gallery shows every job, a page at a time", async ({ page }) => {
+  // No runner here now, so these stay queued and cost nothing to create.
+  for (let n = 0; n < 25; n++) {
+    const created = await fetch(`${app.baseUrl}/api/jobs`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ prompt: `Gallery filler ${n}: a lantern in the window.`, sceneCount: 2 }),
+    });
+    expect(created.status).toBe(201);
+  }
+  await page.goto(app.baseUrl);
+  const cards = page.getByRole("list", { name: "Videos" }).getByRole("listitem");
+  await expect(cards).toHaveCount(24);
+  await expect(cards.first()).toContainText("Gallery filler 24");
+  await page.getByRole("button", { name: "Load more" }).click();
+  await expect(cards).toHaveCount(26); // 25 here plus the job of the test above
+  await expect(page.getByRole("button", { name: "Load more" })).toHaveCount(0);
+  await page.screenshot({ path: "tests/artifacts/screenshots/08-gallery-paged.png", fullPage: true });
+});
