@@ -1,3 +1,4 @@
+import { paintClouds } from "./clouds";
 import type { Theme } from "./themes";
 import { paintWeatherFront, paintWeatherSky, type Weather } from "./weather";
 
@@ -86,20 +87,6 @@ function particles(random: Random, theme: Theme, w: number, h: number): string {
   return out;
 }
 
-function clouds(random: Random, w: number, h: number): string {
-  let out = "";
-  for (let i = 0; i < 4; i++) {
-    const cx = random() * w;
-    const cy = h * (0.08 + random() * 0.25);
-    const s = Math.min(w, h) * (0.05 + random() * 0.05);
-    out += `<g opacity="${f(0.45 + random() * 0.35)}" fill="#ffffff">
-<ellipse cx="${f(cx)}" cy="${f(cy)}" rx="${f(s * 2.4)}" ry="${f(s * 0.7)}"/>
-<ellipse cx="${f(cx - s * 0.8)}" cy="${f(cy - s * 0.4)}" rx="${f(s)}" ry="${f(s * 0.8)}"/>
-<ellipse cx="${f(cx + s * 0.6)}" cy="${f(cy - s * 0.6)}" rx="${f(s * 1.2)}" ry="${f(s)}"/></g>`;
-  }
-  return out;
-}
-
 function foam(random: Random, w: number, h: number): string {
   let out = "";
   for (let i = 0; i < 22; i++) {
@@ -163,7 +150,7 @@ export function paintSceneSvg(theme: Theme, random: Random, width: number, heigh
 <rect width="${width}" height="${height}" fill="url(#sky)"/>
 ${weather ? "" : particles(random, theme, width, height)}
 ${sun}
-${weather ? paintWeatherSky(random, weather, width, height) : theme.clouds ? clouds(random, width, height) : ""}
+${weather ? paintWeatherSky(random, weather, width, height) : theme.clouds ? paintClouds(random, width, height, { count: 4, colors: ["#ffffff"], band: [0.08, 0.25], size: [0.05, 0.05], opacity: [0.45, 0.35] }) : ""}
 ${landscape(random, theme, width, height)}
 ${weather ? paintWeatherFront(random, weather, width, height) : ""}
 <rect width="${width}" height="${height}" fill="url(#vignette)"/>

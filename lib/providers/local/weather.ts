@@ -1,3 +1,5 @@
+import { paintClouds } from "./clouds";
+
 export type Weather = "storm" | "rain" | "fog";
 
 type Random = () => number;
@@ -20,15 +22,7 @@ export function paintWeatherSky(random: Random, weather: Weather, w: number, h: 
   let out = `<rect width="${w}" height="${h}" fill="#1b2230" opacity="${dim}"/>`;
   if (weather === "fog") return out;
   const shade = weather === "storm" ? ["#2b3242", "#3a4254", "#4b5366"] : ["#5a6475", "#6c7688", "#7f889a"];
-  for (let i = 0; i < 9; i++) {
-    const cx = random() * w;
-    const cy = h * (0.02 + random() * 0.28);
-    const s = Math.min(w, h) * (0.08 + random() * 0.08);
-    out += `<g fill="${shade[i % 3]}" opacity="${f(0.75 + random() * 0.25)}">
-<ellipse cx="${f(cx)}" cy="${f(cy)}" rx="${f(s * 2.8)}" ry="${f(s * 0.8)}"/>
-<ellipse cx="${f(cx - s)}" cy="${f(cy - s * 0.35)}" rx="${f(s * 1.2)}" ry="${f(s * 0.9)}"/>
-<ellipse cx="${f(cx + s * 0.7)}" cy="${f(cy - s * 0.5)}" rx="${f(s * 1.4)}" ry="${f(s)}"/></g>`;
-  }
+  out += paintClouds(random, w, h, { count: 9, colors: shade, band: [0.02, 0.28], size: [0.08, 0.08], opacity: [0.75, 0.25] });
   return out;
 }
 
