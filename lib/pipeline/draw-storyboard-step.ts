@@ -2,8 +2,8 @@ import type { AspectRatio, Style } from "@/lib/jobs/schemas";
 import { transitionJob } from "@/lib/jobs/transition-job";
 import { removeKey, writeFileAtomic } from "@/lib/storage/file-storage";
 import { stillKey } from "@/lib/storage/keys";
-import { withLedger } from "./ledger";
-import { fencedWrite, StepError, type StepContext } from "./step-context";
+import { runGeneration } from "./ledger";
+import { fencedWrite, LeaseLostError, StepError, type StepContext } from "./step-context";
 
 /** storyboarding -> awaiting_approval (or rendering when auto-approved): one still per scene not yet drawn. */
 export async function drawStoryboardStep(ctx: StepContext): Promise<void> {
@@ -21,17 +21,17 @@ export async function drawStoryboardStep(ctx: StepContext): Promise<void> {
     };
     const illustrator = ctx.backend.illustrator;
     try {
-      const image = await withLedger(
-        ctx.db,
-        { jobId: ctx.jobId, sceneId: scene.id, kind: "still", backend: ctx.backend.name, model: illustrator.model, input },
-        () => illustrator.drawStill(input, ctx.signal),
+      await runGeneration(
+        ctx,
+        { sceneId: scene.id, kind: "still", backend: ctx.backend.name, model: illustrator.model, input },
+        async () => writeFileAtomic(key, await illustrator.drawStill(input, ctx.signal)),
+        (tx) => tx.scene.update({ where: { id: scene.id }, data: { stillStatus: "ready", stillKey: key } }),
         key,
       );
-      await writeFileAtomic(key, image);
     } catch (error) {
+      if (error instanceof LeaseLostError || ctx.signal.aborted) throw error;
       throw new StepError(`Drawing the still for scene ${scene.position + 1} failed.`, scene.id, { cause: error });
     }
-    await fencedWrite(ctx, (tx) => tx.scene.update({ where: { id: scene.id }, data: { stillStatus: "ready", stillKey: key } }));
     if (scene.stillKey && scene.stillKey !== key) await removeKey(scene.stillKey);
   }
   const next = job.autoApprove ? "rendering" : "awaiting_approval";

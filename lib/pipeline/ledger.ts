@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
 import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { fencedWrite, LeaseLostError, type StepContext } from "./step-context";
 
 export interface GenerationStart {
-  jobId: string;
   sceneId?: string;
   kind: "scenes" | "still" | "clip" | "stitch";
   backend: string;
@@ -10,13 +11,16 @@ export interface GenerationStart {
   input: unknown;
 }
 
+type Outcome = { status: "succeeded" | "failed" | "canceled" | "interrupted"; outputKey?: string; error?: string; costUsd?: number };
+type Started = { id: string; startedAt: Date };
+
 export const hashInput = (input: unknown) => createHash("sha256").update(JSON.stringify(input)).digest("hex").slice(0, 32);
 
 /** Recorded before the call is awaited, so a crash leaves a trace of what was in flight. */
-export async function startGeneration(db: Db, start: GenerationStart): Promise<{ id: string; startedAt: Date }> {
+async function startGeneration(db: Db, jobId: string, start: GenerationStart): Promise<Started> {
   return db.generation.create({
     data: {
-      jobId: start.jobId,
+      jobId,
       sceneId: start.sceneId ?? null,
       kind: start.kind,
       backend: start.backend,
@@ -28,11 +32,7 @@ export async function startGeneration(db: Db, start: GenerationStart): Promise<{
   });
 }
 
-export async function finishGeneration(
-  db: Db,
-  generation: { id: string; startedAt: Date },
-  outcome: { status: "succeeded" | "failed" | "canceled"; outputKey?: string; error?: string; costUsd?: number },
-): Promise<void> {
+async function finishGeneration(db: Prisma.TransactionClient, generation: Started, outcome: Outcome): Promise<void> {
   const finishedAt = new Date();
   await db.generation.update({
     where: { id: generation.id },
@@ -47,16 +47,44 @@ export async function finishGeneration(
   });
 }
 
-/** Runs one generation call between its ledger rows. */
-export async function withLedger<T>(db: Db, start: GenerationStart, run: () => Promise<T>, outputKey?: string): Promise<T> {
-  const generation = await startGeneration(db, start);
+/**
+ * Runs one generation call between its ledger rows. Success is recorded in the same fenced transaction
+ * as `commit` (the step's own writes), so a crash can never leave a "succeeded" call whose result was
+ * not kept: the next attempt finds the row still "running", marks it interrupted, and does the work once.
+ */
+export async function runGeneration<T>(
+  ctx: StepContext,
+  start: GenerationStart,
+  run: () => Promise<T>,
+  commit: (tx: Prisma.TransactionClient, result: T) => Promise<unknown>,
+  outputKey?: string,
+): Promise<T> {
+  const generation = await startGeneration(ctx.db, ctx.jobId, start);
+  let result: T;
   try {
-    const result = await run();
-    await finishGeneration(db, generation, { status: "succeeded", outputKey });
-    return result;
+    result = await run();
   } catch (error) {
-    const aborted = error instanceof Error && error.name === "AbortError";
-    await finishGeneration(db, generation, { status: aborted ? "canceled" : "failed", error: String(error) });
+    const aborted = ctx.signal.aborted || (error instanceof Error && error.name === "AbortError");
+    await finishGeneration(ctx.db, generation, { status: aborted ? "canceled" : "failed", error: String(error) });
     throw error;
   }
+  try {
+    await fencedWrite(ctx, async (tx) => {
+      await finishGeneration(tx, generation, { status: "succeeded", outputKey });
+      await commit(tx, result);
+    });
+  } catch (error) {
+    if (error instanceof LeaseLostError) await finishGeneration(ctx.db, generation, { status: "interrupted", error: error.message });
+    throw error;
+  }
+  return result;
+}
+
+/** Calls left "running" by a runner that died; only the lease holder calls this, so none is really running. */
+export async function markInterruptedGenerations(db: Db, jobId: string): Promise<number> {
+  const { count } = await db.generation.updateMany({
+    where: { jobId, status: "running" },
+    data: { status: "interrupted", finishedAt: new Date(), error: "The runner stopped before this call finished." },
+  });
+  return count;
 }

@@ -4,8 +4,8 @@ import { CROSSFADE_SECONDS, frameSize } from "@/lib/media/frame-size";
 import { assertVideo } from "@/lib/media/probe-video";
 import { commitTemp, createTempPath, discardTemp, pathForKey } from "@/lib/storage/file-storage";
 import { clipKey } from "@/lib/storage/keys";
-import { withLedger } from "./ledger";
-import { fencedWrite, StepError, type StepContext } from "./step-context";
+import { runGeneration } from "./ledger";
+import { fencedWrite, LeaseLostError, StepError, type StepContext } from "./step-context";
 
 /** rendering -> stitching: a motion clip per approved scene, each checked with ffprobe before it counts. */
 export async function renderClipsStep(ctx: StepContext): Promise<void> {
@@ -28,22 +28,22 @@ export async function renderClipsStep(ctx: StepContext): Promise<void> {
       outPath: temp,
     };
     try {
-      await withLedger(
-        ctx.db,
-        { jobId: ctx.jobId, sceneId: scene.id, kind: "clip", backend: ctx.backend.name, model: animator.model, input: { ...input, outPath: undefined } },
+      await runGeneration(
+        ctx,
+        { sceneId: scene.id, kind: "clip", backend: ctx.backend.name, model: animator.model, input: { ...input, outPath: undefined } },
         async () => {
           await animator.animate(input, ctx.signal);
           await assertVideo(temp, { ...frameSize(job.aspectRatio), durationSec });
+          await commitTemp(temp, key);
         },
+        (tx) => tx.scene.update({ where: { id: scene.id }, data: { clipStatus: "ready", clipKey: key } }),
         key,
       );
-      await commitTemp(temp, key);
     } catch (error) {
       await discardTemp(temp);
-      if (ctx.signal.aborted) throw error;
+      if (error instanceof LeaseLostError || ctx.signal.aborted) throw error;
       throw new StepError(`Rendering the clip for scene ${scene.position + 1} failed.`, scene.id, { cause: error });
     }
-    await fencedWrite(ctx, (tx) => tx.scene.update({ where: { id: scene.id }, data: { clipStatus: "ready", clipKey: key } }));
   }
   await fencedWrite(ctx, (tx) => transitionJob(tx, ctx.jobId, "rendering", "stitching", { leaseToken: ctx.leaseToken }));
 }

@@ -4,8 +4,8 @@ import { assertVideo } from "@/lib/media/probe-video";
 import { stitchVideo } from "@/lib/media/stitch-video";
 import { commitTemp, createTempPath, discardTemp, pathForKey } from "@/lib/storage/file-storage";
 import { posterKey, videoKey } from "@/lib/storage/keys";
-import { withLedger } from "./ledger";
-import { fencedWrite, StepError, type StepContext } from "./step-context";
+import { runGeneration } from "./ledger";
+import { LeaseLostError, StepError, type StepContext } from "./step-context";
 
 /** stitching -> completed: clips + captions -> final.mp4 and a poster, both renamed into place only when verified. */
 export async function stitchStep(ctx: StepContext): Promise<void> {
@@ -17,10 +17,11 @@ export async function stitchStep(ctx: StepContext): Promise<void> {
   const thumbKey = posterKey(ctx.jobId);
   const [videoTemp, posterTemp] = await Promise.all([createTempPath(finalKey), createTempPath(thumbKey)]);
   const total = scenes.reduce((sum, s) => sum + s.durationSec, 0);
+  const cost = await ctx.db.generation.aggregate({ where: { jobId: ctx.jobId }, _sum: { costUsd: true } });
   try {
-    await withLedger(
-      ctx.db,
-      { jobId: ctx.jobId, kind: "stitch", backend: "local", model: "local/ffmpeg-stitch-v1", input: scenes.map((s) => [s.clipKey, s.caption, s.durationSec]) },
+    await runGeneration(
+      ctx,
+      { kind: "stitch", backend: "local", model: "local/ffmpeg-stitch-v1", input: scenes.map((s) => [s.clipKey, s.caption, s.durationSec]) },
       async () => {
         await stitchVideo({
           scenes: scenes.map((s) => ({ clipPath: pathForKey(s.clipKey!), caption: s.caption, durationSec: s.durationSec })),
@@ -30,21 +31,19 @@ export async function stitchStep(ctx: StepContext): Promise<void> {
           signal: ctx.signal,
         });
         await assertVideo(videoTemp, { ...frameSize(job.aspectRatio), durationSec: total, tolerance: 0.05 });
+        await commitTemp(posterTemp, thumbKey);
+        await commitTemp(videoTemp, finalKey);
       },
+      (tx) =>
+        transitionJob(tx, ctx.jobId, "stitching", "completed", {
+          leaseToken: ctx.leaseToken,
+          data: { videoKey: finalKey, posterKey: thumbKey, durationSec: total, completedAt: new Date(), costUsd: cost._sum.costUsd ?? 0 },
+        }),
       finalKey,
     );
-    await commitTemp(posterTemp, thumbKey);
-    await commitTemp(videoTemp, finalKey);
   } catch (error) {
     await Promise.all([discardTemp(videoTemp), discardTemp(posterTemp)]);
-    if (ctx.signal.aborted) throw error;
+    if (error instanceof LeaseLostError || ctx.signal.aborted) throw error;
     throw new StepError("Stitching the final video failed.", undefined, { cause: error });
   }
-  const cost = await ctx.db.generation.aggregate({ where: { jobId: ctx.jobId }, _sum: { costUsd: true } });
-  await fencedWrite(ctx, (tx) =>
-    transitionJob(tx, ctx.jobId, "stitching", "completed", {
-      leaseToken: ctx.leaseToken,
-      data: { videoKey: finalKey, posterKey: thumbKey, durationSec: total, completedAt: new Date(), costUsd: cost._sum.costUsd ?? 0 },
-    }),
-  );
 }

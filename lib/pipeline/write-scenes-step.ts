@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { MOTIONS, type Style } from "@/lib/jobs/schemas";
 import { transitionJob } from "@/lib/jobs/transition-job";
-import { withLedger } from "./ledger";
-import { fencedWrite, StepError, type StepContext } from "./step-context";
+import { runGeneration } from "./ledger";
+import { StepError, type StepContext } from "./step-context";
 
 // Whatever wrote the scenes (a splitter here, an LLM later), its output is validated the same way.
 const sceneDraftsSchema = z
@@ -28,16 +28,19 @@ export async function writeScenesStep(ctx: StepContext): Promise<void> {
     seed: job.seed,
   };
   const writer = ctx.backend.sceneWriter;
-  const drafts = await withLedger(
-    ctx.db,
-    { jobId: ctx.jobId, kind: "scenes", backend: ctx.backend.name, model: writer.model, input },
-    () => writer.writeScenes(input, ctx.signal),
+  // The drafts are checked inside the call, so invalid output is a failed generation, not a succeeded one.
+  await runGeneration(
+    ctx,
+    { kind: "scenes", backend: ctx.backend.name, model: writer.model, input },
+    async () => {
+      const parsed = sceneDraftsSchema.safeParse(await writer.writeScenes(input, ctx.signal));
+      if (!parsed.success) throw new StepError("The scene writer returned scenes that could not be used.", undefined, { cause: parsed.error });
+      return parsed.data;
+    },
+    async (tx, drafts) => {
+      await tx.scene.deleteMany({ where: { jobId: ctx.jobId } });
+      await tx.scene.createMany({ data: drafts.map((draft, position) => ({ ...draft, jobId: ctx.jobId, position })) });
+      await transitionJob(tx, ctx.jobId, "parsing", "storyboarding", { leaseToken: ctx.leaseToken });
+    },
   );
-  const parsed = sceneDraftsSchema.safeParse(drafts);
-  if (!parsed.success) throw new StepError("The scene writer returned scenes that could not be used.", undefined, { cause: parsed.error });
-  await fencedWrite(ctx, async (tx) => {
-    await tx.scene.deleteMany({ where: { jobId: ctx.jobId } });
-    await tx.scene.createMany({ data: parsed.data.map((draft, position) => ({ ...draft, jobId: ctx.jobId, position })) });
-    await transitionJob(tx, ctx.jobId, "parsing", "storyboarding", { leaseToken: ctx.leaseToken });
-  });
 }

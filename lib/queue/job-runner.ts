@@ -7,7 +7,9 @@ import { failJob } from "@/lib/pipeline/fail-job";
 import { runStage } from "@/lib/pipeline/run-stage";
 import { LeaseLostError, type StepContext } from "@/lib/pipeline/step-context";
 import type { GenerationBackend } from "@/lib/providers/types";
-import { claimJob, findClaimableJobIds, releaseLease, renewLease } from "./lease";
+import { markInterruptedGenerations } from "@/lib/pipeline/ledger";
+import { discardPartialFiles } from "@/lib/storage/file-storage";
+import { claimJob, findClaimableJobIds, releaseLease, releaseLeasesOfDeadLocalRunners, renewLease } from "./lease";
 import { onWorkAvailable } from "./work-signal";
 
 export interface RunnerOptions {
@@ -22,7 +24,8 @@ export interface RunnerOptions {
 
 /** Claims runnable jobs with a lease and advances each one stage after another, a bounded number at once. */
 export class JobRunner {
-  readonly owner = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+  private readonly host = hostname();
+  readonly owner = `${this.host}:${process.pid}:${randomBytes(3).toString("hex")}`;
   private readonly running = new Map<string, { abort: AbortController; done: Promise<void> }>();
   private timer: NodeJS.Timeout | undefined;
   private unsubscribe: (() => void) | undefined;
@@ -36,7 +39,10 @@ export class JobRunner {
     this.stopped = false;
     this.unsubscribe = onWorkAvailable(() => void this.tick());
     this.timer = setInterval(() => void this.tick(), this.options.pollMs);
-    void this.tick();
+    void releaseLeasesOfDeadLocalRunners(this.options.db, this.host)
+      .then((ids) => ids.length > 0 && log.info("resuming jobs of a runner that died", { jobIds: ids }))
+      .catch((error) => log.error("could not release dead runners' leases", { error }))
+      .finally(() => void this.tick());
   }
 
   /** Stops claiming, aborts running steps and releases their leases so another runner can resume at once. */
@@ -79,6 +85,13 @@ export class JobRunner {
     }
   }
 
+  /** Whatever a previous holder left in flight: its calls are marked interrupted, its temp files removed. */
+  private async recover(jobId: string): Promise<void> {
+    const interrupted = await markInterruptedGenerations(this.options.db, jobId);
+    const discarded = await discardPartialFiles(jobId);
+    if (interrupted > 0 || discarded.length > 0) log.info("recovered interrupted work", { jobId, interrupted, discarded });
+  }
+
   private async runJob(jobId: string, leaseToken: string, abort: AbortController): Promise<void> {
     const { db, leaseMs } = this.options;
     const heartbeat = setInterval(() => {
@@ -89,6 +102,7 @@ export class JobRunner {
         .catch((error) => log.warn("lease renewal failed", { jobId, error }));
     }, Math.max(250, Math.floor(leaseMs / 3)));
     try {
+      await this.recover(jobId);
       for (;;) {
         const job = await db.job.findFirst({ where: { id: jobId, leaseToken }, select: { status: true, provider: true } });
         if (!job || !isJobStatus(job.status) || abort.signal.aborted) return;

@@ -50,3 +50,31 @@ export async function findClaimableJobIds(db: Db, limit: number, options: { excl
   });
   return rows.map((r) => r.id).filter((id) => !options.exclude.includes(id));
 }
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Leases held by runners on this host whose process is gone (killed, crashed) are released at start-up,
+ * so a restarted server resumes at once instead of waiting out the lease. Other hosts' leases expire.
+ */
+export async function releaseLeasesOfDeadLocalRunners(db: Db, host: string): Promise<string[]> {
+  const held = await db.job.findMany({
+    where: { leaseOwner: { startsWith: `${host}:` }, status: { in: [...RUNNABLE_STATUSES] } },
+    select: { id: true, leaseOwner: true, leaseToken: true },
+  });
+  const released: string[] = [];
+  for (const job of held) {
+    const pid = Number(job.leaseOwner?.split(":")[1]);
+    if (!Number.isInteger(pid) || pid <= 0 || isProcessAlive(pid) || !job.leaseToken) continue;
+    await releaseLease(db, job.id, job.leaseToken);
+    released.push(job.id);
+  }
+  return released;
+}

@@ -55,9 +55,25 @@ export async function removeKey(key: string): Promise<void> {
   await fsp.rm(pathForKey(key), { force: true });
 }
 
+const JOB_PREFIXES = ["storyboards", "clips", "videos"];
+
+/** Half-written files a killed runner left behind (temp files never renamed into place). */
+export async function discardPartialFiles(jobId: string): Promise<string[]> {
+  const removed: string[] = [];
+  for (const prefix of JOB_PREFIXES) {
+    const dir = pathForKey(`${prefix}/${jobId}`);
+    const names = await fsp.readdir(dir).catch(() => [] as string[]);
+    for (const name of names.filter((n) => n.includes(".part"))) {
+      await fsp.rm(path.join(dir, name), { force: true });
+      removed.push(`${prefix}/${jobId}/${name}`);
+    }
+  }
+  return removed;
+}
+
 /** Removes every file of a job (all prefixes). */
 export async function removeJobFiles(jobId: string): Promise<void> {
-  for (const prefix of ["storyboards", "clips", "videos"]) {
+  for (const prefix of JOB_PREFIXES) {
     await fsp.rm(pathForKey(`${prefix}/${jobId}`), { recursive: true, force: true });
   }
 }

@@ -21,14 +21,14 @@ export function apiClient(baseUrl: string) {
       return res.json as JobView;
     },
     getJob: async (id: string) => (await request("GET", `/api/jobs/${id}`)).json as JobView,
-    waitForStatus: async (id: string, wanted: string[], timeoutMs = 120_000): Promise<JobView> => {
+    waitForStatus: async (id: string, wanted: string[], timeoutMs = 120_000, intervalMs = 150): Promise<JobView> => {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const job = (await request("GET", `/api/jobs/${id}`)).json as JobView;
         if (wanted.includes(job.status)) return job;
         if (job.isFinal) throw new Error(`job ended ${job.status}: ${job.error}`);
         if (Date.now() > deadline) throw new Error(`job stayed ${job.status}`);
-        await new Promise((r) => setTimeout(r, 150));
+        await new Promise((r) => setTimeout(r, intervalMs));
       }
     },
   };

@@ -10,6 +10,8 @@ export interface RunningApp {
   pid: number;
   logs: () => string;
   stop: () => Promise<void>;
+  /** SIGKILL to the whole process group (the server and any ffmpeg it runs), as a container kill would. */
+  kill: () => Promise<void>;
 }
 
 export async function freePort(): Promise<number> {
@@ -24,9 +26,9 @@ export async function freePort(): Promise<number> {
 }
 
 /** Starts the built app (`next start`) on a free port with its own DATA_DIR, after real `prisma migrate deploy`. */
-export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
+export async function startApp(env: Record<string, string> = {}, options: { dataDir?: string } = {}): Promise<RunningApp> {
   if (!fs.existsSync(path.join(".next", "BUILD_ID"))) throw new Error("Build the app first (npm run build).");
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "storyreel-app-"));
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "storyreel-app-"));
   const childEnv: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", WORKER_POLL_MS: "200", ...env };
   delete childEnv.DATABASE_URL;
   const migrate = spawnSync("npx", ["prisma", "migrate", "deploy"], { env: childEnv, encoding: "utf8" });
@@ -36,6 +38,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
   const child: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     env: childEnv,
     stdio: ["ignore", "pipe", "pipe"],
+    detached: true, // its own process group, so kill() takes ffmpeg children down with it
   });
   child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
@@ -59,6 +62,12 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
       child.kill("SIGTERM");
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
       if (child.exitCode === null) child.kill("SIGKILL");
+    },
+    kill: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once("exit", r));
+      process.kill(-child.pid!, "SIGKILL");
+      await exited;
     },
   };
 }
