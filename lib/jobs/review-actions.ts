@@ -36,3 +36,23 @@ export async function cancelJob(clientId: string, jobId: string): Promise<void> 
   // The status changed between our read and write (the runner advanced it): try once more from there.
   if (!moved) return cancelJob(clientId, jobId);
 }
+
+const RESUME_AT: Partial<Record<string, JobStatus>> = { storyboarding: "storyboarding", rendering: "rendering", stitching: "stitching" };
+
+/** Resumes a failed job from the step that failed: finished stills and clips are kept, failed ones redone. */
+export async function retryFailedJob(clientId: string, jobId: string): Promise<void> {
+  const db = getDb();
+  const job = await db.job.findUnique({ where: { id: jobId }, select: { status: true, clientId: true, failedStage: true } });
+  if (!job || job.clientId !== clientId) throw notFound();
+  if (job.status !== "failed") await explainRefusal(clientId, jobId, "be retried");
+  const resumeAt = RESUME_AT[job.failedStage ?? ""] ?? "parsing";
+  const moved = await db.$transaction(async (tx) => {
+    const ok = await transitionJob(tx, jobId, "failed", resumeAt, { clientId, data: { error: null, failedStage: null } });
+    if (!ok) return false;
+    await tx.scene.updateMany({ where: { jobId, stillStatus: "failed" }, data: { stillStatus: "pending", error: null } });
+    await tx.scene.updateMany({ where: { jobId, clipStatus: "failed" }, data: { clipStatus: "pending", error: null } });
+    return true;
+  });
+  if (!moved) await explainRefusal(clientId, jobId, "be retried");
+  notifyWorkAvailable();
+}

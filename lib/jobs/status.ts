@@ -27,7 +27,8 @@ const TRANSITIONS: Record<JobStatus, readonly JobStatus[]> = {
   rendering: ["stitching", "failed", "canceled"],
   stitching: ["completed", "failed", "canceled"],
   completed: [],
-  failed: [],
+  // "Retry" resumes a failed job at the stage it failed in, keeping everything already made.
+  failed: ["parsing", "storyboarding", "rendering", "stitching"],
   canceled: [],
 };
 

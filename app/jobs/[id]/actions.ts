@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { getCurrentClientId } from "@/lib/clients/current-client";
 import { editScene, moveScene, regenerateScene, removeScene } from "@/lib/jobs/edit-storyboard";
-import { approveStoryboard, cancelJob } from "@/lib/jobs/review-actions";
+import { approveStoryboard, cancelJob, retryFailedJob } from "@/lib/jobs/review-actions";
 import { editSceneSchema, jobIdSchema } from "@/lib/jobs/schemas";
 import { runAction, type ActionResult } from "@/lib/http/action-result";
 
@@ -16,6 +16,10 @@ export async function approveStoryboardAction(jobId: string): Promise<ActionResu
 
 export async function cancelJobAction(jobId: string): Promise<ActionResult> {
   return runAction(async () => cancelJob(await getCurrentClientId(), ids.parse({ jobId }).jobId));
+}
+
+export async function retryJobAction(jobId: string): Promise<ActionResult> {
+  return runAction(async () => retryFailedJob(await getCurrentClientId(), ids.parse({ jobId }).jobId));
 }
 
 export async function editSceneAction(jobId: string, sceneId: string, changes: unknown): Promise<ActionResult> {

@@ -11,6 +11,7 @@ import {
   moveSceneAction,
   regenerateSceneAction,
   removeSceneAction,
+  retryJobAction,
 } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -28,6 +29,7 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
       actions={{
         approve: approveStoryboardAction,
         cancel: cancelJobAction,
+        retry: retryJobAction,
         editScene: editSceneAction,
         regenerateScene: regenerateSceneAction,
         removeScene: removeSceneAction,

@@ -1,0 +1,17 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { ffmpegPath } from "@/lib/media/binaries";
+
+/**
+ * An ffmpeg that fails like a crashed encoder while a marker file exists, and is the real one otherwise.
+ * Handed to the app through FFMPEG_PATH, the same setting an operator would use.
+ */
+export function makeFlakyFfmpeg(): { path: string; breakIt: () => void; fixIt: () => void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "storyreel-ffmpeg-"));
+  const marker = path.join(dir, "broken");
+  const script = path.join(dir, "ffmpeg");
+  fs.writeFileSync(script, `#!/bin/sh\nif [ -f "${marker}" ]; then echo "simulated encoder crash" >&2; exit 1; fi\nexec "${ffmpegPath()}" "$@"\n`);
+  fs.chmodSync(script, 0o755);
+  return { path: script, breakIt: () => fs.writeFileSync(marker, ""), fixIt: () => fs.rmSync(marker, { force: true }) };
+}
