@@ -31,6 +31,6 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", WORKER_POLL_MS: "200" },
+    env: { DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", NEXT_MANUAL_SIG_HANDLE: "true", WORKER_POLL_MS: "200" },
   },
 });

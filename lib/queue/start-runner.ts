@@ -4,6 +4,8 @@ import { log } from "@/lib/log";
 import { getBackend } from "@/lib/providers";
 import { JobRunner } from "./job-runner";
 
+const SHUTDOWN_GRACE_MS = 10_000;
+
 // One runner per process, even when Next.js evaluates this module again (dev hot reload).
 const globalForRunner = globalThis as unknown as { storyreelRunner?: JobRunner };
 
@@ -26,8 +28,11 @@ export async function startJobRunner(): Promise<JobRunner> {
   globalForRunner.storyreelRunner = runner;
   runner.start();
   log.info("job runner started", { owner: runner.owner, concurrency: getEnv().WORKER_JOB_CONCURRENCY });
+  // `npm start` sets NEXT_MANUAL_SIG_HANDLE so these run instead of Next's own exit: running steps are
+  // aborted (ffmpeg killed) and leases handed back, so another runner resumes at once. Bounded either way.
   const shutdown = (signal: NodeJS.Signals) => {
     log.info("stopping job runner", { signal });
+    setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
     void runner.stop().finally(() => process.exit(0));
   };
   process.once("SIGTERM", shutdown);

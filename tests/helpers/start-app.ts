@@ -29,7 +29,7 @@ export async function freePort(): Promise<number> {
 export async function startApp(env: Record<string, string> = {}, options: { dataDir?: string } = {}): Promise<RunningApp> {
   if (!fs.existsSync(path.join(".next", "BUILD_ID"))) throw new Error("Build the app first (npm run build).");
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "storyreel-app-"));
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", WORKER_POLL_MS: "200", ...env };
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", WORKER_POLL_MS: "200", NEXT_MANUAL_SIG_HANDLE: "true", ...env };
   delete childEnv.DATABASE_URL;
   const migrate = spawnSync("npx", ["prisma", "migrate", "deploy"], { env: childEnv, encoding: "utf8" });
   if (migrate.status !== 0) throw new Error(`migrate deploy failed: ${migrate.stderr}`);

@@ -107,3 +107,22 @@ async function probeFinal(url: string) {
   fs.writeFileSync(file, Buffer.from(await response.arrayBuffer()));
   return probeVideo(file);
 }
+
+describe("graceful shutdown", () => {
+  it("on SIGTERM mid-render, exits promptly, hands its lease back, and the job resumes after a restart", { timeout: 120_000 }, async () => {
+    app ??= await startApp(ENV, { dataDir });
+    const job = await apiClient(app.baseUrl).createJob({ prompt: "A train crosses a snowy valley. It enters a tunnel.", sceneCount: 2, autoApprove: true });
+    await apiClient(app.baseUrl).waitForStatus(job.id, ["rendering"], 60_000, 20);
+    const started = Date.now();
+    await app.stop();
+    const seconds = (Date.now() - started) / 1000;
+    assert.ok(seconds < 5, `took ${seconds}s to stop`);
+    const db = new Database(path.join(dataDir, "storyreel.db"), { readonly: true });
+    const row = db.prepare("SELECT status, leaseOwner FROM Job WHERE id = ?").get(job.id) as { status: string; leaseOwner: string | null };
+    db.close();
+    assert.deepEqual(row, { status: "rendering", leaseOwner: null });
+
+    app = await startApp(ENV, { dataDir });
+    await apiClient(app.baseUrl).waitForStatus(job.id, ["completed"], 90_000);
+  });
+});
