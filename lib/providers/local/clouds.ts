@@ -1,6 +1,6 @@
-type Random = () => number;
+import { f, type Random } from "./svg-helpers";
+
 type Range = [min: number, spread: number];
-const f = (n: number) => n.toFixed(1);
 
 export interface CloudSpec {
   count: number;

@@ -1,9 +1,7 @@
 import { paintClouds } from "./clouds";
 import type { Theme } from "./themes";
 import { paintWeatherFront, paintWeatherSky, type Weather } from "./weather";
-
-type Random = () => number;
-const f = (n: number) => n.toFixed(1);
+import { f, type Random } from "./svg-helpers";
 
 /** A smooth ridge line from layered sines: the horizon of mountains, hills, dunes and waves. */
 function ridgePath(random: Random, w: number, h: number, base: number, amplitude: number, roughness: number): string {

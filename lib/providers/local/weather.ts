@@ -1,9 +1,7 @@
 import { paintClouds } from "./clouds";
+import { f, type Random } from "./svg-helpers";
 
 export type Weather = "storm" | "rain" | "fog";
-
-type Random = () => number;
-const f = (n: number) => n.toFixed(1);
 
 const WEATHER: { kind: Weather; keywords: RegExp }[] = [
   { kind: "storm", keywords: /\b(storm|storms|stormy|thunder|thunderstorm|lightning|tempest|hurricane|typhoon|gale)\b/i },
