@@ -10,6 +10,7 @@ const envSchema = z.object({
   WORKER_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
   WORKER_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   LEASE_SECONDS: z.coerce.number().int().min(5).max(600).default(30),
+  SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(10).max(60_000).default(5000),
   LOCAL_BACKEND_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   FFMPEG_PATH: z.string().min(1).optional(),
   FFPROBE_PATH: z.string().min(1).optional(),
