@@ -7,7 +7,7 @@ import Database from "better-sqlite3";
  * Points this test process at a fresh DATA_DIR with a real SQLite file and the real migrations
  * applied. Call before anything reads the environment (getEnv caches).
  */
-export function useFreshDataDir(label: string): string {
+export function prepareFreshDataDir(label: string): string {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `storyreel-${label}-`));
   process.env.DATA_DIR = dataDir;
   delete process.env.DATABASE_URL;

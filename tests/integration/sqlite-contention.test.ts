@@ -3,7 +3,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { describe, it } from "node:test";
 import Database from "better-sqlite3";
-import { useFreshDataDir } from "../helpers/test-database";
+import { prepareFreshDataDir } from "../helpers/test-database";
 
 // Two processes writing through the app's own Prisma client while a third holds SQLite's write lock and a
 // fourth holds read transactions, some stretches longer than the busy timeout. Every write a process was
@@ -29,7 +29,7 @@ function runContender(args: string[], env: NodeJS.ProcessEnv): Promise<Line[]> {
 }
 
 async function contend(journalMode: "wal" | "delete") {
-  const dataDir = useFreshDataDir(`contention-${journalMode}`);
+  const dataDir = prepareFreshDataDir(`contention-${journalMode}`);
   const file = path.join(dataDir, "storyreel.db");
   const seed = new Database(file);
   seed.exec(`PRAGMA journal_mode = ${journalMode}`);

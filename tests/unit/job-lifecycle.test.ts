@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
-import { useFreshDataDir } from "../helpers/test-database";
+import { prepareFreshDataDir } from "../helpers/test-database";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { createJob } from "@/lib/jobs/create-job";
@@ -12,7 +12,7 @@ import { transitionJob } from "@/lib/jobs/transition-job";
 
 const OWNER = "local";
 
-before(() => useFreshDataDir("lifecycle"));
+before(() => prepareFreshDataDir("lifecycle"));
 
 /** A job parked at awaiting_approval with three drawn scenes, as the runner would leave it. */
 async function jobAwaitingApproval(): Promise<{ id: string; sceneIds: string[] }> {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import { before, describe, it } from "node:test";
-import { useFreshDataDir } from "../helpers/test-database";
+import { prepareFreshDataDir } from "../helpers/test-database";
 import { getDb } from "@/lib/db/client";
 import { createJob } from "@/lib/jobs/create-job";
 import { cancelJob } from "@/lib/jobs/review-actions";
@@ -13,7 +13,7 @@ import { JobRunner } from "@/lib/queue/job-runner";
 import { claimJob, renewLease } from "@/lib/queue/lease";
 import { pathForKey } from "@/lib/storage/file-storage";
 
-before(() => useFreshDataDir("runner"));
+before(() => prepareFreshDataDir("runner"));
 
 function runnerWith(backend: GenerationBackend, jobId: string) {
   return new JobRunner({ db: getDb(), backend: () => backend, concurrency: 1, pollMs: 50, leaseMs: 5000, onlyJobId: jobId });
