@@ -17,3 +17,10 @@ export function formatRelativeTime(iso: string, now = Date.now()): string {
   if (hours < 24) return `${hours} h ago`;
   return new Date(iso).toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric" });
 }
+
+/** "Next in line" / "3 jobs ahead": where a job waits while every worker slot is busy. */
+export function formatQueuePosition(position: number): string {
+  const ahead = position - 1;
+  if (ahead === 0) return "Next in line for a free worker";
+  return `Waiting for a free worker · ${ahead} ${ahead === 1 ? "job" : "jobs"} ahead`;
+}

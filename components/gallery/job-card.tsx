@@ -29,6 +29,7 @@ export function JobCard({ job }: { job: JobSummary }) {
           <p className="text-xs text-zinc-500">
             {job.sceneCount} scenes · {job.aspectRatio} · {formatCost(job.costUsd)}
             {!job.isFinal && job.status !== "awaiting_approval" ? ` · ${job.percent}%` : ""}
+            {job.queuePosition != null ? ` · #${job.queuePosition} in line` : ""}
           </p>
           {job.status === "failed" && job.error && <p className="text-xs text-red-300">{job.error}</p>}
         </div>

@@ -1,4 +1,5 @@
 import type { JobView } from "@/lib/jobs/job-view";
+import { formatQueuePosition } from "@/components/format";
 
 const STEP_LABEL: Record<string, string> = { pending: "waiting", generating: "in progress", ready: "done", failed: "failed" };
 const STEP_DOT: Record<string, string> = {
@@ -7,6 +8,8 @@ const STEP_DOT: Record<string, string> = {
   ready: "bg-emerald-400",
   failed: "bg-red-400",
 };
+
+const BAR_COLOR: Record<string, string> = { failed: "bg-red-500", canceled: "bg-zinc-500" };
 
 export function ProgressPanel({ job }: { job: JobView }) {
   const showClips = ["rendering", "stitching", "completed"].includes(job.status) || job.scenes.some((s) => s.clipStatus !== "pending");
@@ -20,6 +23,11 @@ export function ProgressPanel({ job }: { job: JobView }) {
           {job.percent}%{job.etaSeconds != null && !job.isFinal ? ` · about ${job.etaSeconds}s left` : ""}
         </p>
       </div>
+      {job.queuePosition != null && (
+        <p className="mt-1 text-sm text-amber-200" data-testid="queue-position">
+          {formatQueuePosition(job.queuePosition)}
+        </p>
+      )}
       <div
         role="progressbar"
         aria-label="Job progress"
@@ -29,7 +37,7 @@ export function ProgressPanel({ job }: { job: JobView }) {
         className="mt-3 h-2 overflow-hidden rounded-full bg-zinc-800"
       >
         <div
-          className={`h-full rounded-full transition-all duration-700 ${job.status === "failed" ? "bg-red-500" : "bg-gradient-to-r from-violet-500 to-fuchsia-500"}`}
+          className={`h-full rounded-full transition-all duration-700 ${BAR_COLOR[job.status] ?? "bg-gradient-to-r from-violet-500 to-fuchsia-500"}`}
           style={{ width: `${Math.max(job.percent, 2)}%` }}
         />
       </div>

@@ -12,6 +12,7 @@ const envSchema = z.object({
   LEASE_SECONDS: z.coerce.number().int().min(5).max(600).default(30),
   SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(10).max(60_000).default(5000),
   LOCAL_BACKEND_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
+  FFMPEG_CONCURRENCY: z.coerce.number().int().min(1).max(16).optional(),
   FFMPEG_PATH: z.string().min(1).optional(),
   FFPROBE_PATH: z.string().min(1).optional(),
   CAPTION_FONT_PATH: z.string().min(1).optional(),

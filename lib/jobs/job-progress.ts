@@ -9,9 +9,10 @@ interface SceneSteps {
 const ready = (scenes: SceneSteps[], key: "stillStatus" | "clipStatus") =>
   scenes.length ? scenes.filter((s) => (s[key] as StepStatus) === "ready").length / scenes.length : 0;
 
-/** Overall percent: parsing 0–10, storyboard 10–40, review 40, clips 40–90, stitch 90–99. */
-export function computePercent(status: JobStatus, scenes: SceneSteps[], failedStage?: string | null): number {
-  const effective = status === "failed" && failedStage ? (failedStage as JobStatus) : status;
+/** Overall percent: parsing 0–10, storyboard 10–40, review 40, clips 40–90, stitch 90–99. A stopped job keeps where it got to. */
+export function computePercent(status: JobStatus, scenes: SceneSteps[], stoppedInStage?: string | null): number {
+  const stopped = status === "failed" || status === "canceled";
+  const effective = stopped && stoppedInStage ? (stoppedInStage as JobStatus) : status;
   switch (effective) {
     case "queued":
       return 0;

@@ -23,6 +23,8 @@ export interface JobView {
   stage: string;
   percent: number;
   etaSeconds: number | null;
+  /** Place in line while no runner has a free slot for it (1 = next); null otherwise. */
+  queuePosition: number | null;
   isFinal: boolean;
   prompt: string;
   style: string;
@@ -63,7 +65,7 @@ function toSceneView(scene: Scene): SceneView {
 }
 
 /** The public shape of a job: explicit fields only, so lease tokens and storage paths never leak. */
-export function toJobView(job: Job & { scenes: Scene[] }): JobView {
+export function toJobView(job: Job & { scenes: Scene[] }, queuePosition: number | null = null): JobView {
   const status = job.status as JobStatus;
   const scenes = [...job.scenes].sort((a, b) => a.position - b.position);
   return {
@@ -72,6 +74,7 @@ export function toJobView(job: Job & { scenes: Scene[] }): JobView {
     stage: STAGE_LABELS[status] ?? status,
     percent: computePercent(status, scenes, job.failedStage),
     etaSeconds: estimateSecondsLeft(status, scenes),
+    queuePosition,
     isFinal: isFinalStatus(status),
     prompt: job.prompt,
     style: job.style,
@@ -99,14 +102,15 @@ export function toJobView(job: Job & { scenes: Scene[] }): JobView {
   };
 }
 
-export function toJobSummary(job: Job & { scenes: Scene[] }): JobSummary {
-  const { scenes, ...view } = toJobView(job);
+export function toJobSummary(job: Job & { scenes: Scene[] }, queuePosition: number | null = null): JobSummary {
+  const { scenes, ...view } = toJobView(job, queuePosition);
   const firstStill = scenes.find((s) => s.stillUrl)?.stillUrl ?? null;
   return { ...view, thumbnailUrl: view.posterUrl ?? firstStill };
 }
 
-/** Weak ETag from the job's version, which every change to the job or its scenes bumps. */
-export const jobEtag = (id: string, version: number) => `W/"${id}.${version}"`;
+/** Weak ETag from the job's version, which every change to the job or its scenes bumps, and its place in line. */
+export const jobEtag = (id: string, version: number, queuePosition: number | null = null) =>
+  `W/"${id}.${version}${queuePosition ? `.q${queuePosition}` : ""}"`;
 
 export function etagMatches(ifNoneMatch: string | null, etag: string): boolean {
   if (!ifNoneMatch) return false;

@@ -1,18 +1,27 @@
 import { getDb } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
-import { toJobSummary, toJobView, type JobSummary, type JobView } from "./job-view";
+import { queuePositionOf, queuePositions } from "@/lib/queue/queue-position";
+import { jobEtag, toJobSummary, toJobView, type JobSummary, type JobView } from "./job-view";
 
-/** The polling hot path's first step: one primary-key lookup for the ETag. */
-export async function getJobVersion(clientId: string, jobId: string): Promise<number> {
-  const job = await getDb().job.findUnique({ where: { id: jobId }, select: { version: true, clientId: true } });
+/**
+ * The polling hot path's first step: one primary-key lookup for the ETag (and a count while the job
+ * waits in line, since its place changes without the job itself changing).
+ */
+export async function getJobEtag(clientId: string, jobId: string): Promise<string> {
+  const db = getDb();
+  const job = await db.job.findUnique({
+    where: { id: jobId },
+    select: { id: true, version: true, clientId: true, status: true, createdAt: true, leaseExpiresAt: true },
+  });
   if (!job || job.clientId !== clientId) throw notFound();
-  return job.version;
+  return jobEtag(job.id, job.version, await queuePositionOf(db, job));
 }
 
 export async function getJobView(clientId: string, jobId: string): Promise<JobView> {
-  const job = await getDb().job.findUnique({ where: { id: jobId }, include: { scenes: true } });
+  const db = getDb();
+  const job = await db.job.findUnique({ where: { id: jobId }, include: { scenes: true } });
   if (!job || job.clientId !== clientId) throw notFound();
-  return toJobView(job);
+  return toJobView(job, await queuePositionOf(db, job));
 }
 
 export async function listJobs(
@@ -27,7 +36,8 @@ export async function listJobs(
     include: { scenes: true },
   });
   const page = rows.slice(0, limit);
-  return { jobs: page.map(toJobSummary), nextCursor: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null };
+  const positions = await queuePositions(getDb());
+  return { jobs: page.map((job) => toJobSummary(job, positions.get(job.id) ?? null)), nextCursor: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null };
 }
 
 /** Whether the job belongs to the client; used by the media route before it serves a byte. */

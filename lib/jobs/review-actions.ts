@@ -1,6 +1,7 @@
 import { getDb } from "@/lib/db/client";
 import { conflict, notFound } from "@/lib/errors";
 import { notifyWorkAvailable } from "@/lib/queue/work-signal";
+import { discardPartialFiles } from "@/lib/storage/file-storage";
 import { STAGE_LABELS, isFinalStatus, type JobStatus } from "./status";
 import { transitionJob } from "./transition-job";
 
@@ -29,12 +30,24 @@ export async function cancelJob(clientId: string, jobId: string): Promise<void> 
   const job = await db.job.findUnique({ where: { id: jobId }, select: { status: true, clientId: true } });
   if (!job || job.clientId !== clientId) throw notFound();
   if (isFinalStatus(job.status)) await explainRefusal(clientId, jobId, "be canceled");
-  const moved = await transitionJob(db, jobId, job.status as JobStatus, "canceled", {
-    clientId,
-    data: { error: null, leaseToken: null, leaseOwner: null, leaseExpiresAt: null },
+  const moved = await db.$transaction(async (tx) => {
+    const ok = await transitionJob(tx, jobId, job.status as JobStatus, "canceled", {
+      clientId,
+      // failedStage keeps where it stopped, so its progress stays put instead of dropping to 0%.
+      data: { error: null, failedStage: job.status, leaseToken: null, leaseOwner: null, leaseExpiresAt: null },
+    });
+    if (!ok) return false;
+    // Steps that were in flight will not finish: the lease is gone, so their runner can write nothing more.
+    await tx.scene.updateMany({ where: { jobId, stillStatus: "generating" }, data: { stillStatus: "pending" } });
+    await tx.scene.updateMany({ where: { jobId, clipStatus: "generating" }, data: { clipStatus: "pending" } });
+    return true;
   });
   // The status changed between our read and write (the runner advanced it): try once more from there.
   if (!moved) return cancelJob(clientId, jobId);
+  // Wakes this process's runner, which sees the lease gone and kills the job's running step.
+  notifyWorkAvailable();
+  // A runner that died mid-step left its temp files; a live one removes its own as it stops.
+  await discardPartialFiles(jobId);
 }
 
 const RESUME_AT: Partial<Record<string, JobStatus>> = { storyboarding: "storyboarding", rendering: "rendering", stitching: "stitching" };

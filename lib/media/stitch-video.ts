@@ -1,10 +1,10 @@
 import fsp from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { captionFontPath, ffmpegPath } from "./binaries";
+import { captionFontPath } from "./binaries";
 import { wrapCaption, sceneStarts } from "./caption-lines";
 import { CROSSFADE_SECONDS, FRAME_RATE, frameSize } from "./frame-size";
-import { runProcess } from "./run-process";
+import { runFfmpeg } from "./run-ffmpeg";
 
 export interface StitchScene {
   clipPath: string;
@@ -82,9 +82,8 @@ export async function stitchVideo(input: StitchInput): Promise<{ durationSec: nu
     args.push("-filter_complex", graph.join(";"), "-map", "[out]", "-t", total.toFixed(3),
       "-c:v", "libx264", "-preset", "veryfast", "-crf", "21", "-pix_fmt", "yuv420p", "-r", String(FRAME_RATE),
       "-movflags", "+faststart", "-an", "-f", "mp4", input.outPath);
-    await runProcess(ffmpegPath(), args, input.signal);
-    await runProcess(
-      ffmpegPath(),
+    await runFfmpeg(args, input.signal);
+    await runFfmpeg(
       ["-y", "-loglevel", "error", "-ss", Math.min(1, total / 3).toFixed(2), "-i", input.outPath, "-frames:v", "1", "-q:v", "3", "-f", "image2", input.posterPath],
       input.signal,
     );

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { fencedWrite, LeaseLostError, type StepContext } from "./step-context";
+import { fencedWrite, JobCanceledError, LeaseLostError, type StepContext } from "./step-context";
 
 export interface GenerationStart {
   sceneId?: string;
@@ -16,20 +16,25 @@ type Started = { id: string; startedAt: Date };
 
 export const hashInput = (input: unknown) => createHash("sha256").update(JSON.stringify(input)).digest("hex").slice(0, 32);
 
-/** Recorded before the call is awaited, so a crash leaves a trace of what was in flight. */
-async function startGeneration(db: Db, jobId: string, start: GenerationStart): Promise<Started> {
-  return db.generation.create({
-    data: {
-      jobId,
-      sceneId: start.sceneId ?? null,
-      kind: start.kind,
-      backend: start.backend,
-      model: start.model,
-      inputHash: hashInput(start.input),
-      status: "running",
-    },
-    select: { id: true, startedAt: true },
-  });
+/**
+ * Recorded before the call is awaited, so a crash leaves a trace of what was in flight; fenced, so a
+ * runner whose job was canceled or taken over cannot start (and pay for) another call.
+ */
+async function startGeneration(ctx: StepContext, start: GenerationStart): Promise<Started> {
+  return fencedWrite(ctx, (tx) =>
+    tx.generation.create({
+      data: {
+        jobId: ctx.jobId,
+        sceneId: start.sceneId ?? null,
+        kind: start.kind,
+        backend: start.backend,
+        model: start.model,
+        inputHash: hashInput(start.input),
+        status: "running",
+      },
+      select: { id: true, startedAt: true },
+    }),
+  );
 }
 
 async function finishGeneration(db: Prisma.TransactionClient, generation: Started, outcome: Outcome): Promise<void> {
@@ -59,13 +64,14 @@ export async function runGeneration<T>(
   commit: (tx: Prisma.TransactionClient, result: T) => Promise<unknown>,
   outputKey?: string,
 ): Promise<T> {
-  const generation = await startGeneration(ctx.db, ctx.jobId, start);
+  const generation = await startGeneration(ctx, start);
   let result: T;
   try {
     result = await run();
   } catch (error) {
-    const aborted = ctx.signal.aborted || (error instanceof Error && error.name === "AbortError");
-    await finishGeneration(ctx.db, generation, { status: aborted ? "canceled" : "failed", error: String(error) });
+    // Cut short by a cancel: canceled. By shutdown or a lost lease: interrupted, the job goes on later.
+    const outcome = !ctx.signal.aborted ? "failed" : ctx.signal.reason instanceof JobCanceledError ? "canceled" : "interrupted";
+    await finishGeneration(ctx.db, generation, { status: outcome, error: String(error) });
     throw error;
   }
   try {

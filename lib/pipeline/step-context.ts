@@ -18,6 +18,15 @@ export class LeaseLostError extends Error {
   }
 }
 
+/** The lease was cleared because a person canceled the job: calls cut short are recorded as canceled. */
+export class JobCanceledError extends LeaseLostError {
+  constructor() {
+    super();
+    this.message = "The job was canceled.";
+    this.name = "JobCanceledError";
+  }
+}
+
 /** A step failure with a sentence a person can read; the cause stays in the server log. */
 export class StepError extends Error {
   constructor(

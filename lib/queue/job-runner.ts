@@ -5,11 +5,11 @@ import { isJobStatus } from "@/lib/jobs/status";
 import { log } from "@/lib/log";
 import { failJob } from "@/lib/pipeline/fail-job";
 import { runStage } from "@/lib/pipeline/run-stage";
-import { LeaseLostError, type StepContext } from "@/lib/pipeline/step-context";
+import { JobCanceledError, LeaseLostError, type StepContext } from "@/lib/pipeline/step-context";
 import type { GenerationBackend } from "@/lib/providers/types";
 import { markInterruptedGenerations } from "@/lib/pipeline/ledger";
 import { discardPartialFiles } from "@/lib/storage/file-storage";
-import { claimJob, findClaimableJobIds, releaseLease, releaseLeasesOfDeadLocalRunners, renewLease } from "./lease";
+import { claimJob, findClaimableJobIds, findLostLeases, releaseLease, releaseLeasesOfDeadLocalRunners, renewLease } from "./lease";
 import { onWorkAvailable } from "./work-signal";
 
 export interface RunnerOptions {
@@ -26,7 +26,7 @@ export interface RunnerOptions {
 export class JobRunner {
   private readonly host = hostname();
   readonly owner = `${this.host}:${process.pid}:${randomBytes(3).toString("hex")}`;
-  private readonly running = new Map<string, { abort: AbortController; done: Promise<void> }>();
+  private readonly running = new Map<string, { token: string; abort: AbortController; done: Promise<void> }>();
   private timer: NodeJS.Timeout | undefined;
   private unsubscribe: (() => void) | undefined;
   private stopped = true;
@@ -62,6 +62,7 @@ export class JobRunner {
     if (this.stopped || this.ticking) return;
     this.ticking = true;
     try {
+      await this.abortJobsWithLostLeases();
       const free = this.options.concurrency - this.running.size;
       if (free <= 0) return;
       const ids = await findClaimableJobIds(this.options.db, free, { exclude: this.activeJobIds, onlyJobId: this.options.onlyJobId });
@@ -76,12 +77,23 @@ export class JobRunner {
           this.running.delete(id);
           void this.tick();
         });
-        this.running.set(id, { abort, done });
+        this.running.set(id, { token, abort, done });
       }
     } catch (error) {
       log.error("runner tick failed", { error });
     } finally {
       this.ticking = false;
+    }
+  }
+
+  /**
+   * A cancel clears the job's lease. Checking on every tick (and at once when a cancel in this process
+   * signals) stops the job's ffmpeg within a poll interval, not a heartbeat interval.
+   */
+  private async abortJobsWithLostLeases(): Promise<void> {
+    const held = new Map([...this.running].map(([id, r]) => [id, r.token]));
+    for (const { jobId, canceled } of await findLostLeases(this.options.db, held)) {
+      this.running.get(jobId)?.abort.abort(canceled ? new JobCanceledError() : new LeaseLostError());
     }
   }
 
@@ -97,7 +109,7 @@ export class JobRunner {
     const heartbeat = setInterval(() => {
       renewLease(db, jobId, leaseToken, leaseMs)
         .then((held) => {
-          if (!held) abort.abort(new LeaseLostError());
+          if (!held) return this.abortJobsWithLostLeases();
         })
         .catch((error) => log.warn("lease renewal failed", { jobId, error }));
     }, Math.max(250, Math.floor(leaseMs / 3)));

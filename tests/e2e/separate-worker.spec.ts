@@ -1,6 +1,5 @@
-import { spawn } from "node:child_process";
 import { expect, test } from "@playwright/test";
-import { startApp, type RunningApp } from "../helpers/start-app";
+import { startApp, startWorker, type RunningApp } from "../helpers/start-app";
 
 // A web server that runs no jobs (RUN_WORKER=false) and a separate `npm run worker` on the same database.
 // The job page is opened while the job is still queued, so the page must notice the change by polling alone.
@@ -24,17 +23,17 @@ test("the job page follows a job that a separate worker advances, without a relo
 
   await page.goto(`${app.baseUrl}/jobs/${id}`);
   await expect(page.getByText("Waiting in queue")).toBeVisible();
+  await expect(page.getByTestId("queue-position")).toHaveText("Next in line for a free worker");
+  await page.screenshot({ path: "tests/artifacts/screenshots/07b-waiting-in-line.png" });
   await page.waitForTimeout(2500); // at least one poll that finds the job unchanged
 
-  const worker = spawn(process.execPath, ["--import", "tsx", "lib/cli/worker.ts"], {
-    env: { ...process.env, DATA_DIR: app.dataDir, WORKER_POLL_MS: "200", LOG_LEVEL: "silent" },
-    stdio: "ignore",
-  });
+  const worker = await startWorker(app.dataDir);
   try {
     await expect(page.getByRole("button", { name: "Approve storyboard" })).toBeEnabled({ timeout: 60_000 });
     await expect(page.getByRole("img", { name: /Storyboard still for scene/ })).toHaveCount(2);
+    await expect(page.getByTestId("queue-position")).toHaveCount(0);
   } finally {
-    worker.kill("SIGTERM");
+    await worker.stop();
   }
 });
 
@@ -52,6 +51,7 @@ test("the gallery shows every job, a page at a time", async ({ page }) => {
   const cards = page.getByRole("list", { name: "Videos" }).getByRole("listitem");
   await expect(cards).toHaveCount(24);
   await expect(cards.first()).toContainText("Gallery filler 24");
+  await expect(cards.first()).toContainText("#25 in line");
   await page.getByRole("button", { name: "Load more" }).click();
   await expect(cards).toHaveCount(26); // 25 here plus the job of the test above
   await expect(page.getByRole("button", { name: "Load more" })).toHaveCount(0);

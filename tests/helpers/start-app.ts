@@ -25,35 +25,22 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts the built app (`next start`) on a free port with its own DATA_DIR, after real `prisma migrate deploy`. */
-export async function startApp(env: Record<string, string> = {}, options: { dataDir?: string } = {}): Promise<RunningApp> {
-  if (!fs.existsSync(path.join(".next", "BUILD_ID"))) throw new Error("Build the app first (npm run build).");
-  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "storyreel-app-"));
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", WORKER_POLL_MS: "200", NEXT_MANUAL_SIG_HANDLE: "true", ...env };
-  delete childEnv.DATABASE_URL;
-  const migrate = spawnSync("npx", ["prisma", "migrate", "deploy"], { env: childEnv, encoding: "utf8" });
-  if (migrate.status !== 0) throw new Error(`migrate deploy failed: ${migrate.stderr}`);
-  const port = await freePort();
+interface ProcessGroup {
+  child: ChildProcess;
+  pid: number;
+  logs: () => string;
+  stop: () => Promise<void>;
+  kill: () => Promise<void>;
+}
+
+/** A child in its own process group, so kill() takes its ffmpeg children down with it. */
+function spawnGroup(args: string[], env: NodeJS.ProcessEnv): ProcessGroup {
   let output = "";
-  const child: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: childEnv,
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true, // its own process group, so kill() takes ffmpeg children down with it
-  });
+  const child = spawn(process.execPath, args, { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
   child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the app exited early:\n${output}`);
-    const ok = await fetch(`${baseUrl}/api/health`).then((r) => r.ok).catch(() => false);
-    if (ok) break;
-    if (Date.now() > deadline) throw new Error(`the app did not become healthy:\n${output}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
   return {
-    baseUrl,
-    dataDir,
+    child,
     pid: child.pid ?? 0,
     logs: () => output,
     stop: async () => {
@@ -70,6 +57,45 @@ export async function startApp(env: Record<string, string> = {}, options: { data
       await exited;
     },
   };
+}
+
+function appEnv(dataDir: string, env: Record<string, string>): NodeJS.ProcessEnv {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", WORKER_POLL_MS: "200", NEXT_MANUAL_SIG_HANDLE: "true", ...env };
+  delete childEnv.DATABASE_URL;
+  return childEnv;
+}
+
+async function waitUntil(group: ProcessGroup, ready: () => Promise<boolean>, what: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (group.child.exitCode !== null) throw new Error(`the ${what} exited early:\n${group.logs()}`);
+    if (await ready()) return;
+    if (Date.now() > deadline) throw new Error(`the ${what} did not become ready:\n${group.logs()}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Starts the built app (`next start`) on a free port with its own DATA_DIR, after real `prisma migrate deploy`. */
+export async function startApp(env: Record<string, string> = {}, options: { dataDir?: string } = {}): Promise<RunningApp> {
+  if (!fs.existsSync(path.join(".next", "BUILD_ID"))) throw new Error("Build the app first (npm run build).");
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "storyreel-app-"));
+  const childEnv = appEnv(dataDir, env);
+  const migrate = spawnSync("npx", ["prisma", "migrate", "deploy"], { env: childEnv, encoding: "utf8" });
+  if (migrate.status !== 0) throw new Error(`migrate deploy failed: ${migrate.stderr}`);
+  const port = await freePort();
+  const group = spawnGroup(["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], childEnv);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitUntil(group, () => fetch(`${baseUrl}/api/health`).then((r) => r.ok).catch(() => false), "app");
+  return { baseUrl, dataDir, pid: group.pid, logs: group.logs, stop: group.stop, kill: group.kill };
+}
+
+export type RunningWorker = Omit<RunningApp, "baseUrl">;
+
+/** `npm run worker` on an app's DATA_DIR (already migrated by startApp). */
+export async function startWorker(dataDir: string, env: Record<string, string> = {}): Promise<RunningWorker> {
+  const group = spawnGroup(["--import", "tsx", "lib/cli/worker.ts"], appEnv(dataDir, env));
+  await waitUntil(group, async () => group.logs().includes("job runner started"), "worker");
+  return { dataDir, pid: group.pid, logs: group.logs, stop: group.stop, kill: group.kill };
 }
 
 /** Every file under a directory, relative to it (to prove a refused request wrote nothing). */

@@ -24,6 +24,11 @@ describe("ETags", () => {
     assert.ok(!etagMatches(jobEtag("abc", 4), tag));
     assert.ok(!etagMatches(null, tag));
   });
+  it("change when a waiting job moves up the line, though the job itself did not change", () => {
+    assert.equal(jobEtag("abc", 3, 2), 'W/"abc.3.q2"');
+    assert.ok(!etagMatches(jobEtag("abc", 3, 2), jobEtag("abc", 3, 1)));
+    assert.ok(!etagMatches(jobEtag("abc", 3, 1), jobEtag("abc", 3, null)));
+  });
 });
 
 describe("readJsonBody", () => {

@@ -11,6 +11,7 @@ import { localBackend } from "@/lib/providers";
 import type { GenerationBackend } from "@/lib/providers/types";
 import { JobRunner } from "@/lib/queue/job-runner";
 import { claimJob, renewLease } from "@/lib/queue/lease";
+import { queuePositionOf, queuePositions } from "@/lib/queue/queue-position";
 import { pathForKey } from "@/lib/storage/file-storage";
 
 before(() => prepareFreshDataDir("runner"));
@@ -86,7 +87,8 @@ describe("job runner on the local back end", () => {
       },
     };
     const job = await newJob({ prompt: "A very slow render. Still going.", sceneCount: 2, autoApprove: true });
-    const runner = new JobRunner({ db: getDb(), backend: () => slow, concurrency: 1, pollMs: 50, leaseMs: 600, onlyJobId: job.id });
+    // A minute-long lease: letting go within the 5 s below cannot be the heartbeat's doing (every 20 s here).
+    const runner = new JobRunner({ db: getDb(), backend: () => slow, concurrency: 1, pollMs: 50, leaseMs: 60_000, onlyJobId: job.id });
     runner.start();
     await animating;
     await cancelJob("local", job.id);
@@ -111,5 +113,21 @@ describe("leases", () => {
     const second = await claimJob(getDb(), job.id, "runner-b", 5000);
     assert.ok(second, "an expired lease is taken over");
     assert.equal(await renewLease(getDb(), job.id, first, 5000), false, "the old holder cannot renew");
+  });
+
+  it("gives each unclaimed job its place in line, oldest first, and none to a claimed one", async () => {
+    const db = getDb();
+    const jobs = [];
+    for (const n of [1, 2, 3]) jobs.push(await newJob({ prompt: `Waiting in line, number ${n}.`, sceneCount: 2 }));
+    const rows = await Promise.all(jobs.map((j) => db.job.findUniqueOrThrow({ where: { id: j.id } })));
+    const before = await Promise.all(rows.map((r) => queuePositionOf(db, r)));
+    assert.deepEqual(before.map((p) => p! - before[0]!), [0, 1, 2], "consecutive, oldest first");
+    assert.ok(await claimJob(db, jobs[0]!.id, "runner-q", 5000));
+    const claimed = await db.job.findUniqueOrThrow({ where: { id: jobs[0]!.id } });
+    assert.equal(await queuePositionOf(db, claimed), null, "a claimed job is not waiting");
+    const after = await Promise.all(rows.slice(1).map((r) => queuePositionOf(db, r)));
+    assert.deepEqual(after, [before[0], before[0]! + 1], "the others move up one");
+    const all = await queuePositions(db);
+    assert.deepEqual([all.get(jobs[1]!.id), all.get(jobs[2]!.id), all.has(jobs[0]!.id)], [...after, false]);
   });
 });

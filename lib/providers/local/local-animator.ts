@@ -1,7 +1,6 @@
 import type { Motion } from "@/lib/jobs/schemas";
-import { ffmpegPath } from "@/lib/media/binaries";
 import { FRAME_RATE, frameSize } from "@/lib/media/frame-size";
-import { runProcess } from "@/lib/media/run-process";
+import { runFfmpeg } from "@/lib/media/run-ffmpeg";
 import type { AnimateInput, Animator } from "../types";
 
 // zoompan expressions; `on` is the output frame number, N the frame count. Eased with smoothstep.
@@ -32,8 +31,7 @@ export async function animateLocalClip(input: AnimateInput, signal: AbortSignal)
   const { z, x, y } = motionExpressions(input.motion, frames);
   // Upscaling first keeps zoompan's integer crop steps small, which removes visible jitter.
   const filter = `scale=${width * 2}:${height * 2}:flags=lanczos,zoompan=z='${z}':x='${x}':y='${y}':d=${frames}:s=${width}x${height}:fps=${FRAME_RATE},format=yuv420p`;
-  await runProcess(
-    ffmpegPath(),
+  await runFfmpeg(
     ["-y", "-loglevel", "error", "-i", input.stillPath, "-vf", filter, "-frames:v", String(frames),
       "-c:v", "libx264", "-preset", "veryfast", "-crf", "21", "-pix_fmt", "yuv420p", "-r", String(FRAME_RATE),
       "-movflags", "+faststart", "-an", "-f", "mp4", input.outPath],
