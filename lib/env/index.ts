@@ -1,11 +1,24 @@
 import { z } from "zod";
+import { CLIP_MODELS, STILL_MODELS, WRITER_MODELS } from "@/lib/providers/replicate/model-table";
 import { resolveDataDir, resolveDatabaseUrl } from "./database-url";
+
+const modelName = <T extends Record<string, unknown>>(table: T, fallback: keyof T & string) =>
+  z.enum(Object.keys(table) as [keyof T & string, ...(keyof T & string)[]]).default(fallback as never);
 
 const booleanString = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
 const envSchema = z.object({
   GENERATION_PROVIDER: z.enum(["local", "replicate"]).optional(),
   REPLICATE_API_TOKEN: z.string().min(1).optional(),
+  REPLICATE_API_BASE_URL: z.url({ protocol: /^https?$/ }).default("https://api.replicate.com/v1"),
+  REPLICATE_WRITER_MODEL: modelName(WRITER_MODELS, "meta/meta-llama-3-8b-instruct"),
+  REPLICATE_STILL_MODEL: modelName(STILL_MODELS, "black-forest-labs/flux-schnell"),
+  REPLICATE_CLIP_MODEL: modelName(CLIP_MODELS, "wan-video/wan-2.2-i2v-fast"),
+  // The seed's policy (5 s -> 15 s -> 45 s); tests shrink it to milliseconds.
+  REPLICATE_RETRY_BASE_MS: z.coerce.number().int().min(1).max(60_000).default(5000),
+  REPLICATE_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(10).max(300_000).default(30_000),
+  REPLICATE_POLL_MS: z.coerce.number().int().min(10).max(60_000).optional(),
+  REPLICATE_MAX_PAUSE_MS: z.coerce.number().int().min(100).default(30 * 60_000),
   RUN_WORKER: booleanString.default(true),
   WORKER_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
   WORKER_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
@@ -35,6 +48,9 @@ export function getEnv(): AppEnv {
     throw new Error(`Invalid environment configuration: ${detail}`);
   }
   const env = parsed.data;
+  if (env.GENERATION_PROVIDER === "replicate" && !env.REPLICATE_API_TOKEN) {
+    throw new Error("Invalid environment configuration: GENERATION_PROVIDER=replicate needs REPLICATE_API_TOKEN.");
+  }
   cached = {
     ...env,
     dataDir: resolveDataDir(process.env),

@@ -3,7 +3,7 @@ import { transitionJob } from "@/lib/jobs/transition-job";
 import { removeKey, writeFileAtomic } from "@/lib/storage/file-storage";
 import { stillKey } from "@/lib/storage/keys";
 import { runGeneration } from "./ledger";
-import { fencedWrite, LeaseLostError, StepError, type StepContext } from "./step-context";
+import { explainFailure, fencedWrite, LeaseLostError, StepError, type StepContext } from "./step-context";
 
 /** storyboarding -> awaiting_approval (or rendering when auto-approved): one still per scene not yet drawn. */
 export async function drawStoryboardStep(ctx: StepContext): Promise<void> {
@@ -24,13 +24,13 @@ export async function drawStoryboardStep(ctx: StepContext): Promise<void> {
       await runGeneration(
         ctx,
         { sceneId: scene.id, kind: "still", backend: ctx.backend.name, model: illustrator.model, input },
-        async () => writeFileAtomic(key, await illustrator.drawStill(input, ctx.signal)),
+        async (hooks) => writeFileAtomic(key, await illustrator.drawStill(input, ctx.signal, hooks)),
         (tx) => tx.scene.update({ where: { id: scene.id }, data: { stillStatus: "ready", stillKey: key } }),
         key,
       );
     } catch (error) {
       if (error instanceof LeaseLostError || ctx.signal.aborted) throw error;
-      throw new StepError(`Drawing the still for scene ${scene.position + 1} failed.`, scene.id, { cause: error });
+      throw new StepError(explainFailure(`Drawing the still for scene ${scene.position + 1} failed.`, error), scene.id, { cause: error });
     }
     if (scene.stillKey && scene.stillKey !== key) await removeKey(scene.stillKey);
   }

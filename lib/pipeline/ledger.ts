@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
+import type { CallHooks } from "@/lib/providers/types";
 import { fencedWrite, JobCanceledError, LeaseLostError, type StepContext } from "./step-context";
 
 export interface GenerationStart {
@@ -11,33 +12,45 @@ export interface GenerationStart {
   input: unknown;
 }
 
-type Outcome = { status: "succeeded" | "failed" | "canceled" | "interrupted"; outputKey?: string; error?: string; costUsd?: number };
-type Started = { id: string; startedAt: Date };
+type Outcome = { status: "succeeded" | "failed" | "canceled" | "interrupted"; outputKey?: string; error?: string; costUsd: number };
+type Started = { id: string; startedAt: Date; resumeExternalId: string | null };
 
 export const hashInput = (input: unknown) => createHash("sha256").update(JSON.stringify(input)).digest("hex").slice(0, 32);
 
 /**
  * Recorded before the call is awaited, so a crash leaves a trace of what was in flight; fenced, so a
- * runner whose job was canceled or taken over cannot start (and pay for) another call.
+ * runner whose job was canceled or taken over cannot start (and pay for) another call. When an earlier
+ * attempt of this same call was interrupted after its remote prediction existed, that row is taken up
+ * again and the prediction resumed: one row and one payment per call.
  */
 async function startGeneration(ctx: StepContext, start: GenerationStart): Promise<Started> {
-  return fencedWrite(ctx, (tx) =>
-    tx.generation.create({
+  const inputHash = hashInput(start.input);
+  return fencedWrite(ctx, async (tx) => {
+    const resumable = await tx.generation.findFirst({
+      where: { jobId: ctx.jobId, sceneId: start.sceneId ?? null, kind: start.kind, inputHash, status: "interrupted", externalId: { not: null } },
+      orderBy: { startedAt: "desc" },
+    });
+    if (resumable) {
+      await tx.generation.update({ where: { id: resumable.id }, data: { status: "running", finishedAt: null, error: null } });
+      return { id: resumable.id, startedAt: resumable.startedAt, resumeExternalId: resumable.externalId };
+    }
+    const row = await tx.generation.create({
       data: {
         jobId: ctx.jobId,
         sceneId: start.sceneId ?? null,
         kind: start.kind,
         backend: start.backend,
         model: start.model,
-        inputHash: hashInput(start.input),
+        inputHash,
         status: "running",
       },
       select: { id: true, startedAt: true },
-    }),
-  );
+    });
+    return { ...row, resumeExternalId: null };
+  });
 }
 
-async function finishGeneration(db: Prisma.TransactionClient, generation: Started, outcome: Outcome): Promise<void> {
+async function finishGeneration(db: Prisma.TransactionClient, jobId: string, generation: Started, outcome: Outcome): Promise<void> {
   const finishedAt = new Date();
   await db.generation.update({
     where: { id: generation.id },
@@ -45,11 +58,24 @@ async function finishGeneration(db: Prisma.TransactionClient, generation: Starte
       status: outcome.status,
       outputKey: outcome.outputKey ?? null,
       error: outcome.error?.slice(0, 2000) ?? null,
-      costUsd: outcome.costUsd ?? 0,
+      costUsd: { increment: outcome.costUsd },
       finishedAt,
       durationMs: finishedAt.getTime() - generation.startedAt.getTime(),
     },
   });
+  // The job's running total, so its page shows what was spent while it works.
+  if (outcome.costUsd > 0) await db.job.update({ where: { id: jobId }, data: { costUsd: { increment: outcome.costUsd } } });
+}
+
+function hooksFor(ctx: StepContext, generation: Started, cost: { usd: number }): CallHooks {
+  return {
+    resumeExternalId: generation.resumeExternalId,
+    onExternalId: async (externalId) => {
+      await ctx.db.generation.update({ where: { id: generation.id }, data: { externalId } });
+    },
+    isRecorded: async (externalId) => (await ctx.db.generation.count({ where: { externalId } })) > 0,
+    addCost: (usd) => void (cost.usd += usd),
+  };
 }
 
 /**
@@ -60,27 +86,28 @@ async function finishGeneration(db: Prisma.TransactionClient, generation: Starte
 export async function runGeneration<T>(
   ctx: StepContext,
   start: GenerationStart,
-  run: () => Promise<T>,
+  run: (hooks: CallHooks) => Promise<T>,
   commit: (tx: Prisma.TransactionClient, result: T) => Promise<unknown>,
   outputKey?: string,
 ): Promise<T> {
   const generation = await startGeneration(ctx, start);
+  const cost = { usd: 0 };
   let result: T;
   try {
-    result = await run();
+    result = await run(hooksFor(ctx, generation, cost));
   } catch (error) {
     // Cut short by a cancel: canceled. By shutdown or a lost lease: interrupted, the job goes on later.
     const outcome = !ctx.signal.aborted ? "failed" : ctx.signal.reason instanceof JobCanceledError ? "canceled" : "interrupted";
-    await finishGeneration(ctx.db, generation, { status: outcome, error: String(error) });
+    await finishGeneration(ctx.db, ctx.jobId, generation, { status: outcome, error: String(error), costUsd: cost.usd });
     throw error;
   }
   try {
     await fencedWrite(ctx, async (tx) => {
-      await finishGeneration(tx, generation, { status: "succeeded", outputKey });
+      await finishGeneration(tx, ctx.jobId, generation, { status: "succeeded", outputKey, costUsd: cost.usd });
       await commit(tx, result);
     });
   } catch (error) {
-    if (error instanceof LeaseLostError) await finishGeneration(ctx.db, generation, { status: "interrupted", error: error.message });
+    if (error instanceof LeaseLostError) await finishGeneration(ctx.db, ctx.jobId, generation, { status: "interrupted", error: error.message, costUsd: cost.usd });
     throw error;
   }
   return result;

@@ -5,7 +5,7 @@ import { assertVideo } from "@/lib/media/probe-video";
 import { commitTemp, createTempPath, discardTemp, pathForKey } from "@/lib/storage/file-storage";
 import { clipKey } from "@/lib/storage/keys";
 import { runGeneration } from "./ledger";
-import { fencedWrite, LeaseLostError, StepError, type StepContext } from "./step-context";
+import { explainFailure, fencedWrite, LeaseLostError, StepError, type StepContext } from "./step-context";
 
 /** rendering -> stitching: a motion clip per approved scene, each checked with ffprobe before it counts. */
 export async function renderClipsStep(ctx: StepContext): Promise<void> {
@@ -31,8 +31,8 @@ export async function renderClipsStep(ctx: StepContext): Promise<void> {
       await runGeneration(
         ctx,
         { sceneId: scene.id, kind: "clip", backend: ctx.backend.name, model: animator.model, input: { ...input, outPath: undefined } },
-        async () => {
-          await animator.animate(input, ctx.signal);
+        async (hooks) => {
+          await animator.animate(input, ctx.signal, hooks);
           await assertVideo(temp, { ...frameSize(job.aspectRatio), durationSec });
           await commitTemp(temp, key);
         },
@@ -42,7 +42,7 @@ export async function renderClipsStep(ctx: StepContext): Promise<void> {
     } catch (error) {
       await discardTemp(temp);
       if (error instanceof LeaseLostError || ctx.signal.aborted) throw error;
-      throw new StepError(`Rendering the clip for scene ${scene.position + 1} failed.`, scene.id, { cause: error });
+      throw new StepError(explainFailure(`Rendering the clip for scene ${scene.position + 1} failed.`, error), scene.id, { cause: error });
     }
   }
   await fencedWrite(ctx, (tx) => transitionJob(tx, ctx.jobId, "rendering", "stitching", { leaseToken: ctx.leaseToken }));

@@ -39,6 +39,12 @@ export class StepError extends Error {
   }
 }
 
+/** "Drawing the still for scene 2 failed: Replicate refused the API token…" when the cause says why in plain words. */
+export function explainFailure(summary: string, cause: unknown): string {
+  const why = (cause as { userMessage?: unknown } | null)?.userMessage;
+  return typeof why === "string" && why ? `${summary.replace(/\.$/, "")}: ${why}` : summary;
+}
+
 /**
  * Runs `write` in a transaction that first proves this runner still holds the lease (and bumps the
  * job's version, so pollers see the change).

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { MOTIONS, type Style } from "@/lib/jobs/schemas";
 import { transitionJob } from "@/lib/jobs/transition-job";
 import { runGeneration } from "./ledger";
-import { StepError, type StepContext } from "./step-context";
+import { explainFailure, LeaseLostError, StepError, type StepContext } from "./step-context";
 
 // Whatever wrote the scenes (a splitter here, an LLM later), its output is validated the same way.
 const sceneDraftsSchema = z
@@ -29,18 +29,23 @@ export async function writeScenesStep(ctx: StepContext): Promise<void> {
   };
   const writer = ctx.backend.sceneWriter;
   // The drafts are checked inside the call, so invalid output is a failed generation, not a succeeded one.
-  await runGeneration(
-    ctx,
-    { kind: "scenes", backend: ctx.backend.name, model: writer.model, input },
-    async () => {
-      const parsed = sceneDraftsSchema.safeParse(await writer.writeScenes(input, ctx.signal));
-      if (!parsed.success) throw new StepError("The scene writer returned scenes that could not be used.", undefined, { cause: parsed.error });
-      return parsed.data;
-    },
-    async (tx, drafts) => {
-      await tx.scene.deleteMany({ where: { jobId: ctx.jobId } });
-      await tx.scene.createMany({ data: drafts.map((draft, position) => ({ ...draft, jobId: ctx.jobId, position })) });
-      await transitionJob(tx, ctx.jobId, "parsing", "storyboarding", { leaseToken: ctx.leaseToken });
-    },
-  );
+  try {
+    await runGeneration(
+      ctx,
+      { kind: "scenes", backend: ctx.backend.name, model: writer.model, input },
+      async (hooks) => {
+        const parsed = sceneDraftsSchema.safeParse(await writer.writeScenes(input, ctx.signal, hooks));
+        if (!parsed.success) throw new StepError("The scene writer returned scenes that could not be used.", undefined, { cause: parsed.error });
+        return parsed.data;
+      },
+      async (tx, drafts) => {
+        await tx.scene.deleteMany({ where: { jobId: ctx.jobId } });
+        await tx.scene.createMany({ data: drafts.map((draft, position) => ({ ...draft, jobId: ctx.jobId, position })) });
+        await transitionJob(tx, ctx.jobId, "parsing", "storyboarding", { leaseToken: ctx.leaseToken });
+      },
+    );
+  } catch (error) {
+    if (error instanceof StepError || error instanceof LeaseLostError || ctx.signal.aborted) throw error;
+    throw new StepError(explainFailure("Writing the scenes failed.", error), undefined, { cause: error });
+  }
 }

@@ -2,6 +2,7 @@ import { getEnv } from "@/lib/env";
 import { localAnimator } from "./local/local-animator";
 import { localIllustrator } from "./local/local-illustrator";
 import { localSceneWriter } from "./local/local-scene-writer";
+import { replicateBackend } from "./replicate/replicate-backend";
 import { withSimulatedLatency } from "./simulated-latency";
 import type { GenerationBackend } from "./types";
 
@@ -14,5 +15,6 @@ export const localBackend: GenerationBackend = {
 
 export function getBackend(name: string = getEnv().provider): GenerationBackend {
   if (name === "local") return withSimulatedLatency(localBackend, getEnv().LOCAL_BACKEND_DELAY_MS);
-  throw new Error(`The "${name}" generation back end is not available in this build; set GENERATION_PROVIDER=local.`);
+  if (name === "replicate") return replicateBackend();
+  throw new Error(`There is no "${name}" generation back end; use local or replicate.`);
 }

@@ -32,22 +32,38 @@ export interface AnimateInput {
   outPath: string;
 }
 
+/**
+ * How a call reports to the generation ledger. The local back end needs none of it; a remote one records
+ * its prediction id the moment it exists, resumes a recorded one instead of paying for another, and
+ * reports what the call cost.
+ */
+export interface CallHooks {
+  /** A prediction an earlier attempt of this very call started: poll it rather than create another. */
+  resumeExternalId?: string | null;
+  onExternalId(id: string): Promise<void>;
+  /** Whether some ledger row already owns this prediction (so a lost create is not adopted twice). */
+  isRecorded(id: string): Promise<boolean>;
+  addCost(usd: number): void;
+}
+
+export const NO_HOOKS: CallHooks = { onExternalId: async () => undefined, isRecorded: async () => false, addCost: () => undefined };
+
 /** prompt -> ordered scenes */
 export interface SceneWriter {
   readonly model: string;
-  writeScenes(input: WriteScenesInput, signal: AbortSignal): Promise<SceneDraft[]>;
+  writeScenes(input: WriteScenesInput, signal: AbortSignal, hooks?: CallHooks): Promise<SceneDraft[]>;
 }
 
 /** scene -> still image (JPEG bytes) */
 export interface Illustrator {
   readonly model: string;
-  drawStill(input: DrawStillInput, signal: AbortSignal): Promise<Buffer>;
+  drawStill(input: DrawStillInput, signal: AbortSignal, hooks?: CallHooks): Promise<Buffer>;
 }
 
 /** still + motion -> H.264 clip written to outPath */
 export interface Animator {
   readonly model: string;
-  animate(input: AnimateInput, signal: AbortSignal): Promise<void>;
+  animate(input: AnimateInput, signal: AbortSignal, hooks?: CallHooks): Promise<void>;
 }
 
 export interface GenerationBackend {

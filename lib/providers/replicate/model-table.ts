@@ -1,0 +1,90 @@
+import type { AspectRatio } from "@/lib/jobs/schemas";
+
+/**
+ * Every Replicate model Storyreel can use: how our request maps to its input, what it allows, what it costs.
+ * Adding a model is one entry here; REPLICATE_*_MODEL picks one (validated at start-up).
+ * Prices are list prices in USD as configured here: check replicate.com/pricing before relying on them.
+ */
+export interface ModelRef {
+  owner: string;
+  name: string;
+  /** Pinned version: created through POST /v1/predictions instead of the official-model endpoint. */
+  version?: string;
+}
+
+export interface WriterModel {
+  ref: string;
+  perRunUsd: number;
+  pollMs: number;
+  input(args: { system: string; prompt: string }): Record<string, unknown>;
+}
+
+export interface StillModel {
+  ref: string;
+  perImageUsd: number;
+  pollMs: number;
+  input(args: { prompt: string; aspectRatio: AspectRatio; seed: number }): Record<string, unknown>;
+}
+
+export interface ClipModel {
+  ref: string;
+  /** Output lengths the model accepts, in seconds; a scene's length is snapped to one of them. */
+  durations: readonly number[];
+  resolution: "480p" | "720p";
+  perSecondUsd: number;
+  pollMs: number;
+  input(args: { image: string; prompt: string; durationSec: number; aspectRatio: AspectRatio; seed: number }): Record<string, unknown>;
+}
+
+export const WRITER_MODELS = {
+  "meta/meta-llama-3-8b-instruct": {
+    ref: "meta/meta-llama-3-8b-instruct",
+    perRunUsd: 0.001,
+    pollMs: 500,
+    input: ({ system, prompt }) => ({ system_prompt: system, prompt, max_tokens: 1500, temperature: 0.6 }),
+  },
+} satisfies Record<string, WriterModel>;
+
+export const STILL_MODELS = {
+  "black-forest-labs/flux-schnell": {
+    ref: "black-forest-labs/flux-schnell",
+    perImageUsd: 0.003,
+    pollMs: 1000,
+    input: ({ prompt, aspectRatio, seed }) => ({ prompt, aspect_ratio: aspectRatio, seed, num_outputs: 1, output_format: "jpg", output_quality: 90 }),
+  },
+} satisfies Record<string, StillModel>;
+
+export const CLIP_MODELS = {
+  "wan-video/wan-2.2-i2v-fast": {
+    ref: "wan-video/wan-2.2-i2v-fast",
+    durations: [5],
+    resolution: "480p",
+    perSecondUsd: 0.01,
+    pollMs: 5000,
+    input: ({ image, prompt, seed }) => ({ image, prompt, resolution: "480p", seed, go_fast: true }),
+  },
+  "kwaivgi/kling-v2.1": {
+    ref: "kwaivgi/kling-v2.1",
+    durations: [5, 10],
+    resolution: "720p",
+    perSecondUsd: 0.05,
+    pollMs: 5000,
+    input: ({ image, prompt, durationSec }) => ({ start_image: image, prompt, duration: durationSec, mode: "standard" }),
+  },
+} satisfies Record<string, ClipModel>;
+
+export type WriterModelName = keyof typeof WRITER_MODELS;
+export type StillModelName = keyof typeof STILL_MODELS;
+export type ClipModelName = keyof typeof CLIP_MODELS;
+
+export function parseModelRef(ref: string): ModelRef {
+  const match = /^([\w.-]+)\/([\w.-]+)(?::([0-9a-f]{8,}))?$/.exec(ref);
+  if (!match) throw new Error(`"${ref}" is not a Replicate model reference (owner/name or owner/name:version).`);
+  return { owner: match[1]!, name: match[2]!, version: match[3] };
+}
+
+/** The shortest allowed length that covers the scene (the clip is trimmed to fit), else the longest. */
+export function snapDuration(model: ClipModel, wantedSec: number): number {
+  const sorted = [...model.durations].sort((a, b) => a - b);
+  return sorted.find((d) => d >= wantedSec) ?? sorted[sorted.length - 1]!;
+}

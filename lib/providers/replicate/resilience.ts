@@ -1,0 +1,86 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import {
+  BrokenCircuitError,
+  CircuitState,
+  ConsecutiveBreaker,
+  DelegateBackoff,
+  circuitBreaker,
+  handleWhen,
+  retry,
+  type CircuitBreakerPolicy,
+  type IRetryBackoffContext,
+} from "cockatiel";
+import { log } from "@/lib/log";
+import { ReplicateError } from "./replicate-errors";
+
+export interface ResilienceOptions {
+  /** First retry delay; each next one is 3x (5 s -> 15 s -> 45 s by default), plus up to 20% jitter. */
+  baseDelayMs: number;
+  /** Consecutive API failures that open the breaker. */
+  breakerThreshold: number;
+  /** How long the breaker stays open before one trial call may go through. */
+  halfOpenAfterMs: number;
+  /** How long work may stay paused behind an open breaker before its job fails. */
+  maxPauseMs: number;
+}
+
+export type BreakerState = "closed" | "open" | "half-open";
+
+const STATE_NAMES: Record<CircuitState, BreakerState> = {
+  [CircuitState.Closed]: "closed",
+  [CircuitState.Open]: "open",
+  [CircuitState.HalfOpen]: "half-open",
+  [CircuitState.Isolated]: "open",
+};
+
+const isRetryable = (error: unknown) => error instanceof ReplicateError && error.retryable;
+
+/** Retries with backoff behind one circuit breaker shared by every call this process makes to Replicate. */
+export class Resilience {
+  private readonly breaker: CircuitBreakerPolicy;
+
+  constructor(private readonly options: ResilienceOptions) {
+    this.breaker = circuitBreaker(handleWhen((e) => e instanceof ReplicateError && e.apiUnavailable), {
+      halfOpenAfter: options.halfOpenAfterMs,
+      breaker: new ConsecutiveBreaker(options.breakerThreshold),
+    });
+    this.breaker.onStateChange((state) => log.warn("replicate circuit breaker", { state: STATE_NAMES[state] }));
+  }
+
+  get state(): BreakerState {
+    return STATE_NAMES[this.breaker.state];
+  }
+
+  /** The delay before retry `attempt` (1-based): exponential with jitter, never shorter than Retry-After. */
+  delayFor(attempt: number, error: unknown): number {
+    const exponential = this.options.baseDelayMs * 3 ** (attempt - 1);
+    const jittered = exponential * (1 + Math.random() * 0.2);
+    const retryAfter = error instanceof ReplicateError ? (error.retryAfterMs ?? 0) : 0;
+    return Math.max(jittered, retryAfter);
+  }
+
+  /**
+   * Runs `call` with up to `maxRetries` retries on retryable failures. While the breaker is open the
+   * work waits (it is not failed) and tries again when the breaker lets a call through.
+   */
+  async run<T>(call: () => Promise<T>, { maxRetries, signal }: { maxRetries: number; signal: AbortSignal }): Promise<T> {
+    const policy = retry(handleWhen(isRetryable), {
+      maxAttempts: maxRetries,
+      backoff: new DelegateBackoff((context: IRetryBackoffContext<unknown>) =>
+        this.delayFor(context.attempt, "error" in context.result ? context.result.error : undefined),
+      ),
+    });
+    const pausedSince = Date.now();
+    for (;;) {
+      try {
+        return await policy.execute(() => this.breaker.execute(call), signal);
+      } catch (error) {
+        if (!(error instanceof BrokenCircuitError)) throw error;
+        if (Date.now() - pausedSince > this.options.maxPauseMs) {
+          throw new ReplicateError("server", "Replicate has been unavailable for too long; the work was stopped.", { cause: error });
+        }
+        await sleep(this.options.halfOpenAfterMs, undefined, { signal });
+      }
+    }
+  }
+}

@@ -1,0 +1,106 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import type { CallHooks } from "../types";
+import type { Prediction, ReplicateApi } from "./replicate-api";
+import { ReplicateError } from "./replicate-errors";
+import type { Resilience } from "./resilience";
+
+export interface PredictionRequest<T> {
+  model: string;
+  input: Record<string, unknown>;
+  /** Sent as Cancel-After and enforced here too. */
+  deadlineSec: number;
+  pollMs: number;
+  maxRetries: number;
+  /** What a billed prediction of this request costs. */
+  priceUsd: number;
+  /** Downloads and checks the output; a ReplicateError("output") makes the attempt fail and retry. */
+  accept(prediction: Prediction): Promise<T>;
+}
+
+const TERMINAL = new Set(["succeeded", "failed", "canceled", "aborted"]);
+// Leeway for clocks and for list pages to include a prediction whose create answer we never saw.
+const ADOPT_WINDOW_MS = 30_000;
+
+const sameInput = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const modelName = (ref: string) => ref.split(":")[0];
+
+/**
+ * One generation on Replicate: create (or resume) a prediction, poll it, take its output. Each attempt
+ * puts exactly one create POST on the wire; a create whose answer was lost (timeout, 5xx) is looked up
+ * among the account's newest predictions and adopted instead of paid for twice.
+ */
+export async function runPrediction<T>(api: ReplicateApi, resilience: Resilience, request: PredictionRequest<T>, hooks: CallHooks, signal: AbortSignal): Promise<T> {
+  let resumeId = hooks.resumeExternalId ?? undefined;
+  return resilience.run(
+    async () => {
+      const id = resumeId ?? (await create(api, request, hooks));
+      resumeId = undefined;
+      const prediction = await poll(api, resilience, request, id, hooks, signal);
+      if (prediction.status === "succeeded") {
+        hooks.addCost(request.priceUsd);
+        return request.accept(prediction);
+      }
+      // Canceled after it started is billed; aborted (never started) and failed are not.
+      if (prediction.status === "canceled" && prediction.started_at) hooks.addCost(request.priceUsd);
+      const reason = typeof prediction.error === "string" && prediction.error ? prediction.error : `it ended "${prediction.status}"`;
+      throw new ReplicateError("prediction", `The model could not make this: ${reason.slice(0, 200)}`);
+    },
+    { maxRetries: request.maxRetries, signal },
+  );
+}
+
+async function create<T>(api: ReplicateApi, request: PredictionRequest<T>, hooks: CallHooks): Promise<string> {
+  const sentAt = Date.now();
+  try {
+    const prediction = await api.createPrediction(request.model, request.input, request.deadlineSec);
+    await hooks.onExternalId(prediction.id);
+    return prediction.id;
+  } catch (error) {
+    if (!(error instanceof ReplicateError) || !["network", "server"].includes(error.kind)) throw error;
+    const adopted = await findLostCreate(api, request, hooks, sentAt).catch(() => undefined);
+    if (!adopted) throw error;
+    await hooks.onExternalId(adopted);
+    return adopted;
+  }
+}
+
+async function findLostCreate<T>(api: ReplicateApi, request: PredictionRequest<T>, hooks: CallHooks, sentAt: number): Promise<string | undefined> {
+  for (const candidate of await api.recentPredictions()) {
+    const created = Date.parse(candidate.created_at ?? "");
+    if (!(created >= sentAt - ADOPT_WINDOW_MS)) continue;
+    if (candidate.model && candidate.model !== modelName(request.model)) continue;
+    if (candidate.input && !sameInput(candidate.input, request.input)) continue;
+    if (await hooks.isRecorded(candidate.id)) continue;
+    return candidate.id;
+  }
+  return undefined;
+}
+
+async function poll<T>(
+  api: ReplicateApi,
+  resilience: Resilience,
+  request: PredictionRequest<T>,
+  id: string,
+  hooks: CallHooks,
+  signal: AbortSignal,
+): Promise<Prediction> {
+  const deadline = Date.now() + request.deadlineSec * 1000;
+  try {
+    for (;;) {
+      const prediction = await resilience.run(() => api.getPrediction(id), { maxRetries: 5, signal });
+      if (TERMINAL.has(prediction.status)) return prediction;
+      if (Date.now() > deadline) {
+        await api.cancelPrediction(id).catch(() => undefined);
+        throw new ReplicateError("deadline", `The model took longer than ${request.deadlineSec} s, so it was stopped.`);
+      }
+      await sleep(request.pollMs, undefined, { signal });
+    }
+  } catch (error) {
+    // A person canceled the job: stop the remote work too. A shutdown leaves it running, to be resumed.
+    if (signal.aborted && (signal.reason as Error | undefined)?.name === "JobCanceledError") {
+      const canceled = await api.cancelPrediction(id).catch(() => undefined);
+      if (canceled?.started_at) hooks.addCost(request.priceUsd);
+    }
+    throw error;
+  }
+}

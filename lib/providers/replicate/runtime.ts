@@ -1,0 +1,37 @@
+import { getEnv } from "@/lib/env";
+import { ReplicateApi } from "./replicate-api";
+import { Resilience } from "./resilience";
+
+/** Everything a Replicate call needs, built once per process from the validated environment. */
+export interface ReplicateRuntime {
+  api: ReplicateApi;
+  resilience: Resilience;
+  deadlines: { parsingSec: number; stillSec: number; clipSec: number };
+  /** Overrides every model's poll interval (tests); normally each model's own. */
+  pollMs?: number;
+  requestTimeoutMs: number;
+}
+
+const globalForRuntime = globalThis as unknown as { storyreelReplicate?: ReplicateRuntime };
+
+export function getReplicateRuntime(): ReplicateRuntime {
+  if (globalForRuntime.storyreelReplicate) return globalForRuntime.storyreelReplicate;
+  const env = getEnv();
+  if (!env.REPLICATE_API_TOKEN) {
+    throw new Error("GENERATION_PROVIDER=replicate needs REPLICATE_API_TOKEN (an API token from replicate.com/account).");
+  }
+  const baseDelayMs = env.REPLICATE_RETRY_BASE_MS;
+  globalForRuntime.storyreelReplicate = {
+    api: new ReplicateApi({ token: env.REPLICATE_API_TOKEN, baseUrl: env.REPLICATE_API_BASE_URL, requestTimeoutMs: env.REPLICATE_REQUEST_TIMEOUT_MS }),
+    resilience: new Resilience({ baseDelayMs, breakerThreshold: 5, halfOpenAfterMs: Math.max(baseDelayMs * 6, 50), maxPauseMs: env.REPLICATE_MAX_PAUSE_MS }),
+    deadlines: { parsingSec: 30, stillSec: 120, clipSec: 600 },
+    pollMs: env.REPLICATE_POLL_MS,
+    requestTimeoutMs: env.REPLICATE_REQUEST_TIMEOUT_MS,
+  };
+  return globalForRuntime.storyreelReplicate;
+}
+
+/** For /api/health: the breaker's state, or null when this process has not talked to Replicate. */
+export function replicateBreakerState(): string | null {
+  return globalForRuntime.storyreelReplicate?.resilience.state ?? null;
+}

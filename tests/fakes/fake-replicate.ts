@@ -1,0 +1,201 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import sharp from "sharp";
+
+// A stand-in for api.replicate.com that speaks its HTTP protocol: official-model and version creates,
+// get, cancel, list, output files. Faults are queued per model and consumed one request at a time.
+
+export type CreateFault = "429" | "500" | "500-after-create" | "hang-after-create" | "401";
+export type PredictionFault = "fail" | "corrupt-output" | "expired-output" | "bad-json" | "never-finish";
+
+interface FakePrediction {
+  id: string;
+  model: string;
+  version: string;
+  input: Record<string, unknown>;
+  status: "starting" | "processing" | "succeeded" | "failed" | "canceled";
+  created_at: string;
+  started_at: string | null;
+  completed_at: string | null;
+  output: unknown;
+  error: string | null;
+  polls: number;
+  fault?: PredictionFault;
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  at: number;
+  headers: http.IncomingHttpHeaders;
+}
+
+const token = "r8_fake_token_for_tests_0123456789";
+
+async function makeFixtures(): Promise<{ jpeg: Buffer; mp4: Buffer }> {
+  const jpeg = await sharp({ create: { width: 1024, height: 576, channels: 3, background: { r: 40, g: 90, b: 160 } } }).jpeg().toBuffer();
+  const ffmpeg = (await import("@ffmpeg-installer/ffmpeg")).default.path;
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "fake-replicate-")), "clip.mp4");
+  execFileSync(ffmpeg, ["-y", "-loglevel", "error", "-f", "lavfi", "-i", "testsrc=size=854x480:rate=16:duration=5", "-c:v", "libx264", "-pix_fmt", "yuv420p", "-preset", "ultrafast", file]);
+  return { jpeg, mp4: fs.readFileSync(file) };
+}
+
+function scenesJson(prompt: string): string[] {
+  const count = Number(/exactly (\d+) scenes/.exec(prompt)?.[1] ?? 3);
+  const motions = ["zoom-in", "pan-left", "zoom-out", "pan-right"];
+  const scenes = Array.from({ length: count }, (_, i) => ({
+    caption: `Scene ${i + 1} of the story.`,
+    imagePrompt: `A wide shot of moment ${i + 1}, golden light`,
+    motion: motions[i % motions.length],
+    durationSec: 3,
+  }));
+  // LLMs on Replicate stream tokens: the output is a list of string pieces.
+  return ["Here are the scenes:\n", JSON.stringify(scenes).slice(0, 20), JSON.stringify(scenes).slice(20)];
+}
+
+export async function startFakeReplicate() {
+  const fixtures = await makeFixtures();
+  const predictions = new Map<string, FakePrediction>();
+  const createFaults = new Map<string, CreateFault[]>();
+  const predictionFaults = new Map<string, PredictionFault[]>();
+  const requests: RecordedRequest[] = [];
+  let outage = false;
+  let serial = 0;
+  let baseUrl = "";
+  const pollsToFinish = 2;
+
+  const send = (res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+    res.writeHead(status, { "Content-Type": "application/json", ...headers });
+    res.end(JSON.stringify(body));
+  };
+  const view = (p: FakePrediction) => {
+    const { polls: _polls, fault: _fault, ...rest } = p;
+    return { ...rest, urls: { get: `${baseUrl}/v1/predictions/${p.id}`, cancel: `${baseUrl}/v1/predictions/${p.id}/cancel` } };
+  };
+
+  function advance(p: FakePrediction): void {
+    if (p.status === "succeeded" || p.status === "failed" || p.status === "canceled") return;
+    p.polls++;
+    if (p.polls === 1) {
+      p.status = "processing";
+      p.started_at = new Date().toISOString();
+      return;
+    }
+    if (p.polls < pollsToFinish || p.fault === "never-finish") return;
+    p.completed_at = new Date().toISOString();
+    if (p.fault === "fail") {
+      p.status = "failed";
+      p.error = "CUDA out of memory";
+      return;
+    }
+    p.status = "succeeded";
+    const isLlm = p.model.startsWith("meta/");
+    if (isLlm) {
+      p.output = p.fault === "bad-json" ? ["Sure! Here is a lovely story about", " a fox."] : scenesJson(String(p.input.prompt));
+      return;
+    }
+    const ext = p.model.includes("flux") ? "jpg" : "mp4";
+    const variant = p.fault === "corrupt-output" ? "corrupt" : p.fault === "expired-output" ? "expired" : "ok";
+    const url = `${baseUrl}/files/${p.id}-${variant}.${ext}`;
+    p.output = ext === "jpg" ? [url] : url;
+  }
+
+  async function readBody(req: http.IncomingMessage): Promise<string> {
+    let body = "";
+    for await (const chunk of req) body += chunk;
+    return body;
+  }
+
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url ?? "/", "http://fake");
+    requests.push({ method: req.method ?? "GET", path: url.pathname, at: Date.now(), headers: req.headers });
+
+    if (url.pathname.startsWith("/files/")) {
+      const [, name] = url.pathname.split("/files/");
+      if (name!.includes("-expired")) return send(res, 404, { detail: "Not found" });
+      if (name!.includes("-corrupt")) {
+        res.writeHead(200, { "Content-Type": "text/html" });
+        return res.end("<html><body>502 Bad Gateway</body></html>");
+      }
+      res.writeHead(200, { "Content-Type": name!.endsWith(".jpg") ? "image/jpeg" : "video/mp4" });
+      return res.end(name!.endsWith(".jpg") ? fixtures.jpeg : fixtures.mp4);
+    }
+    if (req.headers.authorization !== `Bearer ${token}`) return send(res, 401, { title: "Unauthenticated", detail: "You did not pass a valid authentication token" });
+    if (outage) return send(res, 503, { detail: "Service Unavailable" });
+
+    const create = /^\/v1\/models\/([^/]+)\/([^/]+)\/predictions$/.exec(url.pathname);
+    if (req.method === "POST" && (create || url.pathname === "/v1/predictions")) {
+      const body = JSON.parse(await readBody(req)) as { input: Record<string, unknown>; version?: string };
+      const model = create ? `${create[1]}/${create[2]}` : "pinned/model";
+      const fault = createFaults.get(model)?.shift();
+      if (fault === "429") return send(res, 429, { detail: "Request was throttled." }, { "Retry-After": "1" });
+      if (fault === "500") return send(res, 500, { detail: "Internal server error" });
+      if (fault === "401") return send(res, 401, { detail: "Invalid token" });
+      const p: FakePrediction = {
+        id: `fake${String(++serial).padStart(6, "0")}`,
+        model,
+        version: body.version ?? "official",
+        input: body.input,
+        status: "starting",
+        created_at: new Date().toISOString(),
+        started_at: null,
+        completed_at: null,
+        output: null,
+        error: null,
+        polls: 0,
+        fault: predictionFaults.get(model)?.shift(),
+      };
+      predictions.set(p.id, p);
+      if (fault === "500-after-create") return send(res, 500, { detail: "Internal server error" });
+      if (fault === "hang-after-create") return; // the client times out; the prediction exists anyway
+      return send(res, 201, view(p));
+    }
+    if (req.method === "GET" && url.pathname === "/v1/predictions") {
+      const results = [...predictions.values()].reverse().slice(0, 100).map(view);
+      return send(res, 200, { results, next: null, previous: null });
+    }
+    const one = /^\/v1\/predictions\/([^/]+)(\/cancel)?$/.exec(url.pathname);
+    const p = one ? predictions.get(one[1]!) : undefined;
+    if (!one || !p) return send(res, 404, { detail: "Not found." });
+    if (req.method === "POST" && one[2]) {
+      if (p.status === "starting" || p.status === "processing") p.status = "canceled";
+      return send(res, 200, view(p));
+    }
+    if (req.method === "GET" && !one[2]) {
+      advance(p);
+      return send(res, 200, view(p));
+    }
+    return send(res, 405, { detail: "Method not allowed" });
+  });
+
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+
+  return {
+    baseUrl,
+    apiUrl: `${baseUrl}/v1`,
+    token,
+    predictions,
+    requests,
+    failNextCreate: (model: string, ...faults: CreateFault[]) => createFaults.set(model, [...(createFaults.get(model) ?? []), ...faults]),
+    failNextPrediction: (model: string, ...faults: PredictionFault[]) =>
+      predictionFaults.set(model, [...(predictionFaults.get(model) ?? []), ...faults]),
+    setOutage: (on: boolean) => void (outage = on),
+    creates: (model?: string) => requests.filter((r) => r.method === "POST" && r.path.endsWith("/predictions") && (!model || r.path.includes(model))),
+    polls: () => requests.filter((r) => r.method === "GET" && /^\/v1\/predictions\/[^/]+$/.test(r.path)).length,
+    reset: () => {
+      requests.length = 0;
+      createFaults.clear();
+      predictionFaults.clear();
+    },
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
+
+export type FakeReplicate = Awaited<ReturnType<typeof startFakeReplicate>>;
