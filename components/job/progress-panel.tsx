@@ -23,6 +23,11 @@ export function ProgressPanel({ job }: { job: JobView }) {
           {job.percent}%{job.etaSeconds != null && !job.isFinal ? ` · about ${job.etaSeconds}s left` : ""}
         </p>
       </div>
+      {job.notice && (
+        <p role="status" className="mt-1 text-sm text-amber-200">
+          {job.notice}
+        </p>
+      )}
       {job.queuePosition != null && (
         <p className="mt-1 text-sm text-amber-200" data-testid="queue-position">
           {formatQueuePosition(job.queuePosition)}

@@ -1,4 +1,5 @@
 import type { Job, Scene } from "@/lib/db/generated/client";
+import { estimateJobCost } from "@/lib/costs/estimate-cost";
 import { mediaUrl } from "@/lib/storage/keys";
 import { computePercent, estimateSecondsLeft } from "./job-progress";
 import { isFinalStatus, STAGE_LABELS, type JobStatus } from "./status";
@@ -25,6 +26,8 @@ export interface JobView {
   etaSeconds: number | null;
   /** Place in line while no runner has a free slot for it (1 = next); null otherwise. */
   queuePosition: number | null;
+  /** Why a job that should be moving is not (the generation API is down), in plain words; else null. */
+  notice: string | null;
   isFinal: boolean;
   prompt: string;
   style: string;
@@ -35,6 +38,8 @@ export interface JobView {
   provider: string;
   durationSec: number | null;
   costUsd: number;
+  /** What the job was expected to cost before anything was spent (see lib/costs). */
+  estimatedCostUsd: number;
   error: string | null;
   createdAt: string;
   updatedAt: string;
@@ -75,6 +80,7 @@ export function toJobView(job: Job & { scenes: Scene[] }, queuePosition: number 
     percent: computePercent(status, scenes, job.failedStage),
     etaSeconds: estimateSecondsLeft(status, scenes),
     queuePosition,
+    notice: null,
     isFinal: isFinalStatus(status),
     prompt: job.prompt,
     style: job.style,
@@ -85,6 +91,7 @@ export function toJobView(job: Job & { scenes: Scene[] }, queuePosition: number 
     provider: job.provider,
     durationSec: job.durationSec,
     costUsd: job.costUsd,
+    estimatedCostUsd: estimateJobCost(job).totalUsd,
     error: job.error,
     createdAt: job.createdAt.toISOString(),
     updatedAt: job.updatedAt.toISOString(),

@@ -1,6 +1,8 @@
 import { getDb } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
+import { replicateBreakerState } from "@/lib/providers/replicate/runtime";
 import { queuePositionOf, queuePositions } from "@/lib/queue/queue-position";
+import { isFinalStatus } from "./status";
 import { jobEtag, toJobSummary, toJobView, type JobSummary, type JobView } from "./job-view";
 
 /**
@@ -11,17 +13,25 @@ export async function getJobEtag(clientId: string, jobId: string): Promise<strin
   const db = getDb();
   const job = await db.job.findUnique({
     where: { id: jobId },
-    select: { id: true, version: true, clientId: true, status: true, createdAt: true, leaseExpiresAt: true },
+    select: { id: true, version: true, clientId: true, status: true, createdAt: true, leaseExpiresAt: true, provider: true },
   });
   if (!job || job.clientId !== clientId) throw notFound();
-  return jobEtag(job.id, job.version, await queuePositionOf(db, job));
+  const paused = serviceNotice(job) ? ".paused" : "";
+  return jobEtag(job.id, job.version, await queuePositionOf(db, job)) + paused;
+}
+
+/** A job on Replicate waits while the circuit breaker is open: say so, since nothing else moves. */
+function serviceNotice(job: { provider: string; status: string }): string | null {
+  const breaker = job.provider === "replicate" && !isFinalStatus(job.status) ? replicateBreakerState() : null;
+  if (breaker !== "open" && breaker !== "half-open") return null;
+  return "Replicate is not answering right now; this job is paused and will carry on by itself when it is back.";
 }
 
 export async function getJobView(clientId: string, jobId: string): Promise<JobView> {
   const db = getDb();
   const job = await db.job.findUnique({ where: { id: jobId }, include: { scenes: true } });
   if (!job || job.clientId !== clientId) throw notFound();
-  return toJobView(job, await queuePositionOf(db, job));
+  return { ...toJobView(job, await queuePositionOf(db, job)), notice: serviceNotice(job) };
 }
 
 export async function listJobs(

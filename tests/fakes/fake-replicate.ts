@@ -9,7 +9,7 @@ import sharp from "sharp";
 // get, cancel, list, output files. Faults are queued per model and consumed one request at a time.
 
 export type CreateFault = "429" | "500" | "500-after-create" | "hang-after-create" | "401";
-export type PredictionFault = "fail" | "corrupt-output" | "expired-output" | "bad-json" | "never-finish";
+export type PredictionFault = "none" | "fail" | "corrupt-output" | "expired-output" | "bad-json" | "never-finish";
 
 interface FakePrediction {
   id: string;

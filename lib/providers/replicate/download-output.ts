@@ -47,5 +47,5 @@ async function fetchOnce(url: string, kind: OutputKind, timeoutMs: number, signa
 
 /** Copies an output at once (Replicate deletes them after an hour), retrying transient failures. */
 export function downloadOutput(resilience: Resilience, url: string, kind: OutputKind, timeoutMs: number, signal: AbortSignal): Promise<Buffer> {
-  return resilience.run(() => fetchOnce(url, kind, timeoutMs, signal), { maxRetries: 3, signal });
+  return resilience.run(() => resilience.guard(() => fetchOnce(url, kind, timeoutMs, signal)), { maxRetries: 3, signal });
 }

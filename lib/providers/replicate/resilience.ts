@@ -33,9 +33,19 @@ const STATE_NAMES: Record<CircuitState, BreakerState> = {
   [CircuitState.Isolated]: "open",
 };
 
+const abortion = (signal: AbortSignal) =>
+  new Promise<never>((_, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    signal.addEventListener("abort", () => reject(signal.reason), { once: true });
+  });
+
 const isRetryable = (error: unknown) => error instanceof ReplicateError && error.retryable;
 
-/** Retries with backoff behind one circuit breaker shared by every call this process makes to Replicate. */
+/**
+ * Retries with backoff, and one circuit breaker shared by every HTTP call this process makes to Replicate.
+ * The breaker wraps single requests (guard), never a whole attempt: an attempt makes several requests,
+ * and a request nested inside a half-open trial would wait for that trial forever.
+ */
 export class Resilience {
   private readonly breaker: CircuitBreakerPolicy;
 
@@ -49,6 +59,11 @@ export class Resilience {
 
   get state(): BreakerState {
     return STATE_NAMES[this.breaker.state];
+  }
+
+  /** One HTTP call to Replicate through the breaker; an open breaker refuses it (run() then pauses). Never nest. */
+  guard<T>(httpCall: () => Promise<T>): Promise<T> {
+    return this.breaker.execute(httpCall);
   }
 
   /** The delay before retry `attempt` (1-based): exponential with jitter, never shorter than Retry-After. */
@@ -73,9 +88,13 @@ export class Resilience {
     const pausedSince = Date.now();
     for (;;) {
       try {
-        return await policy.execute(() => this.breaker.execute(call), signal);
+        // cockatiel's wait between retries does not listen to the signal: race it, and refuse to call once aborted.
+        const guarded = () => (signal.throwIfAborted(), call());
+        return await Promise.race([policy.execute(guarded, signal), abortion(signal)]);
       } catch (error) {
-        if (!(error instanceof BrokenCircuitError)) throw error;
+        // Out of retries because the API is down (the breaker says so): that pauses the work too.
+        const apiDown = error instanceof ReplicateError && error.apiUnavailable && this.state !== "closed";
+        if (!(error instanceof BrokenCircuitError) && !apiDown) throw error;
         if (Date.now() - pausedSince > this.options.maxPauseMs) {
           throw new ReplicateError("server", "Replicate has been unavailable for too long; the work was stopped.", { cause: error });
         }

@@ -33,7 +33,7 @@ export async function runPrediction<T>(api: ReplicateApi, resilience: Resilience
   let resumeId = hooks.resumeExternalId ?? undefined;
   return resilience.run(
     async () => {
-      const id = resumeId ?? (await create(api, request, hooks));
+      const id = resumeId ?? (await create(api, resilience, request, hooks));
       resumeId = undefined;
       const prediction = await poll(api, resilience, request, id, hooks, signal);
       if (prediction.status === "succeeded") {
@@ -49,10 +49,10 @@ export async function runPrediction<T>(api: ReplicateApi, resilience: Resilience
   );
 }
 
-async function create<T>(api: ReplicateApi, request: PredictionRequest<T>, hooks: CallHooks): Promise<string> {
+async function create<T>(api: ReplicateApi, resilience: Resilience, request: PredictionRequest<T>, hooks: CallHooks): Promise<string> {
   const sentAt = Date.now();
   try {
-    const prediction = await api.createPrediction(request.model, request.input, request.deadlineSec);
+    const prediction = await resilience.guard(() => api.createPrediction(request.model, request.input, request.deadlineSec));
     await hooks.onExternalId(prediction.id);
     return prediction.id;
   } catch (error) {
@@ -87,7 +87,7 @@ async function poll<T>(
   const deadline = Date.now() + request.deadlineSec * 1000;
   try {
     for (;;) {
-      const prediction = await resilience.run(() => api.getPrediction(id), { maxRetries: 5, signal });
+      const prediction = await resilience.run(() => resilience.guard(() => api.getPrediction(id)), { maxRetries: 5, signal });
       if (TERMINAL.has(prediction.status)) return prediction;
       if (Date.now() > deadline) {
         await api.cancelPrediction(id).catch(() => undefined);

@@ -23,7 +23,7 @@ export function getReplicateRuntime(): ReplicateRuntime {
   const baseDelayMs = env.REPLICATE_RETRY_BASE_MS;
   globalForRuntime.storyreelReplicate = {
     api: new ReplicateApi({ token: env.REPLICATE_API_TOKEN, baseUrl: env.REPLICATE_API_BASE_URL, requestTimeoutMs: env.REPLICATE_REQUEST_TIMEOUT_MS }),
-    resilience: new Resilience({ baseDelayMs, breakerThreshold: 5, halfOpenAfterMs: Math.max(baseDelayMs * 6, 50), maxPauseMs: env.REPLICATE_MAX_PAUSE_MS }),
+    resilience: new Resilience({ baseDelayMs, breakerThreshold: 3, halfOpenAfterMs: Math.max(baseDelayMs * 6, 50), maxPauseMs: env.REPLICATE_MAX_PAUSE_MS }),
     deadlines: { parsingSec: 30, stillSec: 120, clipSec: 600 },
     pollMs: env.REPLICATE_POLL_MS,
     requestTimeoutMs: env.REPLICATE_REQUEST_TIMEOUT_MS,

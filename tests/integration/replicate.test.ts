@@ -1,0 +1,208 @@
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import Database from "better-sqlite3";
+import { apiClient } from "../helpers/api-client";
+import { startApp, type RunningApp } from "../helpers/start-app";
+import { startFakeReplicate, type FakeReplicate } from "../fakes/fake-replicate";
+import { probeVideo } from "@/lib/media/probe-video";
+
+// The real app, the real `replicate` client, and a fake Replicate server speaking its HTTP protocol.
+const STILL = "black-forest-labs/flux-schnell";
+const CLIP = "wan-video/wan-2.2-i2v-fast";
+const LLM = "meta/meta-llama-3-8b-instruct";
+
+let fake: FakeReplicate;
+let app: RunningApp;
+let api: ReturnType<typeof apiClient>;
+
+const env = (f: FakeReplicate, extra: Record<string, string> = {}) => ({
+  GENERATION_PROVIDER: "replicate",
+  REPLICATE_API_TOKEN: f.token,
+  REPLICATE_API_BASE_URL: f.apiUrl,
+  REPLICATE_RETRY_BASE_MS: "20",
+  REPLICATE_POLL_MS: "30",
+  REPLICATE_REQUEST_TIMEOUT_MS: "1500",
+  ...extra,
+});
+
+before(async () => {
+  fake = await startFakeReplicate();
+  app = await startApp(env(fake));
+  api = apiClient(app.baseUrl);
+});
+after(async () => {
+  await app?.stop();
+  await fake?.close();
+});
+
+function ledger(jobId: string) {
+  const db = new Database(path.join(app.dataDir, "storyreel.db"), { readonly: true });
+  try {
+    return db.prepare("SELECT kind, status, externalId, costUsd FROM Generation WHERE jobId = ? ORDER BY startedAt").all(jobId) as {
+      kind: string;
+      status: string;
+      externalId: string | null;
+      costUsd: number;
+    }[];
+  } finally {
+    db.close();
+  }
+}
+
+async function download(url: string): Promise<string> {
+  const response = await fetch(`${app.baseUrl}${url}`);
+  assert.equal(response.status, 200);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "storyreel-dl-")), "final.mp4");
+  fs.writeFileSync(file, Buffer.from(await response.arrayBuffer()));
+  return file;
+}
+
+describe("the replicate back end against a fake Replicate", () => {
+  it("takes a 4-scene job to a verified final.mp4, with one prediction per call and its cost recorded", { timeout: 120_000 }, async () => {
+    fake.reset();
+    const job = await api.createJob({ prompt: "A lighthouse keeper climbs the stairs. The lamp turns. Ships pass. Dawn comes.", sceneCount: 4 });
+    assert.equal(job.provider, "replicate");
+    assert.ok(job.estimatedCostUsd > 0, "an estimate before anything is spent");
+    const review = await api.waitForStatus(job.id, ["awaiting_approval"], 60_000);
+    assert.equal(review.scenes.length, 4);
+    assert.equal((await api.request("POST", `/api/jobs/${job.id}/approve`)).status, 200);
+    const done = await api.waitForStatus(job.id, ["completed"], 90_000);
+
+    const probe = await probeVideo(await download(done.videoUrl!));
+    assert.equal(probe.codec, "h264");
+    assert.deepEqual([probe.width, probe.height], [1280, 720]);
+    assert.ok(Math.abs(probe.durationSec - 12) < 0.5, `duration ${probe.durationSec}`);
+
+    const creates = fake.creates();
+    assert.deepEqual([fake.creates(LLM).length, fake.creates(STILL).length, fake.creates(CLIP).length], [1, 4, 4], "one create per call");
+    assert.ok(creates.every((r) => r.headers["cancel-after"]), "every create carries Cancel-After");
+    assert.deepEqual(creates.map((r) => r.headers["cancel-after"]).filter((v, i, a) => a.indexOf(v) === i).sort(), ["120s", "30s", "600s"]);
+    const rows = ledger(job.id);
+    assert.ok(rows.filter((r) => r.kind !== "stitch").every((r) => r.status === "succeeded" && r.externalId?.startsWith("fake")));
+    const recorded = rows.reduce((sum, r) => sum + r.costUsd, 0);
+    assert.ok(Math.abs(done.costUsd - recorded) < 1e-9, "the job's total is the ledger's");
+    assert.ok(Math.abs(recorded - job.estimatedCostUsd) < 1e-9, `estimate ${job.estimatedCostUsd} vs recorded ${recorded}`);
+    console.log(
+      `replicate 4-scene job: ${creates.length} predictions, ${fake.polls()} polls, estimated $${job.estimatedCostUsd.toFixed(3)}, recorded $${recorded.toFixed(3)}`,
+    );
+  });
+});
+
+describe("faults on the replicate back end", () => {
+  it("rides out throttling, server errors, bad JSON, and corrupt or expired outputs, and honours Retry-After", { timeout: 120_000 }, async () => {
+    fake.reset();
+    fake.failNextPrediction(LLM, "bad-json");
+    fake.failNextCreate(STILL, "429", "500");
+    fake.failNextPrediction(STILL, "corrupt-output", "none", "expired-output");
+    const job = await api.createJob({ prompt: "A fox crosses the snow. It finds its den.", sceneCount: 2, autoApprove: true });
+    const done = await api.waitForStatus(job.id, ["completed"], 90_000);
+    assert.equal(done.scenes.length, 2);
+
+    assert.equal(fake.creates(LLM).length, 2, "one repair request after unusable JSON");
+    const stillPosts = fake.creates(STILL);
+    assert.equal(stillPosts.length, 6, "429, 500, corrupt, ok, expired, ok");
+    const gap = stillPosts[1]!.at - stillPosts[0]!.at;
+    assert.ok(gap >= 1000, `waited ${gap} ms after a 429 with Retry-After: 1`);
+    const rows = ledger(job.id);
+    assert.deepEqual(rows.map((r) => `${r.kind}:${r.status}`).sort(), ["clip:succeeded", "clip:succeeded", "scenes:succeeded", "still:succeeded", "still:succeeded", "stitch:succeeded"]);
+  });
+
+  it("after a create that timed out, adopts the prediction it made instead of paying for a second", { timeout: 120_000 }, async () => {
+    fake.reset();
+    const clipsBefore = [...fake.predictions.values()].filter((p) => p.model === CLIP).length;
+    fake.failNextCreate(CLIP, "hang-after-create", "500-after-create");
+    const job = await api.createJob({ prompt: "A kite rises. The string snaps.", sceneCount: 2, autoApprove: true });
+    await api.waitForStatus(job.id, ["completed"], 90_000);
+    const clipPredictions = [...fake.predictions.values()].filter((p) => p.model === CLIP).length - clipsBefore;
+    assert.equal(fake.creates(CLIP).length, 2, "one POST per scene; neither was re-sent");
+    assert.equal(clipPredictions, 2, "two scenes, two paid predictions: the lost ones were adopted");
+    const clips = ledger(job.id).filter((r) => r.kind === "clip");
+    assert.equal(new Set(clips.map((c) => c.externalId)).size, 2);
+  });
+
+  it("fails with a sentence a person can read when the model keeps failing or the token is refused", { timeout: 120_000 }, async () => {
+    fake.reset();
+    fake.failNextPrediction(CLIP, "fail", "fail", "fail");
+    const failing = await api.createJob({ prompt: "A storm. The boat rocks.", sceneCount: 2, autoApprove: true });
+    const failed = await api.waitForStatus(failing.id, ["failed"], 90_000).catch(() => api.getJob(failing.id));
+    assert.equal(failed.status, "failed");
+    assert.equal(failed.error, "Rendering the clip for scene 1 failed: The model could not make this: CUDA out of memory");
+    assert.equal(fake.creates(CLIP).length, 3, "one try and two retries for clips");
+    assert.ok(ledger(failing.id).filter((r) => r.kind === "clip").every((r) => r.costUsd === 0), "failed predictions are not billed");
+
+    fake.failNextCreate(STILL, "401");
+    const refused = await api.createJob({ prompt: "A garden at noon. Bees.", sceneCount: 2 });
+    const denied = await api.waitForStatus(refused.id, ["failed"], 60_000).catch(() => api.getJob(refused.id));
+    assert.equal(denied.error, "Drawing the still for scene 1 failed: Replicate refused the API token: check REPLICATE_API_TOKEN.");
+  });
+
+  it("pauses behind an open circuit breaker while the API is down, and carries on when it is back", { timeout: 120_000 }, async () => {
+    fake.reset();
+    fake.setOutage(true);
+    const job = await api.createJob({ prompt: "The power fails. Candles are lit.", sceneCount: 2 });
+    const health = async () => (await api.request("GET", "/api/health")).json as { replicate: { breaker: string } };
+    const deadline = Date.now() + 30_000;
+    while ((await health()).replicate.breaker !== "open" && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    assert.equal((await health()).replicate.breaker, "open");
+    const paused = await api.getJob(job.id);
+    assert.equal(paused.status, "parsing", `the job waits; it is not failed: ${paused.error}`);
+    assert.match(paused.notice ?? "", /Replicate is not answering/);
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal((await api.getJob(job.id)).status, "parsing");
+    fake.setOutage(false);
+    await api.waitForStatus(job.id, ["awaiting_approval"], 60_000);
+    assert.equal((await health()).replicate.breaker, "closed");
+    assert.equal((await api.getJob(job.id)).notice, null);
+  });
+
+  it("cancels the remote prediction when the job is canceled, and records the started one as billed", { timeout: 120_000 }, async () => {
+    fake.reset();
+    fake.failNextPrediction(CLIP, "never-finish");
+    const job = await api.createJob({ prompt: "A slow sunrise. Birds wake.", sceneCount: 2, autoApprove: true });
+    await api.waitForStatus(job.id, ["rendering"], 60_000, 20);
+    const deadline = Date.now() + 20_000;
+    while (!ledger(job.id).some((r) => r.kind === "clip" && r.externalId) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 30));
+    await new Promise((r) => setTimeout(r, 200)); // it has been polled, so it has started
+    assert.equal((await api.request("POST", `/api/jobs/${job.id}/cancel`)).status, 200);
+    const clip = () => ledger(job.id).find((r) => r.kind === "clip")!;
+    const settle = Date.now() + 5000;
+    while (clip().status === "running" && Date.now() < settle) await new Promise((r) => setTimeout(r, 30));
+    assert.equal(clip().status, "canceled");
+    assert.ok(fake.requests.some((r) => r.method === "POST" && r.path === `/v1/predictions/${clip().externalId}/cancel`), "canceled on Replicate too");
+    assert.equal(fake.predictions.get(clip().externalId!)?.status, "canceled");
+    assert.ok(clip().costUsd > 0, "a prediction canceled after it started is billed");
+  });
+
+  it("never shows the API token in logs, API responses or the database", async () => {
+    const jobs = await api.request("GET", "/api/jobs");
+    const health = await api.request("GET", "/api/health");
+    assert.ok(!JSON.stringify(jobs.json).includes(fake.token));
+    assert.ok(!JSON.stringify(health.json).includes(fake.token));
+    assert.ok(!app.logs().includes(fake.token), "not in the server log");
+    assert.ok(!fs.readFileSync(path.join(app.dataDir, "storyreel.db")).includes(fake.token), "not in the database");
+  });
+});
+
+describe("a server killed while a prediction runs", () => {
+  it("polls the recorded prediction after restart instead of creating another", { timeout: 120_000 }, async () => {
+    fake.reset();
+    fake.failNextPrediction(CLIP, "never-finish");
+    const job = await api.createJob({ prompt: "A ferry crosses the bay. It docks.", sceneCount: 2, autoApprove: true });
+    const deadline = Date.now() + 30_000;
+    while (!ledger(job.id).some((r) => r.kind === "clip" && r.externalId) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 30));
+    const externalId = ledger(job.id).find((r) => r.kind === "clip")!.externalId!;
+    const postsBefore = fake.creates(CLIP).length;
+    await app.kill();
+    fake.predictions.get(externalId)!.fault = undefined; // it finishes while the server is down
+    app = await startApp(env(fake), { dataDir: app.dataDir });
+    api = apiClient(app.baseUrl);
+    await api.waitForStatus(job.id, ["completed"], 90_000);
+    const clips = ledger(job.id).filter((r) => r.kind === "clip");
+    assert.equal(clips.length, 2, "one ledger row per clip: the interrupted one was taken up again");
+    assert.ok(clips.some((c) => c.externalId === externalId && c.status === "succeeded"));
+    assert.equal(fake.creates(CLIP).length - postsBefore, 1, "only the second scene's clip was created after the restart");
+  });
+});

@@ -1,0 +1,77 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { ReplicateError, parseRetryAfter } from "@/lib/providers/replicate/replicate-errors";
+import { Resilience } from "@/lib/providers/replicate/resilience";
+
+const options = { baseDelayMs: 5, breakerThreshold: 3, halfOpenAfterMs: 40, maxPauseMs: 5000 };
+const serverError = () => new ReplicateError("server", "Replicate's API is having trouble.");
+
+describe("Replicate resilience policy", () => {
+  it("retries retryable failures up to the limit, then gives up with the last error", async () => {
+    const policy = new Resilience({ ...options, breakerThreshold: 100 });
+    let calls = 0;
+    await assert.rejects(
+      policy.run(async () => {
+        calls++;
+        throw serverError();
+      }, { maxRetries: 2, signal: new AbortController().signal }),
+      /having trouble/,
+    );
+    assert.equal(calls, 3, "one try and two retries");
+  });
+
+  it("does not retry a refused token or a rejected input", async () => {
+    const policy = new Resilience(options);
+    let calls = 0;
+    await assert.rejects(
+      policy.run(async () => {
+        calls++;
+        throw new ReplicateError("auth", "Replicate refused the API token.");
+      }, { maxRetries: 3, signal: new AbortController().signal }),
+      /refused/,
+    );
+    assert.equal(calls, 1);
+  });
+
+  it("waits at least Retry-After, and backs off 3x per attempt", () => {
+    const policy = new Resilience({ ...options, baseDelayMs: 5000 });
+    const throttled = new ReplicateError("throttled", "slow down", { retryAfterMs: 60_000 });
+    assert.equal(policy.delayFor(1, throttled), 60_000);
+    const [d1, d2, d3] = [1, 2, 3].map((n) => policy.delayFor(n, serverError()));
+    assert.ok(d1! >= 5000 && d1! <= 6000 && d2! >= 15_000 && d2! <= 18_000 && d3! >= 45_000 && d3! <= 54_000, `${d1} ${d2} ${d3}`);
+    assert.equal(parseRetryAfter("3"), 3000);
+    assert.equal(parseRetryAfter(new Date(Date.now() + 10_000).toUTCString())! > 8000, true);
+  });
+
+  it("opens after consecutive API failures, pauses the work instead of failing it, and closes when the API is back", async () => {
+    const policy = new Resilience(options);
+    let down = true;
+    let calls = 0;
+    const states = new Set<string>();
+    const watch = setInterval(() => states.add(policy.state), 5);
+    setTimeout(() => (down = false), 400);
+    const result = await policy.run(
+      () =>
+        policy.guard(async () => {
+          calls++;
+          if (down) throw serverError();
+          return "done";
+        }),
+      { maxRetries: 3, signal: new AbortController().signal },
+    );
+    clearInterval(watch);
+    assert.equal(result, "done");
+    assert.ok(states.has("open"), "it opened");
+    assert.equal(policy.state, "closed");
+    assert.ok(calls < 20, `paused rather than hammering: ${calls} calls in 400 ms`);
+  });
+
+  it("stops waiting at once when the work is canceled", async () => {
+    const policy = new Resilience({ ...options, baseDelayMs: 3000, breakerThreshold: 100 });
+    const abort = new AbortController();
+    const started = Date.now();
+    setTimeout(() => abort.abort(new Error("canceled")), 50);
+    await assert.rejects(policy.run(async () => Promise.reject(serverError()), { maxRetries: 3, signal: abort.signal }), /canceled/);
+    assert.ok(Date.now() - started < 1000);
+  });
+});
