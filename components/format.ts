@@ -5,7 +5,9 @@ export function formatDuration(seconds: number | null | undefined): string {
 }
 
 export function formatCost(usd: number): string {
-  return usd === 0 ? "Free" : `$${usd.toFixed(2)}`;
+  if (usd === 0) return "Free";
+  // Model calls cost fractions of a cent: show enough digits that a single still does not read "$0.00".
+  return usd < 0.1 ? `$${usd.toFixed(3)}` : `$${usd.toFixed(2)}`;
 }
 
 export function formatRelativeTime(iso: string, now = Date.now()): string {

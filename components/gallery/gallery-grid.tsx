@@ -4,11 +4,12 @@ import Link from "next/link";
 import useSWRInfinite from "swr/infinite";
 import type { JobSummary } from "@/lib/jobs/job-view";
 import { fetchJson } from "@/components/job/use-job";
+import { formatCost } from "@/components/format";
 import { buttonStyles } from "@/components/ui/styles";
 import { JobCard } from "./job-card";
 import { GALLERY_PAGE_SIZE } from "./page-size";
 
-export type GalleryPage = { jobs: JobSummary[]; nextCursor: string | null };
+export type GalleryPage = { jobs: JobSummary[]; nextCursor: string | null; spentTodayUsd: number };
 
 const pageKey = (index: number, previous: GalleryPage | null) => {
   if (index === 0) return `/api/jobs?limit=${GALLERY_PAGE_SIZE}`;
@@ -39,8 +40,14 @@ export function GalleryGrid({ initial }: { initial: GalleryPage }) {
       </div>
     );
   }
+  const spentToday = pages[0]?.spentTodayUsd ?? 0;
   return (
     <div className="space-y-6">
+      {spentToday > 0 && (
+        <p className="text-sm text-zinc-400" data-testid="spent-today">
+          Spent today (UTC): <span className="font-medium text-zinc-200">{formatCost(spentToday)}</span>
+        </p>
+      )}
       <ul className="grid gap-5 sm:grid-cols-2 lg:grid-cols-3" aria-label="Videos">
         {jobs.map((job) => (
           <JobCard key={job.id} job={job} />

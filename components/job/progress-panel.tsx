@@ -1,5 +1,5 @@
 import type { JobView } from "@/lib/jobs/job-view";
-import { formatQueuePosition } from "@/components/format";
+import { formatCost, formatQueuePosition } from "@/components/format";
 
 const STEP_LABEL: Record<string, string> = { pending: "waiting", generating: "in progress", ready: "done", failed: "failed" };
 const STEP_DOT: Record<string, string> = {
@@ -23,6 +23,11 @@ export function ProgressPanel({ job }: { job: JobView }) {
           {job.percent}%{job.etaSeconds != null && !job.isFinal ? ` · about ${job.etaSeconds}s left` : ""}
         </p>
       </div>
+      {job.provider !== "local" && (
+        <p className="mt-1 text-xs text-zinc-500" data-testid="job-cost">
+          Spent {formatCost(job.costUsd)} of about {formatCost(job.estimatedCostUsd)} estimated
+        </p>
+      )}
       {job.notice && (
         <p role="status" className="mt-1 text-sm text-amber-200">
           {job.notice}

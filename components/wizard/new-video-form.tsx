@@ -2,12 +2,17 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import useSWR from "swr";
+import { fetchJson } from "@/components/job/use-job";
+import { formatCost } from "@/components/format";
 import { ASPECT_RATIOS, MAX_PROMPT_CHARS, MAX_SCENES, MIN_SCENES, STYLES } from "@/lib/jobs/schemas";
 import { buttonStyles, inputStyles, labelStyles } from "@/components/ui/styles";
 
 const ASPECT_HINTS: Record<string, string> = { "16:9": "Landscape", "9:16": "Vertical", "1:1": "Square" };
 
-export function NewVideoForm({ costNote }: { costNote: string }) {
+export type CostEstimate = { provider: string; totalUsd: number; lines: { label: string; usd: number }[] };
+
+export function NewVideoForm({ initialEstimate }: { initialEstimate: CostEstimate }) {
   const router = useRouter();
   const [prompt, setPrompt] = useState("");
   const [sceneCount, setSceneCount] = useState(4);
@@ -16,6 +21,10 @@ export function NewVideoForm({ costNote }: { costNote: string }) {
   const [targetSeconds, setTargetSeconds] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  const validTarget = /^\d+$/.test(targetSeconds) && Number(targetSeconds) >= 4 && Number(targetSeconds) <= 120;
+  const estimateKey = `/api/estimate?sceneCount=${sceneCount}${validTarget ? `&targetSeconds=${targetSeconds}` : ""}`;
+  const { data: estimate } = useSWR<CostEstimate>(estimateKey, fetchJson, { keepPreviousData: true });
+  const shown = estimate ?? initialEstimate;
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -116,7 +125,15 @@ export function NewVideoForm({ costNote }: { costNote: string }) {
 
       <div className="flex flex-wrap items-center justify-between gap-4 border-t border-zinc-800 pt-6">
         <p className="text-sm text-zinc-400">
-          <span className="font-medium text-zinc-200">Estimated cost:</span> {costNote}
+          <span className="font-medium text-zinc-200">Estimated cost:</span>{" "}
+          <span data-testid="cost-estimate">
+            {shown.provider === "local" ? "Free: the local back end draws and renders on this machine." : `about ${formatCost(shown.totalUsd)}`}
+          </span>
+          {shown.provider !== "local" && (
+            <span className="block text-xs text-zinc-500">
+              {shown.lines.map((l) => `${l.label} ${formatCost(l.usd)}`).join(" · ")}. Nothing is spent on clips until you approve the storyboard.
+            </span>
+          )}
         </p>
         <button type="submit" className={buttonStyles.primary} disabled={submitting}>
           {submitting ? "Creating…" : "Create storyboard"}

@@ -1,5 +1,6 @@
 import { getDb } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
+import { spentTodayUsd } from "@/lib/costs/spend";
 import { replicateBreakerState } from "@/lib/providers/replicate/runtime";
 import { queuePositionOf, queuePositions } from "@/lib/queue/queue-position";
 import { isFinalStatus } from "./status";
@@ -37,7 +38,7 @@ export async function getJobView(clientId: string, jobId: string): Promise<JobVi
 export async function listJobs(
   clientId: string,
   { limit, cursor }: { limit: number; cursor?: string },
-): Promise<{ jobs: JobSummary[]; nextCursor: string | null }> {
+): Promise<{ jobs: JobSummary[]; nextCursor: string | null; spentTodayUsd: number }> {
   const rows = await getDb().job.findMany({
     where: { clientId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -47,7 +48,9 @@ export async function listJobs(
   });
   const page = rows.slice(0, limit);
   const positions = await queuePositions(getDb());
-  return { jobs: page.map((job) => toJobSummary(job, positions.get(job.id) ?? null)), nextCursor: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null };
+  return {
+    spentTodayUsd: await spentTodayUsd(clientId),
+    jobs: page.map((job) => toJobSummary(job, positions.get(job.id) ?? null)), nextCursor: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null };
 }
 
 /** Whether the job belongs to the client; used by the media route before it serves a byte. */

@@ -61,3 +61,18 @@ export const listJobsQuerySchema = z.object({
 });
 
 export const jobIdSchema = z.string().regex(/^[a-z0-9]{10,40}$/, "That is not a job id.");
+
+export const estimateQuerySchema = z.object({
+  sceneCount: z.coerce
+    .number({ error: `Scene count must be a whole number from ${MIN_SCENES} to ${MAX_SCENES}.` })
+    .int(`Scene count must be a whole number from ${MIN_SCENES} to ${MAX_SCENES}.`)
+    .min(MIN_SCENES, `Scene count must be a whole number from ${MIN_SCENES} to ${MAX_SCENES}.`)
+    .max(MAX_SCENES, `Scene count must be a whole number from ${MIN_SCENES} to ${MAX_SCENES}.`)
+    .default(4),
+  targetSeconds: z.coerce
+    .number({ error: "Target length must be a whole number of seconds from 4 to 120." })
+    .int("Target length must be a whole number of seconds from 4 to 120.")
+    .min(4, "Target length must be at least 4 seconds.")
+    .max(120, "Target length must be at most 120 seconds.")
+    .optional(),
+});

@@ -72,8 +72,8 @@ export async function startFakeReplicate() {
     res.end(JSON.stringify(body));
   };
   const view = (p: FakePrediction) => {
-    const { polls: _polls, fault: _fault, ...rest } = p;
-    return { ...rest, urls: { get: `${baseUrl}/v1/predictions/${p.id}`, cancel: `${baseUrl}/v1/predictions/${p.id}/cancel` } };
+    const { id, model, version, input, status, created_at, started_at, completed_at, output, error } = p;
+    return { id, model, version, input, status, created_at, started_at, completed_at, output, error, urls: { get: `${baseUrl}/v1/predictions/${p.id}`, cancel: `${baseUrl}/v1/predictions/${p.id}/cancel` } };
   };
 
   function advance(p: FakePrediction): void {
