@@ -13,7 +13,7 @@ export interface GenerationStart {
 }
 
 type Outcome = { status: "succeeded" | "failed" | "canceled" | "interrupted"; outputKey?: string; error?: string; costUsd: number };
-type Started = { id: string; startedAt: Date; resumeExternalId: string | null };
+type Started = { id: string; startedAt: Date; resumeExternalId: string | null; lostCreateSince: Date | null };
 
 export const hashInput = (input: unknown) => createHash("sha256").update(JSON.stringify(input)).digest("hex").slice(0, 32);
 
@@ -26,13 +26,20 @@ export const hashInput = (input: unknown) => createHash("sha256").update(JSON.st
 async function startGeneration(ctx: StepContext, start: GenerationStart): Promise<Started> {
   const inputHash = hashInput(start.input);
   return fencedWrite(ctx, async (tx) => {
-    const resumable = await tx.generation.findFirst({
-      where: { jobId: ctx.jobId, sceneId: start.sceneId ?? null, kind: start.kind, inputHash, status: "interrupted", externalId: { not: null } },
+    const earlier = await tx.generation.findFirst({
+      where: { jobId: ctx.jobId, sceneId: start.sceneId ?? null, kind: start.kind, inputHash, status: "interrupted", backend: start.backend },
       orderBy: { startedAt: "desc" },
     });
-    if (resumable) {
-      await tx.generation.update({ where: { id: resumable.id }, data: { status: "running", finishedAt: null, error: null } });
-      return { id: resumable.id, startedAt: resumable.startedAt, resumeExternalId: resumable.externalId };
+    // A remote call that was interrupted is taken up again: its prediction is polled, or (when the
+    // runner died before the id came back) looked for, instead of paying for another.
+    if (earlier && start.backend !== "local") {
+      await tx.generation.update({ where: { id: earlier.id }, data: { status: "running", finishedAt: null, error: null } });
+      return {
+        id: earlier.id,
+        startedAt: earlier.startedAt,
+        resumeExternalId: earlier.externalId,
+        lostCreateSince: earlier.externalId ? null : earlier.startedAt,
+      };
     }
     const row = await tx.generation.create({
       data: {
@@ -46,7 +53,7 @@ async function startGeneration(ctx: StepContext, start: GenerationStart): Promis
       },
       select: { id: true, startedAt: true },
     });
-    return { ...row, resumeExternalId: null };
+    return { ...row, resumeExternalId: null, lostCreateSince: null };
   });
 }
 
@@ -70,6 +77,7 @@ async function finishGeneration(db: Prisma.TransactionClient, jobId: string, gen
 function hooksFor(ctx: StepContext, generation: Started, cost: { usd: number }): CallHooks {
   return {
     resumeExternalId: generation.resumeExternalId,
+    lostCreateSince: generation.lostCreateSince,
     onExternalId: async (externalId) => {
       await ctx.db.generation.update({ where: { id: generation.id }, data: { externalId } });
     },

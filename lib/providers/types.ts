@@ -40,6 +40,11 @@ export interface AnimateInput {
 export interface CallHooks {
   /** A prediction an earlier attempt of this very call started: poll it rather than create another. */
   resumeExternalId?: string | null;
+  /**
+   * An earlier attempt of this call died between sending its create and recording the answer: a
+   * prediction made since this time may be ours, and is adopted rather than paid for again.
+   */
+  lostCreateSince?: Date | null;
   onExternalId(id: string): Promise<void>;
   /** Whether some ledger row already owns this prediction (so a lost create is not adopted twice). */
   isRecorded(id: string): Promise<boolean>;

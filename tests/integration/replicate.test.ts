@@ -173,7 +173,7 @@ describe("faults on the replicate back end", () => {
     assert.equal(clip().status, "canceled");
     assert.ok(fake.requests.some((r) => r.method === "POST" && r.path === `/v1/predictions/${clip().externalId}/cancel`), "canceled on Replicate too");
     assert.equal(fake.predictions.get(clip().externalId!)?.status, "canceled");
-    assert.ok(clip().costUsd > 0, "a prediction canceled after it started is billed");
+    assert.ok(clip().costUsd > 0, `a prediction canceled after it started is billed: ${JSON.stringify(clip())}`);
   });
 
   it("never shows the API token in logs, API responses or the database", async () => {
@@ -204,5 +204,23 @@ describe("a server killed while a prediction runs", () => {
     assert.equal(clips.length, 2, "one ledger row per clip: the interrupted one was taken up again");
     assert.ok(clips.some((c) => c.externalId === externalId && c.status === "succeeded"));
     assert.equal(fake.creates(CLIP).length - postsBefore, 1, "only the second scene's clip was created after the restart");
+  });
+
+  it("adopts the prediction a create made when the server died before its answer came back", { timeout: 120_000 }, async () => {
+    fake.reset();
+    fake.failNextCreate(CLIP, "hang-after-create");
+    const before = [...fake.predictions.values()].filter((p) => p.model === CLIP).length;
+    const job = await api.createJob({ prompt: "A lantern is lit. The tent glows.", sceneCount: 2, autoApprove: true });
+    const deadline = Date.now() + 30_000;
+    while (fake.creates(CLIP).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    await app.kill(); // the POST is on the wire; its answer never arrives
+    assert.equal(ledger(job.id).find((r) => r.kind === "clip")?.externalId ?? null, null, "killed before the id was stored");
+    app = await startApp(env(fake), { dataDir: app.dataDir });
+    api = apiClient(app.baseUrl);
+    await api.waitForStatus(job.id, ["completed"], 90_000);
+    const made = [...fake.predictions.values()].filter((p) => p.model === CLIP).length - before;
+    assert.equal(made, 2, "two scenes, two paid clip predictions");
+    const clips = ledger(job.id).filter((r) => r.kind === "clip");
+    assert.deepEqual(clips.map((c) => c.status), ["succeeded", "succeeded"], "one ledger row per clip");
   });
 });

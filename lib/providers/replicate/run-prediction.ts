@@ -31,22 +31,36 @@ const modelName = (ref: string) => ref.split(":")[0];
  */
 export async function runPrediction<T>(api: ReplicateApi, resilience: Resilience, request: PredictionRequest<T>, hooks: CallHooks, signal: AbortSignal): Promise<T> {
   let resumeId = hooks.resumeExternalId ?? undefined;
-  return resilience.run(
-    async () => {
-      const id = resumeId ?? (await create(api, resilience, request, hooks));
-      resumeId = undefined;
-      const prediction = await poll(api, resilience, request, id, hooks, signal);
-      if (prediction.status === "succeeded") {
-        hooks.addCost(request.priceUsd);
-        return request.accept(prediction);
-      }
-      // Canceled after it started is billed; aborted (never started) and failed are not.
-      if (prediction.status === "canceled" && prediction.started_at) hooks.addCost(request.priceUsd);
-      const reason = typeof prediction.error === "string" && prediction.error ? prediction.error : `it ended "${prediction.status}"`;
-      throw new ReplicateError("prediction", `The model could not make this: ${reason.slice(0, 200)}`);
-    },
-    { maxRetries: request.maxRetries, signal },
-  );
+  let current: string | undefined;
+  try {
+    if (!resumeId && hooks.lostCreateSince) {
+      resumeId = await findLostCreate(api, request, hooks, hooks.lostCreateSince.getTime()).catch(() => undefined);
+      if (resumeId) await hooks.onExternalId(resumeId);
+    }
+    return await resilience.run(
+      async () => {
+        current = resumeId ?? (await create(api, resilience, request, hooks));
+        resumeId = undefined;
+        const prediction = await poll(api, resilience, request, current, signal);
+        if (prediction.status === "succeeded") {
+          hooks.addCost(request.priceUsd);
+          return request.accept(prediction);
+        }
+        // Canceled after it started is billed; aborted (never started) and failed are not.
+        if (prediction.status === "canceled" && prediction.started_at) hooks.addCost(request.priceUsd);
+        const reason = typeof prediction.error === "string" && prediction.error ? prediction.error : `it ended "${prediction.status}"`;
+        throw new ReplicateError("prediction", `The model could not make this: ${reason.slice(0, 200)}`);
+      },
+      { maxRetries: request.maxRetries, signal },
+    );
+  } catch (error) {
+    // A person canceled the job: stop the remote work too (a shutdown leaves it running, to be resumed).
+    if (current && signal.aborted && (signal.reason as Error | undefined)?.name === "JobCanceledError") {
+      const canceled = await api.cancelPrediction(current).catch(() => undefined);
+      if (canceled?.started_at) hooks.addCost(request.priceUsd);
+    }
+    throw error;
+  }
 }
 
 async function create<T>(api: ReplicateApi, resilience: Resilience, request: PredictionRequest<T>, hooks: CallHooks): Promise<string> {
@@ -76,31 +90,15 @@ async function findLostCreate<T>(api: ReplicateApi, request: PredictionRequest<T
   return undefined;
 }
 
-async function poll<T>(
-  api: ReplicateApi,
-  resilience: Resilience,
-  request: PredictionRequest<T>,
-  id: string,
-  hooks: CallHooks,
-  signal: AbortSignal,
-): Promise<Prediction> {
+async function poll<T>(api: ReplicateApi, resilience: Resilience, request: PredictionRequest<T>, id: string, signal: AbortSignal): Promise<Prediction> {
   const deadline = Date.now() + request.deadlineSec * 1000;
-  try {
-    for (;;) {
-      const prediction = await resilience.run(() => resilience.guard(() => api.getPrediction(id)), { maxRetries: 5, signal });
-      if (TERMINAL.has(prediction.status)) return prediction;
-      if (Date.now() > deadline) {
-        await api.cancelPrediction(id).catch(() => undefined);
-        throw new ReplicateError("deadline", `The model took longer than ${request.deadlineSec} s, so it was stopped.`);
-      }
-      await sleep(request.pollMs, undefined, { signal });
+  for (;;) {
+    const prediction = await resilience.run(() => resilience.guard(() => api.getPrediction(id)), { maxRetries: 5, signal });
+    if (TERMINAL.has(prediction.status)) return prediction;
+    if (Date.now() > deadline) {
+      await api.cancelPrediction(id).catch(() => undefined);
+      throw new ReplicateError("deadline", `The model took longer than ${request.deadlineSec} s, so it was stopped.`);
     }
-  } catch (error) {
-    // A person canceled the job: stop the remote work too. A shutdown leaves it running, to be resumed.
-    if (signal.aborted && (signal.reason as Error | undefined)?.name === "JobCanceledError") {
-      const canceled = await api.cancelPrediction(id).catch(() => undefined);
-      if (canceled?.started_at) hooks.addCost(request.priceUsd);
-    }
-    throw error;
+    await sleep(request.pollMs, undefined, { signal });
   }
 }
