@@ -20,8 +20,8 @@ export const hashInput = (input: unknown) => createHash("sha256").update(JSON.st
 /**
  * Recorded before the call is awaited, so a crash leaves a trace of what was in flight; fenced, so a
  * runner whose job was canceled or taken over cannot start (and pay for) another call. When an earlier
- * attempt of this same call was interrupted after its remote prediction existed, that row is taken up
- * again and the prediction resumed: one row and one payment per call.
+ * attempt of this same remote call was interrupted, that row is taken up again: one row and one
+ * payment per call.
  */
 async function startGeneration(ctx: StepContext, start: GenerationStart): Promise<Started> {
   const inputHash = hashInput(start.input);

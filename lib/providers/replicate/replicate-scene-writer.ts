@@ -65,7 +65,7 @@ export function replicateSceneWriter(runtime: ReplicateRuntime, model: WriterMod
         problem = (error as Error).message;
       }
       // One repair: show the model its answer and what was wrong with it.
-      const repaired = await ask(`${request}\n\nYour previous answer could not be used (${problem}):\n${first.slice(0, 4000)}\n\nAnswer again with the JSON array only.`, { ...hooks, resumeExternalId: null }, signal);
+      const repaired = await ask(`${request}\n\nYour previous answer could not be used (${problem}):\n${first.slice(0, 4000)}\n\nAnswer again with the JSON array only.`, { ...hooks, resumeExternalId: null, lostCreateSince: null }, signal);
       try {
         const scenes = parseSceneJson(repaired);
         if (looksLikeScenes(scenes, input.sceneCount)) return scenes;
