@@ -1,5 +1,6 @@
 export type ErrorCode =
   | "invalid_input"
+  | "unauthorized"
   | "unsupported_media_type"
   | "payload_too_large"
   | "not_found"
@@ -9,6 +10,7 @@ export type ErrorCode =
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
   invalid_input: 400,
+  unauthorized: 401,
   unsupported_media_type: 415,
   payload_too_large: 413,
   not_found: 404,

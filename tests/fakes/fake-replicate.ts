@@ -3,7 +3,9 @@ import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
+import { randomBytes } from "node:crypto";
 import sharp from "sharp";
+import { signWebhook } from "@/lib/webhooks/verify-webhook";
 
 // A stand-in for api.replicate.com that speaks its HTTP protocol: official-model and version creates,
 // get, cancel, list, output files. Faults are queued per model and consumed one request at a time.
@@ -24,6 +26,7 @@ interface FakePrediction {
   error: string | null;
   polls: number;
   fault?: PredictionFault;
+  webhook?: string;
 }
 
 export interface RecordedRequest {
@@ -66,6 +69,25 @@ export async function startFakeReplicate() {
   let serial = 0;
   let baseUrl = "";
   const pollsToFinish = 2;
+  const webhookSecret = `whsec_${randomBytes(24).toString("base64")}`;
+  const deliveries: { predictionId: string; status: number }[] = [];
+
+  // With a webhook, a prediction finishes on its own clock (as on Replicate) and calls back, signed.
+  async function finishAndCallBack(p: FakePrediction): Promise<void> {
+    if (p.fault === "never-finish" || p.status !== "starting" && p.status !== "processing") return;
+    if (!p.started_at) p.started_at = new Date().toISOString();
+    p.polls = pollsToFinish - 1;
+    advance(p);
+    const body = JSON.stringify(view(p));
+    const id = `msg_${p.id}`;
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const response = await fetch(p.webhook!, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "webhook-id": id, "webhook-timestamp": timestamp, "webhook-signature": `v1,${signWebhook(webhookSecret, id, timestamp, body)}` },
+      body,
+    }).catch(() => null);
+    deliveries.push({ predictionId: p.id, status: response?.status ?? 0 });
+  }
 
   const send = (res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     res.writeHead(status, { "Content-Type": "application/json", ...headers });
@@ -128,7 +150,7 @@ export async function startFakeReplicate() {
 
     const create = /^\/v1\/models\/([^/]+)\/([^/]+)\/predictions$/.exec(url.pathname);
     if (req.method === "POST" && (create || url.pathname === "/v1/predictions")) {
-      const body = JSON.parse(await readBody(req)) as { input: Record<string, unknown>; version?: string };
+      const body = JSON.parse(await readBody(req)) as { input: Record<string, unknown>; version?: string; webhook?: string };
       const model = create ? `${create[1]}/${create[2]}` : "pinned/model";
       const fault = createFaults.get(model)?.shift();
       if (fault === "429") return send(res, 429, { detail: "Request was throttled." }, { "Retry-After": "1" });
@@ -147,8 +169,10 @@ export async function startFakeReplicate() {
         error: null,
         polls: 0,
         fault: predictionFaults.get(model)?.shift(),
+        webhook: body.webhook,
       };
       predictions.set(p.id, p);
+      if (p.webhook) setTimeout(() => void finishAndCallBack(p), 150);
       if (fault === "500-after-create") return send(res, 500, { detail: "Internal server error" });
       if (fault === "hang-after-create") return; // the client times out; the prediction exists anyway
       return send(res, 201, view(p));
@@ -178,6 +202,8 @@ export async function startFakeReplicate() {
     baseUrl,
     apiUrl: `${baseUrl}/v1`,
     token,
+    webhookSecret,
+    deliveries,
     predictions,
     requests,
     failNextCreate: (model: string, ...faults: CreateFault[]) => createFaults.set(model, [...(createFaults.get(model) ?? []), ...faults]),

@@ -76,13 +76,13 @@ async function waitUntil(group: ProcessGroup, ready: () => Promise<boolean>, wha
 }
 
 /** Starts the built app (`next start`) on a free port with its own DATA_DIR, after real `prisma migrate deploy`. */
-export async function startApp(env: Record<string, string> = {}, options: { dataDir?: string } = {}): Promise<RunningApp> {
+export async function startApp(env: Record<string, string> = {}, options: { dataDir?: string; port?: number } = {}): Promise<RunningApp> {
   if (!fs.existsSync(path.join(".next", "BUILD_ID"))) throw new Error("Build the app first (npm run build).");
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "storyreel-app-"));
   const childEnv = appEnv(dataDir, env);
   const migrate = spawnSync("npx", ["prisma", "migrate", "deploy"], { env: childEnv, encoding: "utf8" });
   if (migrate.status !== 0) throw new Error(`migrate deploy failed: ${migrate.stderr}`);
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const group = spawnGroup(["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], childEnv);
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitUntil(group, () => fetch(`${baseUrl}/api/health`).then((r) => r.ok).catch(() => false), "app");

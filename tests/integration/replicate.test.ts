@@ -5,7 +5,8 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import Database from "better-sqlite3";
 import { apiClient } from "../helpers/api-client";
-import { startApp, type RunningApp } from "../helpers/start-app";
+import { freePort, startApp, type RunningApp } from "../helpers/start-app";
+import { signWebhook } from "@/lib/webhooks/verify-webhook";
 import { startFakeReplicate, type FakeReplicate } from "../fakes/fake-replicate";
 import { probeVideo } from "@/lib/media/probe-video";
 
@@ -222,5 +223,49 @@ describe("a server killed while a prediction runs", () => {
     assert.equal(made, 2, "two scenes, two paid clip predictions");
     const clips = ledger(job.id).filter((r) => r.kind === "clip");
     assert.deepEqual(clips.map((c) => c.status), ["succeeded", "succeeded"], "one ledger row per clip");
+  });
+});
+
+describe("webhooks", () => {
+  it("finish predictions as soon as Replicate calls back, verified and deduplicated, with polling as the fallback", { timeout: 120_000 }, async () => {
+    fake.reset();
+    const port = await freePort();
+    const hooked = await startApp(
+      // Polls a minute apart: the job can only finish in seconds if the webhooks do their work.
+      env(fake, { REPLICATE_POLL_MS: "60000", PUBLIC_BASE_URL: `http://127.0.0.1:${port}`, REPLICATE_WEBHOOK_SECRET: fake.webhookSecret }),
+      { port },
+    );
+    try {
+      const client = apiClient(hooked.baseUrl);
+      const job = await client.createJob({ prompt: "A bell rings. The doors open.", sceneCount: 2, autoApprove: true });
+      await client.waitForStatus(job.id, ["completed"], 60_000);
+      const creates = fake.creates();
+      assert.equal(creates.length, 5);
+      assert.ok(fake.deliveries.length >= 5 && fake.deliveries.every((d) => d.status === 200), JSON.stringify(fake.deliveries));
+      assert.ok(fake.polls() <= 2 * creates.length, `${fake.polls()} polls for ${creates.length} predictions`);
+
+      const body = JSON.stringify({ id: "fake000001", status: "succeeded" });
+      const now = String(Math.floor(Date.now() / 1000));
+      const post = (headers: Record<string, string>) =>
+        client.request("POST", "/api/webhooks/replicate", body, { "content-type": "application/json", ...headers });
+      const signed = (id: string, timestamp: string) => ({
+        "webhook-id": id,
+        "webhook-timestamp": timestamp,
+        "webhook-signature": `v1,${signWebhook(fake.webhookSecret, id, timestamp, body)}`,
+      });
+      assert.deepEqual((await post(signed("msg_test_1", now))).json, { received: true, duplicate: false });
+      assert.deepEqual((await post(signed("msg_test_1", now))).json, { received: true, duplicate: true }, "a re-delivery is ignored");
+      const stale = await post(signed("msg_test_2", String(Number(now) - 3600)));
+      assert.equal(stale.status, 401);
+      assert.match(stale.json.error.message, /too old/);
+      const forged = await post({ ...signed("msg_test_3", now), "webhook-signature": "v1,bm90IHRoZSBzaWduYXR1cmU=" });
+      assert.equal(forged.status, 401);
+      assert.match(forged.json.error.message, /signature does not match/);
+      assert.equal((await post({})).status, 401);
+      const disabled = await api.request("POST", "/api/webhooks/replicate", body, signed("msg_test_4", now));
+      assert.equal(disabled.status, 404, "the server without a webhook secret has no webhook endpoint");
+    } finally {
+      await hooked.stop();
+    }
   });
 });

@@ -21,6 +21,8 @@ export interface ReplicateApiOptions {
   token: string;
   baseUrl: string;
   requestTimeoutMs: number;
+  /** Where Replicate should POST when a prediction completes; none means polling only. */
+  webhookUrl?: string;
 }
 
 /**
@@ -45,7 +47,8 @@ export class ReplicateApi {
     const ref = parseModelRef(modelRef);
     const base = this.options.baseUrl.replace(/\/$/, "");
     const url = ref.version ? `${base}/predictions` : `${base}/models/${ref.owner}/${ref.name}/predictions`;
-    const body = ref.version ? { version: ref.version, input } : { input };
+    const webhook = this.options.webhookUrl ? { webhook: this.options.webhookUrl, webhook_events_filter: ["completed"] } : {};
+    const body = ref.version ? { version: ref.version, input, ...webhook } : { input, ...webhook };
     let response: Response;
     try {
       response = await fetch(url, {

@@ -1,5 +1,5 @@
-import { setTimeout as sleep } from "node:timers/promises";
 import type { CallHooks } from "../types";
+import { waitForPredictionUpdate } from "./prediction-events";
 import type { Prediction, ReplicateApi } from "./replicate-api";
 import { ReplicateError } from "./replicate-errors";
 import type { Resilience } from "./resilience";
@@ -99,6 +99,6 @@ async function poll<T>(api: ReplicateApi, resilience: Resilience, request: Predi
       await api.cancelPrediction(id).catch(() => undefined);
       throw new ReplicateError("deadline", `The model took longer than ${request.deadlineSec} s, so it was stopped.`);
     }
-    await sleep(request.pollMs, undefined, { signal });
+    await waitForPredictionUpdate(id, request.pollMs, signal);
   }
 }

@@ -22,7 +22,12 @@ export function getReplicateRuntime(): ReplicateRuntime {
   }
   const baseDelayMs = env.REPLICATE_RETRY_BASE_MS;
   globalForRuntime.storyreelReplicate = {
-    api: new ReplicateApi({ token: env.REPLICATE_API_TOKEN, baseUrl: env.REPLICATE_API_BASE_URL, requestTimeoutMs: env.REPLICATE_REQUEST_TIMEOUT_MS }),
+    api: new ReplicateApi({
+      token: env.REPLICATE_API_TOKEN,
+      baseUrl: env.REPLICATE_API_BASE_URL,
+      requestTimeoutMs: env.REPLICATE_REQUEST_TIMEOUT_MS,
+      webhookUrl: env.PUBLIC_BASE_URL && env.REPLICATE_WEBHOOK_SECRET ? `${env.PUBLIC_BASE_URL.replace(/\/$/, "")}/api/webhooks/replicate` : undefined,
+    }),
     resilience: new Resilience({ baseDelayMs, breakerThreshold: 3, halfOpenAfterMs: Math.max(baseDelayMs * 6, 50), maxPauseMs: env.REPLICATE_MAX_PAUSE_MS }),
     deadlines: { parsingSec: 30, stillSec: 120, clipSec: 600 },
     pollMs: env.REPLICATE_POLL_MS,
