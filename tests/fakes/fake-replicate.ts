@@ -66,6 +66,7 @@ export async function startFakeReplicate() {
   const predictionFaults = new Map<string, PredictionFault[]>();
   const requests: RecordedRequest[] = [];
   let outage = false;
+  let slowGets = 0;
   let serial = 0;
   let baseUrl = "";
   const pollsToFinish = 2;
@@ -189,6 +190,10 @@ export async function startFakeReplicate() {
       return send(res, 200, view(p));
     }
     if (req.method === "GET" && !one[2]) {
+      if (slowGets > 0) {
+        slowGets--;
+        await new Promise((r) => setTimeout(r, 3000)); // longer than the app's request timeout
+      }
       advance(p);
       return send(res, 200, view(p));
     }
@@ -210,11 +215,14 @@ export async function startFakeReplicate() {
     failNextPrediction: (model: string, ...faults: PredictionFault[]) =>
       predictionFaults.set(model, [...(predictionFaults.get(model) ?? []), ...faults]),
     setOutage: (on: boolean) => void (outage = on),
+    slowNextGets: (count: number) => void (slowGets = count),
+    slowGetsLeft: () => slowGets,
     creates: (model?: string) => requests.filter((r) => r.method === "POST" && r.path.endsWith("/predictions") && (!model || r.path.includes(model))),
     polls: () => requests.filter((r) => r.method === "GET" && /^\/v1\/predictions\/[^/]+$/.test(r.path)).length,
     reset: () => {
       requests.length = 0;
       createFaults.clear();
+      slowGets = 0;
       predictionFaults.clear();
     },
     close: () => new Promise<void>((resolve) => {

@@ -93,8 +93,9 @@ describe("the replicate back end against a fake Replicate", () => {
 });
 
 describe("faults on the replicate back end", () => {
-  it("rides out throttling, server errors, bad JSON, and corrupt or expired outputs, and honours Retry-After", { timeout: 120_000 }, async () => {
+  it("rides out throttling, server errors, slow answers, bad JSON, and corrupt or expired outputs, and honours Retry-After", { timeout: 120_000 }, async () => {
     fake.reset();
+    fake.slowNextGets(1);
     fake.failNextPrediction(LLM, "bad-json");
     fake.failNextCreate(STILL, "429", "500");
     fake.failNextPrediction(STILL, "corrupt-output", "none", "expired-output");
@@ -107,6 +108,7 @@ describe("faults on the replicate back end", () => {
     assert.equal(stillPosts.length, 6, "429, 500, corrupt, ok, expired, ok");
     const gap = stillPosts[1]!.at - stillPosts[0]!.at;
     assert.ok(gap >= 1000, `waited ${gap} ms after a 429 with Retry-After: 1`);
+    assert.equal(fake.slowGetsLeft(), 0, "a poll was answered too late, timed out, and was asked again");
     const rows = ledger(job.id);
     assert.deepEqual(rows.map((r) => `${r.kind}:${r.status}`).sort(), ["clip:succeeded", "clip:succeeded", "scenes:succeeded", "still:succeeded", "still:succeeded", "stitch:succeeded"]);
   });
