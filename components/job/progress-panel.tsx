@@ -25,7 +25,7 @@ export function ProgressPanel({ job }: { job: JobView }) {
       </div>
       {job.provider !== "local" && (
         <p className="mt-1 text-xs text-zinc-500" data-testid="job-cost">
-          Spent {formatCost(job.costUsd)} of about {formatCost(job.estimatedCostUsd)} estimated
+          Spent {job.costUsd === 0 ? "$0" : formatCost(job.costUsd)} of about {formatCost(job.estimatedCostUsd)} estimated
         </p>
       )}
       {job.notice && (

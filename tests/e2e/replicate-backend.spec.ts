@@ -45,3 +45,22 @@ test("the wizard shows the cost before anything is spent, and the job and galler
   await expect(page.getByTestId("spent-today")).toHaveText("Spent today (UTC): $0.11");
   await page.screenshot({ path: "tests/artifacts/screenshots/14-gallery-spent-today.png", fullPage: true });
 });
+
+test("while Replicate is down the job page says the job is paused, and it carries on when it is back", async ({ page }) => {
+  fake.setOutage(true);
+  try {
+    const created = await fetch(`${app.baseUrl}/api/jobs`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ prompt: "The lights go out. A candle is lit.", sceneCount: 2 }),
+    });
+    const { id } = (await created.json()) as { id: string };
+    await page.goto(`${app.baseUrl}/jobs/${id}`);
+    await expect(page.getByText(/Replicate is not answering right now; this job is paused/)).toBeVisible();
+    await page.screenshot({ path: "tests/artifacts/screenshots/15-job-paused-breaker-open.png", fullPage: true });
+  } finally {
+    fake.setOutage(false);
+  }
+  await expect(page.getByRole("button", { name: "Approve storyboard" })).toBeEnabled({ timeout: 60_000 });
+  await expect(page.getByText(/Replicate is not answering/)).toHaveCount(0);
+});
