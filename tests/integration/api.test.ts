@@ -141,6 +141,21 @@ describe("HTTP API, refusals", () => {
     assert.deepEqual(listFiles(app.dataDir), filesBefore);
   });
 
+  it("estimates cost for valid settings only, and says what is wrong otherwise", async () => {
+    const ok = await api.request("GET", "/api/estimate?sceneCount=3&targetSeconds=12");
+    assert.equal(ok.status, 200);
+    assert.deepEqual([ok.json.provider, ok.json.totalUsd], ["local", 0]);
+    for (const [query, message] of [
+      ["sceneCount=30", /Scene count must be a whole number from 2 to 8/],
+      ["sceneCount=two", /Scene count must be a whole number/],
+      ["sceneCount=3&targetSeconds=2", /at least 4 seconds/],
+    ] as const) {
+      const bad = await api.request("GET", `/api/estimate?${query}`);
+      assert.equal(bad.status, 400, query);
+      assert.match(bad.json.error.message, message);
+    }
+  });
+
   it("answers 404 for unknown jobs and media, including path tricks", async () => {
     for (const url of ["/api/jobs/cmdoesnotexist000000", "/api/jobs/..%2F..%2Fetc", "/api/media/videos/cmdoesnotexist000000/final.mp4", "/api/media/storyreel.db", "/api/media/videos/..%2F..%2Fstoryreel.db"]) {
       const res = await fetch(`${app.baseUrl}${url}`);
