@@ -66,6 +66,18 @@ describe("Replicate resilience policy", () => {
     assert.ok(calls < 20, `paused rather than hammering: ${calls} calls in 400 ms`);
   });
 
+  it("leaves no abort listener behind, however many calls share one signal", async () => {
+    const policy = new Resilience(options);
+    const abort = new AbortController();
+    const warnings: Error[] = [];
+    const onWarning = (w: Error) => warnings.push(w);
+    process.on("warning", onWarning);
+    for (let i = 0; i < 50; i++) await policy.run(async () => i, { maxRetries: 1, signal: abort.signal });
+    await new Promise((r) => setImmediate(r));
+    process.off("warning", onWarning);
+    assert.deepEqual(warnings.filter((w) => w.name === "MaxListenersExceededWarning"), []);
+  });
+
   it("stops waiting at once when the work is canceled", async () => {
     const policy = new Resilience({ ...options, baseDelayMs: 3000, breakerThreshold: 100 });
     const abort = new AbortController();

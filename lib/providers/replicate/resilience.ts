@@ -33,11 +33,20 @@ const STATE_NAMES: Record<CircuitState, BreakerState> = {
   [CircuitState.Isolated]: "open",
 };
 
-const abortion = (signal: AbortSignal) =>
-  new Promise<never>((_, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    signal.addEventListener("abort", () => reject(signal.reason), { once: true });
+/** `work`, or the signal's reason as soon as it aborts; the listener is removed either way (polls run for minutes). */
+async function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  let onAbort: () => void = () => undefined;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(signal.reason);
+    if (signal.aborted) onAbort();
+    else signal.addEventListener("abort", onAbort, { once: true });
   });
+  try {
+    return await Promise.race([work, aborted]);
+  } finally {
+    signal.removeEventListener("abort", onAbort);
+  }
+}
 
 const isRetryable = (error: unknown) => error instanceof ReplicateError && error.retryable;
 
@@ -90,7 +99,7 @@ export class Resilience {
       try {
         // cockatiel's wait between retries does not listen to the signal: race it, and refuse to call once aborted.
         const guarded = () => (signal.throwIfAborted(), call());
-        return await Promise.race([policy.execute(guarded, signal), abortion(signal)]);
+        return await untilAborted(policy.execute(guarded, signal), signal);
       } catch (error) {
         // Out of retries because the API is down (the breaker says so): that pauses the work too.
         const apiDown = error instanceof ReplicateError && error.apiUnavailable && this.state !== "closed";
