@@ -33,10 +33,7 @@ export async function runPrediction<T>(api: ReplicateApi, resilience: Resilience
   let resumeId = hooks.resumeExternalId ?? undefined;
   let current: string | undefined;
   try {
-    if (!resumeId && hooks.lostCreateSince) {
-      resumeId = await findLostCreate(api, request, hooks, hooks.lostCreateSince.getTime()).catch(() => undefined);
-      if (resumeId) await hooks.onExternalId(resumeId);
-    }
+    if (!resumeId && hooks.lostCreateSince) resumeId = await adoptLostCreate(api, request, hooks, hooks.lostCreateSince.getTime());
     return await resilience.run(
       async () => {
         current = resumeId ?? (await create(api, resilience, request, hooks));
@@ -71,11 +68,17 @@ async function create<T>(api: ReplicateApi, resilience: Resilience, request: Pre
     return prediction.id;
   } catch (error) {
     if (!(error instanceof ReplicateError) || !["network", "server"].includes(error.kind)) throw error;
-    const adopted = await findLostCreate(api, request, hooks, sentAt).catch(() => undefined);
+    const adopted = await adoptLostCreate(api, request, hooks, sentAt);
     if (!adopted) throw error;
-    await hooks.onExternalId(adopted);
     return adopted;
   }
+}
+
+/** The prediction a lost create made, recorded in the ledger as this call's; undefined if none is found. */
+async function adoptLostCreate<T>(api: ReplicateApi, request: PredictionRequest<T>, hooks: CallHooks, sentAt: number): Promise<string | undefined> {
+  const adopted = await findLostCreate(api, request, hooks, sentAt).catch(() => undefined);
+  if (adopted) await hooks.onExternalId(adopted);
+  return adopted;
 }
 
 async function findLostCreate<T>(api: ReplicateApi, request: PredictionRequest<T>, hooks: CallHooks, sentAt: number): Promise<string | undefined> {
