@@ -1,12 +1,13 @@
 import { GalleryGrid } from "@/components/gallery/gallery-grid";
 import { GALLERY_PAGE_SIZE } from "@/components/gallery/page-size";
-import { getCurrentClientId } from "@/lib/clients/current-client";
+import { resolveCaller } from "@/lib/http/caller";
 import { listJobs } from "@/lib/jobs/queries";
 
 export const dynamic = "force-dynamic";
 
 export default async function GalleryPage() {
-  const initial = await listJobs(await getCurrentClientId(), { limit: GALLERY_PAGE_SIZE });
+  const caller = await resolveCaller();
+  const initial = await listJobs(caller.clientId, { limit: GALLERY_PAGE_SIZE });
   return (
     <div className="space-y-6">
       <div>

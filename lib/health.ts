@@ -2,7 +2,7 @@ import fsp from "node:fs/promises";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { RUNNABLE_STATUSES } from "@/lib/jobs/status";
-import { replicateBreakerState } from "@/lib/providers/replicate/runtime";
+import { readBreakerReport, type BreakerReport } from "@/lib/providers/replicate/breaker-record";
 import { getRunningRunner } from "@/lib/queue/start-runner";
 
 export interface Health {
@@ -12,8 +12,8 @@ export interface Health {
   storage: "ok" | "unwritable";
   worker: { inProcess: boolean; activeJobs: number };
   queue: { waiting: number };
-  /** The Replicate circuit breaker in this process: "open" means calls are paused, not failing. */
-  replicate: { breaker: string } | null;
+  /** The Replicate circuit breakers of every process (from the database): "open" means calls wait, not fail. */
+  replicate: BreakerReport | null;
 }
 
 export async function checkHealth(): Promise<Health> {
@@ -34,6 +34,6 @@ export async function checkHealth(): Promise<Health> {
     storage,
     worker: { inProcess: Boolean(runner), activeJobs: runner?.activeJobIds.length ?? 0 },
     queue: { waiting: waiting ?? 0 },
-    replicate: env.provider === "replicate" ? { breaker: replicateBreakerState() ?? "closed" } : null,
+    replicate: env.provider === "replicate" ? await readBreakerReport().catch(() => null) : null,
   };
 }

@@ -1,4 +1,9 @@
+import { getLogLevel, type LogLevel } from "@/lib/env";
+
 type Fields = Record<string, unknown>;
+type Level = Exclude<LogLevel, "silent">;
+
+const RANK: Record<LogLevel, number> = { info: 0, warn: 1, error: 2, silent: 3 };
 
 function serialize(value: unknown): unknown {
   if (value instanceof Error) {
@@ -7,8 +12,8 @@ function serialize(value: unknown): unknown {
   return value;
 }
 
-function write(level: "info" | "warn" | "error", message: string, fields: Fields = {}): void {
-  if (process.env.LOG_LEVEL === "silent") return;
+function write(level: Level, message: string, fields: Fields = {}): void {
+  if (RANK[level] < RANK[getLogLevel()]) return;
   const entry: Fields = { level, time: new Date().toISOString(), msg: message };
   for (const [key, value] of Object.entries(fields)) entry[key] = serialize(value);
   (level === "error" ? console.error : console.log)(JSON.stringify(entry));

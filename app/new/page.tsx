@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
 import { NewVideoForm } from "@/components/wizard/new-video-form";
-import { estimateJobCost } from "@/lib/costs/estimate-cost";
-import { getEnv } from "@/lib/env";
+import { quoteNewJob } from "@/lib/costs/quote-new-job";
+import { DEFAULTS } from "@/lib/vocabulary";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "New video · Storyreel" };
 
 export default function NewVideoPage() {
-  const provider = getEnv().provider;
-  const initialEstimate = { provider, ...estimateJobCost({ provider, sceneCount: 4 }) };
+  const initialEstimate = quoteNewJob({ sceneCount: DEFAULTS.sceneCount });
   return (
     <div className="mx-auto max-w-3xl">
       <h1 className="text-2xl font-semibold">New video</h1>

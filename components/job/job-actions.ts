@@ -1,12 +1,17 @@
 import type { ActionResult } from "@/lib/http/action-result";
+import type { SceneView } from "@/lib/jobs/job-view";
 
-/** Server actions the job page hands to its client components. */
+type JobRef = { jobId: string };
+type SceneRef = JobRef & { sceneId: string };
+export type SceneChanges = Partial<Pick<SceneView, "caption" | "imagePrompt" | "motion" | "durationSec">>;
+
+/** Server actions the job page hands to its client components; each takes one object it parses itself. */
 export interface JobActions {
-  approve: (jobId: string) => Promise<ActionResult>;
-  cancel: (jobId: string) => Promise<ActionResult>;
-  retry: (jobId: string) => Promise<ActionResult>;
-  editScene: (jobId: string, sceneId: string, changes: unknown) => Promise<ActionResult>;
-  regenerateScene: (jobId: string, sceneId: string) => Promise<ActionResult>;
-  removeScene: (jobId: string, sceneId: string) => Promise<ActionResult>;
-  moveScene: (jobId: string, sceneId: string, direction: number) => Promise<ActionResult>;
+  approve: (input: JobRef) => Promise<ActionResult>;
+  cancel: (input: JobRef) => Promise<ActionResult>;
+  retry: (input: JobRef) => Promise<ActionResult>;
+  editScene: (input: SceneRef & { changes: SceneChanges }) => Promise<ActionResult>;
+  regenerateScene: (input: SceneRef) => Promise<ActionResult>;
+  removeScene: (input: SceneRef) => Promise<ActionResult>;
+  moveScene: (input: SceneRef & { direction: -1 | 1 }) => Promise<ActionResult>;
 }

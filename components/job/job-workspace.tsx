@@ -43,7 +43,7 @@ export function JobWorkspace({ initialJob, actions }: { initialJob: JobView; act
           <h1 className="text-2xl font-semibold leading-snug">{job.prompt}</h1>
         </div>
         {canCancel && (
-          <button type="button" className={buttonStyles.danger} disabled={pending} onClick={() => run(() => actions.cancel(job.id))}>
+          <button type="button" className={buttonStyles.danger} disabled={pending} onClick={() => run(() => actions.cancel({ jobId: job.id }))}>
             Cancel
           </button>
         )}
@@ -66,7 +66,7 @@ export function JobWorkspace({ initialJob, actions }: { initialJob: JobView; act
             <p>{job.error}</p>
             <p className="mt-1 text-red-300/80">Retry picks up at the step that failed; finished stills and clips are kept.</p>
           </div>
-          <button type="button" className={buttonStyles.secondary} disabled={pending} onClick={() => run(() => actions.retry(job.id))}>
+          <button type="button" className={buttonStyles.secondary} disabled={pending} onClick={() => run(() => actions.retry({ jobId: job.id }))}>
             Retry
           </button>
         </div>

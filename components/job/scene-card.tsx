@@ -2,9 +2,10 @@
 
 import { useState } from "react";
 import type { SceneView } from "@/lib/jobs/job-view";
-import { MOTIONS } from "@/lib/jobs/schemas";
+import { MOTIONS, SCENE_LIMITS, asMotion } from "@/lib/vocabulary";
 import { buttonStyles, inputStyles, labelStyles } from "@/components/ui/styles";
 import { aspectClass } from "./aspect";
+import type { SceneChanges } from "./job-actions";
 
 export interface SceneCardProps {
   scene: SceneView;
@@ -13,7 +14,7 @@ export interface SceneCardProps {
   isLast: boolean;
   editable: boolean;
   busy: boolean;
-  onSave: (changes: Partial<Pick<SceneView, "caption" | "imagePrompt" | "motion" | "durationSec">>) => void;
+  onSave: (changes: SceneChanges) => void;
   onRegenerate: () => void;
   onRemove: () => void;
   onMove: (direction: -1 | 1) => void;
@@ -56,14 +57,14 @@ export function SceneCard({ scene, aspectRatio, isFirst, isLast, editable, busy,
           <label htmlFor={`caption-${scene.id}`} className={labelStyles}>
             Caption for scene {n}
           </label>
-          <textarea id={`caption-${scene.id}`} rows={2} value={caption} disabled={disabled} maxLength={200}
+          <textarea id={`caption-${scene.id}`} rows={2} value={caption} disabled={disabled} maxLength={SCENE_LIMITS.captionMaxChars}
             onChange={(e) => setCaption(e.target.value)} className={inputStyles} />
         </div>
         <div>
           <label htmlFor={`prompt-${scene.id}`} className={labelStyles}>
             Image prompt for scene {n}
           </label>
-          <textarea id={`prompt-${scene.id}`} rows={3} value={imagePrompt} disabled={disabled} maxLength={1000}
+          <textarea id={`prompt-${scene.id}`} rows={3} value={imagePrompt} disabled={disabled} maxLength={SCENE_LIMITS.imagePromptMaxChars}
             onChange={(e) => setImagePrompt(e.target.value)} className={`${inputStyles} text-xs`} />
         </div>
         <div className="grid grid-cols-2 gap-3">
@@ -71,7 +72,7 @@ export function SceneCard({ scene, aspectRatio, isFirst, isLast, editable, busy,
             <label htmlFor={`motion-${scene.id}`} className={labelStyles}>
               Motion
             </label>
-            <select id={`motion-${scene.id}`} value={motion} disabled={disabled} onChange={(e) => setMotion(e.target.value)} className={inputStyles}>
+            <select id={`motion-${scene.id}`} value={motion} disabled={disabled} onChange={(e) => setMotion(asMotion(e.target.value))} className={inputStyles}>
               {MOTIONS.map((m) => (
                 <option key={m} value={m}>
                   {m.replace("-", " ")}
@@ -83,7 +84,7 @@ export function SceneCard({ scene, aspectRatio, isFirst, isLast, editable, busy,
             <label htmlFor={`duration-${scene.id}`} className={labelStyles}>
               Seconds
             </label>
-            <input id={`duration-${scene.id}`} type="number" min={1.5} max={15} step={0.5} value={duration} disabled={disabled}
+            <input id={`duration-${scene.id}`} type="number" min={SCENE_LIMITS.minSeconds} max={SCENE_LIMITS.maxSeconds} step={SCENE_LIMITS.secondsStep} value={duration} disabled={disabled}
               onChange={(e) => setDuration(e.target.value)} className={inputStyles} />
           </div>
         </div>

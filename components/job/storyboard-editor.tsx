@@ -27,10 +27,10 @@ export function StoryboardEditor({ job, actions, busy, run }: Props) {
           </p>
         </div>
         <div className="flex gap-2">
-          <button type="button" className={buttonStyles.danger} disabled={busy} onClick={() => run(() => actions.cancel(job.id))}>
+          <button type="button" className={buttonStyles.danger} disabled={busy} onClick={() => run(() => actions.cancel({ jobId: job.id }))}>
             Cancel
           </button>
-          <button type="button" className={buttonStyles.primary} disabled={busy || !editable} onClick={() => run(() => actions.approve(job.id))}>
+          <button type="button" className={buttonStyles.primary} disabled={busy || !editable} onClick={() => run(() => actions.approve({ jobId: job.id }))}>
             Approve storyboard
           </button>
         </div>
@@ -45,10 +45,10 @@ export function StoryboardEditor({ job, actions, busy, run }: Props) {
             isLast={index === job.scenes.length - 1}
             editable={editable}
             busy={busy}
-            onSave={(changes) => run(() => actions.editScene(job.id, scene.id, changes))}
-            onRegenerate={() => run(() => actions.regenerateScene(job.id, scene.id))}
-            onRemove={() => run(() => actions.removeScene(job.id, scene.id))}
-            onMove={(direction) => run(() => actions.moveScene(job.id, scene.id, direction))}
+            onSave={(changes) => run(() => actions.editScene({ jobId: job.id, sceneId: scene.id, changes }))}
+            onRegenerate={() => run(() => actions.regenerateScene({ jobId: job.id, sceneId: scene.id }))}
+            onRemove={() => run(() => actions.removeScene({ jobId: job.id, sceneId: scene.id }))}
+            onMove={(direction) => run(() => actions.moveScene({ jobId: job.id, sceneId: scene.id, direction }))}
           />
         ))}
       </ol>

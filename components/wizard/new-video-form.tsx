@@ -5,7 +5,7 @@ import { useState } from "react";
 import useSWR from "swr";
 import { fetchJson } from "@/components/job/use-job";
 import { formatCost } from "@/components/format";
-import { ASPECT_RATIOS, MAX_PROMPT_CHARS, MAX_SCENES, MIN_SCENES, STYLES } from "@/lib/jobs/schemas";
+import { ASPECT_RATIOS, DEFAULTS, PROMPT_LIMITS, SCENE_COUNT_LIMITS, STYLES, TARGET_SECONDS_LIMITS, countChars } from "@/lib/vocabulary";
 import { buttonStyles, inputStyles, labelStyles } from "@/components/ui/styles";
 
 const ASPECT_HINTS: Record<string, string> = { "16:9": "Landscape", "9:16": "Vertical", "1:1": "Square" };
@@ -15,13 +15,14 @@ export type CostEstimate = { provider: string; totalUsd: number; lines: { label:
 export function NewVideoForm({ initialEstimate }: { initialEstimate: CostEstimate }) {
   const router = useRouter();
   const [prompt, setPrompt] = useState("");
-  const [sceneCount, setSceneCount] = useState(4);
-  const [aspectRatio, setAspectRatio] = useState<string>("16:9");
-  const [style, setStyle] = useState<string>("cinematic");
+  const [sceneCount, setSceneCount] = useState<number>(DEFAULTS.sceneCount);
+  const [aspectRatio, setAspectRatio] = useState<string>(DEFAULTS.aspectRatio);
+  const [style, setStyle] = useState<string>(DEFAULTS.style);
   const [targetSeconds, setTargetSeconds] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
-  const validTarget = /^\d+$/.test(targetSeconds) && Number(targetSeconds) >= 4 && Number(targetSeconds) <= 120;
+  const validTarget =
+    /^\d+$/.test(targetSeconds) && Number(targetSeconds) >= TARGET_SECONDS_LIMITS.min && Number(targetSeconds) <= TARGET_SECONDS_LIMITS.max;
   const estimateKey = `/api/estimate?sceneCount=${sceneCount}${validTarget ? `&targetSeconds=${targetSeconds}` : ""}`;
   const { data: estimate } = useSWR<CostEstimate>(estimateKey, fetchJson, { keepPreviousData: true });
   const shown = estimate ?? initialEstimate;
@@ -56,16 +57,16 @@ export function NewVideoForm({ initialEstimate }: { initialEstimate: CostEstimat
           name="prompt"
           rows={6}
           required
-          maxLength={MAX_PROMPT_CHARS}
           value={prompt}
           onChange={(e) => setPrompt(e.target.value)}
           placeholder="A lighthouse keeper watches a storm roll in over the sea. At night the lamp fails…"
           className={inputStyles}
           aria-describedby="prompt-hint"
         />
-        <p id="prompt-hint" className="mt-1 text-xs text-zinc-500">
-          Describe the story; each sentence tends to become a scene. {prompt.length.toLocaleString("en-US")}/
-          {MAX_PROMPT_CHARS.toLocaleString("en-US")}
+        {/* No maxLength: the browser counts UTF-16 units, the limit counts characters (an emoji is one). */}
+        <p id="prompt-hint" className={`mt-1 text-xs ${countChars(prompt) > PROMPT_LIMITS.maxChars ? "text-red-300" : "text-zinc-500"}`}>
+          Describe the story; each sentence tends to become a scene. {countChars(prompt).toLocaleString("en-US")}/
+          {PROMPT_LIMITS.maxChars.toLocaleString("en-US")}
         </p>
       </div>
 
@@ -75,7 +76,7 @@ export function NewVideoForm({ initialEstimate }: { initialEstimate: CostEstimat
             Scenes
           </label>
           <select id="sceneCount" value={sceneCount} onChange={(e) => setSceneCount(Number(e.target.value))} className={inputStyles}>
-            {Array.from({ length: MAX_SCENES - MIN_SCENES + 1 }, (_, i) => MIN_SCENES + i).map((n) => (
+            {Array.from({ length: SCENE_COUNT_LIMITS.max - SCENE_COUNT_LIMITS.min + 1 }, (_, i) => SCENE_COUNT_LIMITS.min + i).map((n) => (
               <option key={n} value={n}>
                 {n}
               </option>
@@ -98,7 +99,7 @@ export function NewVideoForm({ initialEstimate }: { initialEstimate: CostEstimat
           <label htmlFor="targetSeconds" className={labelStyles}>
             Target length (seconds, optional)
           </label>
-          <input id="targetSeconds" type="number" min={4} max={120} value={targetSeconds} placeholder="auto"
+          <input id="targetSeconds" type="number" min={TARGET_SECONDS_LIMITS.min} max={TARGET_SECONDS_LIMITS.max} value={targetSeconds} placeholder="auto"
             onChange={(e) => setTargetSeconds(e.target.value)} className={inputStyles} />
         </div>
       </div>

@@ -1,6 +1,6 @@
-import { getEnv } from "@/lib/env";
 import { CROSSFADE_SECONDS } from "@/lib/media/frame-size";
-import { CLIP_MODELS, STILL_MODELS, WRITER_MODELS, snapDuration } from "@/lib/providers/replicate/model-table";
+import { snapDuration } from "@/lib/providers/replicate/model-table";
+import type { Models } from "@/lib/providers/replicate/configured-models";
 
 export interface CostEstimate {
   totalUsd: number;
@@ -12,20 +12,18 @@ const DEFAULT_SCENE_SECONDS = 3.5;
 
 /**
  * What a job will cost before anything is spent, from the same price table the ledger records with.
- * Retries, a repaired scene-writer answer and regenerated stills come on top.
+ * Retries, a repaired scene-writer answer and regenerated stills come on top. `models` is null on the
+ * local back end, which costs nothing.
  */
-export function estimateJobCost(input: { provider: string; sceneCount: number; targetSeconds?: number | null }): CostEstimate {
-  if (input.provider !== "replicate") return { totalUsd: 0, lines: [{ label: "Local back end", usd: 0 }] };
-  const env = getEnv();
-  const writer = WRITER_MODELS[env.REPLICATE_WRITER_MODEL];
-  const still = STILL_MODELS[env.REPLICATE_STILL_MODEL];
-  const clip = CLIP_MODELS[env.REPLICATE_CLIP_MODEL];
+export function estimateJobCost(input: { models: Models | null; sceneCount: number; targetSeconds?: number | null }): CostEstimate {
+  const { models } = input;
+  if (!models) return { totalUsd: 0, lines: [{ label: "Local back end", usd: 0 }] };
   const sceneSeconds = input.targetSeconds ? input.targetSeconds / input.sceneCount : DEFAULT_SCENE_SECONDS;
-  const clipSeconds = snapDuration(clip, sceneSeconds + CROSSFADE_SECONDS);
+  const clipSeconds = snapDuration(models.clip, sceneSeconds + CROSSFADE_SECONDS);
   const lines = [
-    { label: `Scene writer (${writer.ref})`, usd: writer.perRunUsd },
-    { label: `${input.sceneCount} stills (${still.ref})`, usd: input.sceneCount * still.perImageUsd },
-    { label: `${input.sceneCount} clips of ${clipSeconds} s (${clip.ref})`, usd: input.sceneCount * clipSeconds * clip.perSecondUsd },
+    { label: `Scene writer (${models.writer.ref})`, usd: models.writer.perRunUsd },
+    { label: `${input.sceneCount} stills (${models.still.ref})`, usd: input.sceneCount * models.still.perImageUsd },
+    { label: `${input.sceneCount} clips of ${clipSeconds} s (${models.clip.ref})`, usd: input.sceneCount * clipSeconds * models.clip.perSecondUsd },
   ];
   return { totalUsd: lines.reduce((sum, l) => sum + l.usd, 0), lines };
 }

@@ -6,7 +6,7 @@ import { describeZodError } from "./route-handler";
 export type ActionResult = { ok: true } | { ok: false; error: string };
 
 /** Server actions return a result instead of throwing, so the page can show the sentence next to the button. */
-export async function runAction(work: () => Promise<unknown>): Promise<ActionResult> {
+export async function toActionResult(work: () => Promise<unknown>): Promise<ActionResult> {
   try {
     await work();
     return { ok: true };

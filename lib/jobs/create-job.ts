@@ -1,13 +1,14 @@
 import { randomInt } from "node:crypto";
+import { quoteNewJob } from "@/lib/costs/quote-new-job";
 import { getDb } from "@/lib/db/client";
-import { getEnv } from "@/lib/env";
 import { notifyWorkAvailable } from "@/lib/queue/work-signal";
 import { getJobView } from "./queries";
 import type { CreateJobInput } from "./schemas";
 import type { JobView } from "./job-view";
 
-/** Writes a queued job and returns at once; the runner does the work. */
+/** Writes a queued job with the models and estimate of today's configuration, and returns at once; the runner does the work. */
 export async function createJob(clientId: string, input: CreateJobInput): Promise<JobView> {
+  const quote = quoteNewJob(input);
   const job = await getDb().job.create({
     data: {
       clientId,
@@ -18,7 +19,11 @@ export async function createJob(clientId: string, input: CreateJobInput): Promis
       targetSeconds: input.targetSeconds ?? null,
       seed: input.seed ?? randomInt(0, 2 ** 31 - 1),
       autoApprove: input.autoApprove,
-      provider: getEnv().provider,
+      provider: quote.provider,
+      writerModel: quote.models?.writer ?? null,
+      stillModel: quote.models?.still ?? null,
+      clipModel: quote.models?.clip ?? null,
+      estimatedCostUsd: quote.totalUsd,
     },
     select: { id: true },
   });

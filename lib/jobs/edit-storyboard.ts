@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { conflict, invalidInput, notFound } from "@/lib/errors";
 import { notifyWorkAvailable } from "@/lib/queue/work-signal";
 import type { EditSceneInput } from "./schemas";
-import { STAGE_LABELS, type JobStatus } from "./status";
+import { STAGE_LABELS } from "./status";
 import { transitionJob } from "./transition-job";
 
 type Tx = Prisma.TransactionClient;
@@ -21,7 +21,7 @@ async function whileAwaitingApproval<T>(clientId: string, jobId: string, edit: (
     if (guard.count === 0) {
       const job = await tx.job.findUnique({ where: { id: jobId }, select: { status: true, clientId: true } });
       if (!job || job.clientId !== clientId) throw notFound();
-      const stage = STAGE_LABELS[job.status as JobStatus] ?? job.status;
+      const stage = STAGE_LABELS[job.status];
       throw conflict(`The storyboard can only be changed while it waits for approval; this job is "${stage.toLowerCase()}".`);
     }
     return edit(tx);

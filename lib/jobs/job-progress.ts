@@ -1,18 +1,18 @@
 import type { JobStatus, StepStatus } from "./status";
 
 interface SceneSteps {
-  stillStatus: string;
-  clipStatus: string;
+  stillStatus: StepStatus;
+  clipStatus: StepStatus;
   durationSec: number;
 }
 
 const ready = (scenes: SceneSteps[], key: "stillStatus" | "clipStatus") =>
-  scenes.length ? scenes.filter((s) => (s[key] as StepStatus) === "ready").length / scenes.length : 0;
+  scenes.length ? scenes.filter((s) => s[key] === "ready").length / scenes.length : 0;
 
 /** Overall percent: parsing 0–10, storyboard 10–40, review 40, clips 40–90, stitch 90–99. A stopped job keeps where it got to. */
-export function computePercent(status: JobStatus, scenes: SceneSteps[], stoppedInStage?: string | null): number {
+export function computePercent(status: JobStatus, scenes: SceneSteps[], stoppedInStage?: JobStatus | null): number {
   const stopped = status === "failed" || status === "canceled";
-  const effective = stopped && stoppedInStage ? (stoppedInStage as JobStatus) : status;
+  const effective = stopped && stoppedInStage ? stoppedInStage : status;
   switch (effective) {
     case "queued":
       return 0;

@@ -1,18 +1,18 @@
 import type { Job, Scene } from "@/lib/db/generated/client";
-import { estimateJobCost } from "@/lib/costs/estimate-cost";
 import { mediaUrl } from "@/lib/storage/keys";
+import { asMotion, type Motion } from "@/lib/vocabulary";
 import { computePercent, estimateSecondsLeft } from "./job-progress";
-import { isFinalStatus, STAGE_LABELS, type JobStatus } from "./status";
+import { isFinalStatus, STAGE_LABELS, type JobStatus, type StepStatus } from "./status";
 
 export interface SceneView {
   id: string;
   position: number;
   caption: string;
   imagePrompt: string;
-  motion: string;
+  motion: Motion;
   durationSec: number;
-  stillStatus: string;
-  clipStatus: string;
+  stillStatus: StepStatus;
+  clipStatus: StepStatus;
   stillUrl: string | null;
   clipUrl: string | null;
   error: string | null;
@@ -59,7 +59,7 @@ function toSceneView(scene: Scene): SceneView {
     position: scene.position,
     caption: scene.caption,
     imagePrompt: scene.imagePrompt,
-    motion: scene.motion,
+    motion: asMotion(scene.motion),
     durationSec: scene.durationSec,
     stillStatus: scene.stillStatus,
     clipStatus: scene.clipStatus,
@@ -71,16 +71,16 @@ function toSceneView(scene: Scene): SceneView {
 
 /** The public shape of a job: explicit fields only, so lease tokens and storage paths never leak. */
 export function toJobView(job: Job & { scenes: Scene[] }, queuePosition: number | null = null): JobView {
-  const status = job.status as JobStatus;
+  const status = job.status;
   const scenes = [...job.scenes].sort((a, b) => a.position - b.position);
   return {
     id: job.id,
     status,
-    stage: STAGE_LABELS[status] ?? status,
+    stage: STAGE_LABELS[status],
     percent: computePercent(status, scenes, job.failedStage),
     etaSeconds: estimateSecondsLeft(status, scenes),
     queuePosition,
-    notice: null,
+    notice: isFinalStatus(status) ? null : job.pausedReason,
     isFinal: isFinalStatus(status),
     prompt: job.prompt,
     style: job.style,
@@ -91,7 +91,7 @@ export function toJobView(job: Job & { scenes: Scene[] }, queuePosition: number 
     provider: job.provider,
     durationSec: job.durationSec,
     costUsd: job.costUsd,
-    estimatedCostUsd: estimateJobCost(job).totalUsd,
+    estimatedCostUsd: job.estimatedCostUsd,
     error: job.error,
     createdAt: job.createdAt.toISOString(),
     updatedAt: job.updatedAt.toISOString(),

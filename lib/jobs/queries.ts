@@ -1,9 +1,7 @@
 import { getDb } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { spentTodayUsd } from "@/lib/costs/spend";
-import { replicateBreakerState } from "@/lib/providers/replicate/runtime";
 import { queuePositionOf, queuePositions } from "@/lib/queue/queue-position";
-import { isFinalStatus } from "./status";
 import { jobEtag, toJobSummary, toJobView, type JobSummary, type JobView } from "./job-view";
 
 /**
@@ -14,25 +12,17 @@ export async function getJobEtag(clientId: string, jobId: string): Promise<strin
   const db = getDb();
   const job = await db.job.findUnique({
     where: { id: jobId },
-    select: { id: true, version: true, clientId: true, status: true, createdAt: true, leaseExpiresAt: true, provider: true },
+    select: { id: true, version: true, clientId: true, status: true, createdAt: true, leaseExpiresAt: true },
   });
   if (!job || job.clientId !== clientId) throw notFound();
-  const paused = serviceNotice(job) ? ".paused" : "";
-  return jobEtag(job.id, job.version, await queuePositionOf(db, job)) + paused;
-}
-
-/** A job on Replicate waits while the circuit breaker is open: say so, since nothing else moves. */
-function serviceNotice(job: { provider: string; status: string }): string | null {
-  const breaker = job.provider === "replicate" && !isFinalStatus(job.status) ? replicateBreakerState() : null;
-  if (breaker !== "open" && breaker !== "half-open") return null;
-  return "Replicate is not answering right now; this job is paused and will carry on by itself when it is back.";
+  return jobEtag(job.id, job.version, await queuePositionOf(db, job));
 }
 
 export async function getJobView(clientId: string, jobId: string): Promise<JobView> {
   const db = getDb();
   const job = await db.job.findUnique({ where: { id: jobId }, include: { scenes: true } });
   if (!job || job.clientId !== clientId) throw notFound();
-  return { ...toJobView(job, await queuePositionOf(db, job)), notice: serviceNotice(job) };
+  return toJobView(job, await queuePositionOf(db, job));
 }
 
 export async function listJobs(
@@ -50,7 +40,9 @@ export async function listJobs(
   const positions = await queuePositions(getDb());
   return {
     spentTodayUsd: await spentTodayUsd(clientId),
-    jobs: page.map((job) => toJobSummary(job, positions.get(job.id) ?? null)), nextCursor: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null };
+    jobs: page.map((job) => toJobSummary(job, positions.get(job.id) ?? null)),
+    nextCursor: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null,
+  };
 }
 
 /** Whether the job belongs to the client; used by the media route before it serves a byte. */

@@ -8,7 +8,7 @@ import { transitionJob } from "./transition-job";
 async function explainRefusal(clientId: string, jobId: string, wanted: string): Promise<never> {
   const job = await getDb().job.findUnique({ where: { id: jobId }, select: { status: true, clientId: true } });
   if (!job || job.clientId !== clientId) throw notFound();
-  const stage = STAGE_LABELS[job.status as JobStatus] ?? job.status;
+  const stage = STAGE_LABELS[job.status];
   throw conflict(`This job cannot ${wanted} now: it is "${stage.toLowerCase()}".`);
 }
 
@@ -31,10 +31,10 @@ export async function cancelJob(clientId: string, jobId: string): Promise<void> 
   if (!job || job.clientId !== clientId) throw notFound();
   if (isFinalStatus(job.status)) await explainRefusal(clientId, jobId, "be canceled");
   const moved = await db.$transaction(async (tx) => {
-    const ok = await transitionJob(tx, jobId, job.status as JobStatus, "canceled", {
+    const ok = await transitionJob(tx, jobId, job.status, "canceled", {
       clientId,
       // failedStage keeps where it stopped, so its progress stays put instead of dropping to 0%.
-      data: { error: null, failedStage: job.status, leaseToken: null, leaseOwner: null, leaseExpiresAt: null },
+      data: { error: null, failedStage: job.status, pausedReason: null, pausedAt: null, leaseToken: null, leaseOwner: null, leaseExpiresAt: null },
     });
     if (!ok) return false;
     // Steps that were in flight will not finish: the lease is gone, so their runner can write nothing more.
@@ -50,7 +50,7 @@ export async function cancelJob(clientId: string, jobId: string): Promise<void> 
   await discardPartialFiles(jobId);
 }
 
-const RESUME_AT: Partial<Record<string, JobStatus>> = { storyboarding: "storyboarding", rendering: "rendering", stitching: "stitching" };
+const RESUME_AT: Partial<Record<JobStatus, JobStatus>> = { storyboarding: "storyboarding", rendering: "rendering", stitching: "stitching" };
 
 /** Resumes a failed job from the step that failed: finished stills and clips are kept, failed ones redone. */
 export async function retryFailedJob(clientId: string, jobId: string): Promise<void> {
@@ -58,7 +58,7 @@ export async function retryFailedJob(clientId: string, jobId: string): Promise<v
   const job = await db.job.findUnique({ where: { id: jobId }, select: { status: true, clientId: true, failedStage: true } });
   if (!job || job.clientId !== clientId) throw notFound();
   if (job.status !== "failed") await explainRefusal(clientId, jobId, "be retried");
-  const resumeAt = RESUME_AT[job.failedStage ?? ""] ?? "parsing";
+  const resumeAt = (job.failedStage && RESUME_AT[job.failedStage]) || "parsing";
   const moved = await db.$transaction(async (tx) => {
     const ok = await transitionJob(tx, jobId, "failed", resumeAt, { clientId, data: { error: null, failedStage: null } });
     if (!ok) return false;

@@ -1,78 +1,91 @@
 import { z } from "zod";
+import {
+  ASPECT_RATIOS,
+  DEFAULTS,
+  isGeneratedId,
+  MOTIONS,
+  PROMPT_LIMITS,
+  SCENE_COUNT_LIMITS,
+  SCENE_LIMITS,
+  STYLES,
+  TARGET_SECONDS_LIMITS,
+  countChars,
+} from "@/lib/vocabulary";
 
-export const ASPECT_RATIOS = ["16:9", "9:16", "1:1"] as const;
-export type AspectRatio = (typeof ASPECT_RATIOS)[number];
+const n = (value: number) => value.toLocaleString("en-US");
 
-export const STYLES = ["cinematic", "storybook", "watercolor", "neon", "noir"] as const;
-export type Style = (typeof STYLES)[number];
+/** Trimmed text of 1 to `max` characters (code points), refusing broken UTF-16 (a lone surrogate) by name. */
+function text(field: string, max: number, emptyMessage: string) {
+  return z
+    .string({ error: (issue) => (issue.input === undefined ? emptyMessage : `${field} must be text.`) })
+    .trim()
+    .min(1, emptyMessage)
+    .refine((value) => value.isWellFormed(), `${field} contains a broken character (an unpaired UTF-16 surrogate).`)
+    .refine((value) => countChars(value) <= max, `${field} is too long: keep it to ${n(max)} characters.`);
+}
 
-export const MOTIONS = ["zoom-in", "zoom-out", "pan-left", "pan-right", "pan-up", "pan-down"] as const;
-export type Motion = (typeof MOTIONS)[number];
+const sceneCountMessage = `Scene count must be a whole number from ${SCENE_COUNT_LIMITS.min} to ${SCENE_COUNT_LIMITS.max}.`;
+const targetMessage = `Target length must be a whole number of seconds from ${TARGET_SECONDS_LIMITS.min} to ${TARGET_SECONDS_LIMITS.max}.`;
+const secondsMessage = `A scene lasts from ${SCENE_LIMITS.minSeconds} to ${SCENE_LIMITS.maxSeconds} seconds.`;
 
-export const MAX_PROMPT_CHARS = 2000;
-export const MIN_SCENES = 2;
-export const MAX_SCENES = 8;
+const sceneCount = z.int({ error: sceneCountMessage }).min(SCENE_COUNT_LIMITS.min, sceneCountMessage).max(SCENE_COUNT_LIMITS.max, sceneCountMessage);
+const targetSeconds = z.int({ error: targetMessage }).min(TARGET_SECONDS_LIMITS.min, targetMessage).max(TARGET_SECONDS_LIMITS.max, targetMessage);
 
 export const createJobSchema = z.strictObject({
-  prompt: z
-    .string({ error: "Write a prompt describing your video." })
-    .trim()
-    .min(1, "Write a prompt describing your video.")
-    .max(MAX_PROMPT_CHARS, `The prompt is too long: keep it under ${MAX_PROMPT_CHARS.toLocaleString("en-US")} characters.`),
-  sceneCount: z
-    .int({ error: `Scene count must be a whole number from ${MIN_SCENES} to ${MAX_SCENES}.` })
-    .min(MIN_SCENES, `Scene count must be a whole number from ${MIN_SCENES} to ${MAX_SCENES}.`)
-    .max(MAX_SCENES, `Scene count must be a whole number from ${MIN_SCENES} to ${MAX_SCENES}.`)
-    .default(4),
-  aspectRatio: z.enum(ASPECT_RATIOS, { error: `Aspect ratio must be one of ${ASPECT_RATIOS.join(", ")}.` }).default("16:9"),
-  style: z.enum(STYLES, { error: `Style must be one of ${STYLES.join(", ")}.` }).default("cinematic"),
-  targetSeconds: z
-    .int({ error: "Target length must be a whole number of seconds from 4 to 120." })
-    .min(4, "Target length must be at least 4 seconds.")
-    .max(120, "Target length must be at most 120 seconds.")
+  prompt: text("The prompt", PROMPT_LIMITS.maxChars, "Write a prompt describing your video."),
+  sceneCount: sceneCount.default(DEFAULTS.sceneCount),
+  aspectRatio: z.enum(ASPECT_RATIOS, { error: `Aspect ratio must be one of ${ASPECT_RATIOS.join(", ")}.` }).default(DEFAULTS.aspectRatio),
+  style: z.enum(STYLES, { error: `Style must be one of ${STYLES.join(", ")}.` }).default(DEFAULTS.style),
+  targetSeconds: targetSeconds.optional(),
+  seed: z
+    .int({ error: "The seed must be a whole number from 0 to 2,147,483,647." })
+    .min(0, "The seed must be a whole number from 0 to 2,147,483,647.")
+    .max(2 ** 31 - 1, "The seed must be a whole number from 0 to 2,147,483,647.")
     .optional(),
-  seed: z.int().min(0).max(2 ** 31 - 1).optional(),
   autoApprove: z.boolean({ error: "autoApprove must be true or false." }).default(false),
 });
 export type CreateJobInput = z.output<typeof createJobSchema>;
 
+/** The fields of one scene, with the limits every writer and every edit must keep. */
+const sceneFields = {
+  caption: text("The caption", SCENE_LIMITS.captionMaxChars, "A caption cannot be empty."),
+  imagePrompt: text("The image prompt", SCENE_LIMITS.imagePromptMaxChars, "An image prompt cannot be empty."),
+  motion: z.enum(MOTIONS, { error: `Motion must be one of ${MOTIONS.join(", ")}.` }),
+  durationSec: z.number({ error: secondsMessage }).min(SCENE_LIMITS.minSeconds, secondsMessage).max(SCENE_LIMITS.maxSeconds, secondsMessage),
+};
+
+export const sceneDraftSchema = z.object(sceneFields);
+export type SceneDraft = z.output<typeof sceneDraftSchema>;
+
+/** What a scene writer must return: exactly `count` usable scenes. */
+export const sceneDraftsSchema = (count: number) =>
+  z.array(sceneDraftSchema).length(count, `There must be exactly ${count} scenes.`);
+
 export const editSceneSchema = z
-  .strictObject({
-    caption: z.string().trim().min(1, "A caption cannot be empty.").max(200, "Keep the caption under 200 characters.").optional(),
-    imagePrompt: z
-      .string()
-      .trim()
-      .min(1, "An image prompt cannot be empty.")
-      .max(1000, "Keep the image prompt under 1,000 characters.")
-      .optional(),
-    motion: z.enum(MOTIONS, { error: `Motion must be one of ${MOTIONS.join(", ")}.` }).optional(),
-    durationSec: z.number().min(1.5, "A scene lasts at least 1.5 seconds.").max(15, "A scene lasts at most 15 seconds.").optional(),
-  })
+  .strictObject(sceneFields)
+  .partial()
   .refine((v) => Object.values(v).some((x) => x !== undefined), "Change at least one field of the scene.");
 export type EditSceneInput = z.output<typeof editSceneSchema>;
 
+export const idSchema = (what: string) => z.string({ error: `That is not ${what} id.` }).refine(isGeneratedId, `That is not ${what} id.`);
+export const jobIdSchema = idSchema("a job");
+export const sceneIdSchema = idSchema("a scene");
+
 export const reorderScenesSchema = z.strictObject({
-  sceneIds: z.array(z.string().min(1)).min(1, "List the scenes in their new order."),
+  sceneIds: z.array(sceneIdSchema, { error: "sceneIds must be a list of scene ids." }).min(1, "List the scenes in their new order."),
 });
 
 export const listJobsQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(24),
-  cursor: z.string().min(1).optional(),
+  limit: z.coerce
+    .number({ error: "limit must be a whole number from 1 to 100." })
+    .int("limit must be a whole number from 1 to 100.")
+    .min(1, "limit must be a whole number from 1 to 100.")
+    .max(100, "limit must be a whole number from 1 to 100.")
+    .default(24),
+  cursor: jobIdSchema.optional(),
 });
 
-export const jobIdSchema = z.string().regex(/^[a-z0-9]{10,40}$/, "That is not a job id.");
-
 export const estimateQuerySchema = z.object({
-  sceneCount: z.coerce
-    .number({ error: `Scene count must be a whole number from ${MIN_SCENES} to ${MAX_SCENES}.` })
-    .int(`Scene count must be a whole number from ${MIN_SCENES} to ${MAX_SCENES}.`)
-    .min(MIN_SCENES, `Scene count must be a whole number from ${MIN_SCENES} to ${MAX_SCENES}.`)
-    .max(MAX_SCENES, `Scene count must be a whole number from ${MIN_SCENES} to ${MAX_SCENES}.`)
-    .default(4),
-  targetSeconds: z.coerce
-    .number({ error: "Target length must be a whole number of seconds from 4 to 120." })
-    .int("Target length must be a whole number of seconds from 4 to 120.")
-    .min(4, "Target length must be at least 4 seconds.")
-    .max(120, "Target length must be at most 120 seconds.")
-    .optional(),
+  sceneCount: z.coerce.number({ error: sceneCountMessage }).pipe(sceneCount).default(DEFAULTS.sceneCount),
+  targetSeconds: z.coerce.number({ error: targetMessage }).pipe(targetSeconds).optional(),
 });

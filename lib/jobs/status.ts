@@ -1,21 +1,12 @@
-export const JOB_STATUSES = [
-  "queued",
-  "parsing",
-  "storyboarding",
-  "awaiting_approval",
-  "rendering",
-  "stitching",
-  "completed",
-  "failed",
-  "canceled",
-] as const;
-export type JobStatus = (typeof JOB_STATUSES)[number];
+import { JobStatus, StepStatus } from "@/lib/db/generated/enums";
+
+// The statuses are the schema's enums (prisma/schema.prisma): the database, the client and this module share one list.
+export { JobStatus, StepStatus };
+export const JOB_STATUSES = Object.values(JobStatus);
 
 export const FINAL_STATUSES: readonly JobStatus[] = ["completed", "failed", "canceled"];
 /** Statuses in which the runner has work to do. */
 export const RUNNABLE_STATUSES: readonly JobStatus[] = ["queued", "parsing", "storyboarding", "rendering", "stitching"];
-
-export type StepStatus = "pending" | "generating" | "ready" | "failed";
 
 const TRANSITIONS: Record<JobStatus, readonly JobStatus[]> = {
   queued: ["parsing", "failed", "canceled"],
@@ -32,12 +23,12 @@ const TRANSITIONS: Record<JobStatus, readonly JobStatus[]> = {
   canceled: [],
 };
 
-export function isJobStatus(value: string): value is JobStatus {
-  return (JOB_STATUSES as readonly string[]).includes(value);
+export function isFinalStatus(status: JobStatus): boolean {
+  return FINAL_STATUSES.includes(status);
 }
 
-export function isFinalStatus(status: string): boolean {
-  return (FINAL_STATUSES as readonly string[]).includes(status);
+export function isRunnableStatus(status: JobStatus): boolean {
+  return RUNNABLE_STATUSES.includes(status);
 }
 
 export function canTransition(from: JobStatus, to: JobStatus): boolean {

@@ -1,4 +1,4 @@
-import type { AspectRatio } from "@/lib/jobs/schemas";
+import { asAspectRatio, type AspectRatio } from "@/lib/vocabulary";
 
 const FRAME_SIZES: Record<AspectRatio, { width: number; height: number }> = {
   "16:9": { width: 1280, height: 720 },
@@ -7,9 +7,7 @@ const FRAME_SIZES: Record<AspectRatio, { width: number; height: number }> = {
 };
 
 export function frameSize(aspectRatio: string): { width: number; height: number } {
-  const size = FRAME_SIZES[aspectRatio as AspectRatio];
-  if (!size) throw new Error(`Unknown aspect ratio ${aspectRatio}`);
-  return size;
+  return FRAME_SIZES[asAspectRatio(aspectRatio)];
 }
 
 export const FRAME_RATE = 24;

@@ -1,4 +1,4 @@
-import type { AspectRatio, Style } from "@/lib/jobs/schemas";
+import { asAspectRatio, asStyle } from "@/lib/vocabulary";
 import { transitionJob } from "@/lib/jobs/transition-job";
 import { removeKey, writeFileAtomic } from "@/lib/storage/file-storage";
 import { stillKey } from "@/lib/storage/keys";
@@ -14,8 +14,8 @@ export async function drawStoryboardStep(ctx: StepContext): Promise<void> {
     const key = stillKey(ctx.jobId, scene.id, scene.stillRevision);
     const input = {
       imagePrompt: scene.imagePrompt,
-      style: job.style as Style,
-      aspectRatio: job.aspectRatio as AspectRatio,
+      style: asStyle(job.style),
+      aspectRatio: asAspectRatio(job.aspectRatio),
       seed: job.seed + scene.stillRevision * 7919,
       storyPrompt: job.prompt,
     };

@@ -10,7 +10,7 @@ export async function failJob(db: Db, jobId: string, leaseToken: string, status:
   await db.$transaction(async (tx) => {
     const moved = await transitionJob(tx, jobId, status, "failed", {
       leaseToken,
-      data: { error: message, failedStage: status, leaseToken: null, leaseOwner: null, leaseExpiresAt: null },
+      data: { error: message, failedStage: status, pausedReason: null, pausedAt: null, leaseToken: null, leaseOwner: null, leaseExpiresAt: null },
     });
     if (moved && error instanceof StepError && error.sceneId) {
       const field = status === "storyboarding" ? "stillStatus" : "clipStatus";

@@ -1,18 +1,19 @@
 import { createHash } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
+import type { Backend, GenerationStatus } from "@/lib/db/generated/enums";
 import type { CallHooks } from "@/lib/providers/types";
 import { fencedWrite, JobCanceledError, LeaseLostError, type StepContext } from "./step-context";
 
 export interface GenerationStart {
   sceneId?: string;
   kind: "scenes" | "still" | "clip" | "stitch";
-  backend: string;
+  backend: Backend;
   model: string;
   input: unknown;
 }
 
-type Outcome = { status: "succeeded" | "failed" | "canceled" | "interrupted"; outputKey?: string; error?: string; costUsd: number };
+type Outcome = { status: Exclude<GenerationStatus, "running">; outputKey?: string; error?: string; costUsd: number };
 type Started = { id: string; startedAt: Date; resumeExternalId: string | null; lostCreateSince: Date | null };
 
 export const hashInput = (input: unknown) => createHash("sha256").update(JSON.stringify(input)).digest("hex").slice(0, 32);
@@ -83,6 +84,13 @@ function hooksFor(ctx: StepContext, generation: Started, cost: { usd: number }):
     },
     isRecorded: async (externalId) => (await ctx.db.generation.count({ where: { externalId } })) > 0,
     addCost: (usd) => void (cost.usd += usd),
+    // Stored on the job so every process (the web server too, when a separate worker runs the job) can say why it waits.
+    onPause: async (reason) => {
+      await ctx.db.job.updateMany({
+        where: { id: ctx.jobId, leaseToken: ctx.leaseToken },
+        data: { pausedReason: reason, pausedAt: reason ? new Date() : null, version: { increment: 1 } },
+      });
+    },
   };
 }
 

@@ -1,4 +1,4 @@
-import type { AspectRatio, Motion } from "@/lib/jobs/schemas";
+import { asAspectRatio, asMotion } from "@/lib/vocabulary";
 import { transitionJob } from "@/lib/jobs/transition-job";
 import { CROSSFADE_SECONDS, frameSize } from "@/lib/media/frame-size";
 import { assertVideo } from "@/lib/media/probe-video";
@@ -22,9 +22,9 @@ export async function renderClipsStep(ctx: StepContext): Promise<void> {
     const temp = await createTempPath(key);
     const input = {
       stillPath: pathForKey(scene.stillKey),
-      motion: scene.motion as Motion,
+      motion: asMotion(scene.motion),
       durationSec,
-      aspectRatio: job.aspectRatio as AspectRatio,
+      aspectRatio: asAspectRatio(job.aspectRatio),
       outPath: temp,
     };
     try {

@@ -1,21 +1,8 @@
-import { z } from "zod";
-import { MOTIONS, type Style } from "@/lib/jobs/schemas";
+import { sceneDraftsSchema } from "@/lib/jobs/schemas";
+import { asStyle } from "@/lib/vocabulary";
 import { transitionJob } from "@/lib/jobs/transition-job";
 import { runGeneration } from "./ledger";
 import { explainFailure, LeaseLostError, StepError, type StepContext } from "./step-context";
-
-// Whatever wrote the scenes (a splitter here, an LLM later), its output is validated the same way.
-const sceneDraftsSchema = z
-  .array(
-    z.object({
-      caption: z.string().trim().min(1).max(200),
-      imagePrompt: z.string().trim().min(1).max(1000),
-      motion: z.enum(MOTIONS),
-      durationSec: z.number().min(1.5).max(15),
-    }),
-  )
-  .min(1)
-  .max(8);
 
 /** parsing -> storyboarding: the prompt becomes ordered scenes. Re-running replaces a half-written set. */
 export async function writeScenesStep(ctx: StepContext): Promise<void> {
@@ -23,18 +10,19 @@ export async function writeScenesStep(ctx: StepContext): Promise<void> {
   const input = {
     prompt: job.prompt,
     sceneCount: job.sceneCount,
-    style: job.style as Style,
+    style: asStyle(job.style),
     targetSeconds: job.targetSeconds ?? undefined,
     seed: job.seed,
   };
   const writer = ctx.backend.sceneWriter;
-  // The drafts are checked inside the call, so invalid output is a failed generation, not a succeeded one.
+  // Whatever wrote the scenes, the one scene schema checks them inside the call, so invalid output is a
+  // failed generation, not a succeeded one.
   try {
     await runGeneration(
       ctx,
       { kind: "scenes", backend: ctx.backend.name, model: writer.model, input },
       async (hooks) => {
-        const parsed = sceneDraftsSchema.safeParse(await writer.writeScenes(input, ctx.signal, hooks));
+        const parsed = sceneDraftsSchema(job.sceneCount).safeParse(await writer.writeScenes(input, ctx.signal, hooks));
         if (!parsed.success) throw new StepError("The scene writer returned scenes that could not be used.", undefined, { cause: parsed.error });
         return parsed.data;
       },

@@ -1,11 +1,8 @@
-import type { AspectRatio, Motion, Style } from "@/lib/jobs/schemas";
+import type { Backend } from "@/lib/db/generated/enums";
+import type { SceneDraft } from "@/lib/jobs/schemas";
+import type { AspectRatio, Motion, Style } from "@/lib/vocabulary";
 
-export interface SceneDraft {
-  caption: string;
-  imagePrompt: string;
-  motion: Motion;
-  durationSec: number;
-}
+export type { SceneDraft };
 
 export interface WriteScenesInput {
   prompt: string;
@@ -49,9 +46,16 @@ export interface CallHooks {
   /** Whether some ledger row already owns this prediction (so a lost create is not adopted twice). */
   isRecorded(id: string): Promise<boolean>;
   addCost(usd: number): void;
+  /** The call waits because the API is down (a sentence for the person), or goes on again (null). */
+  onPause(reason: string | null): Promise<void>;
 }
 
-export const NO_HOOKS: CallHooks = { onExternalId: async () => undefined, isRecorded: async () => false, addCost: () => undefined };
+export const NO_HOOKS: CallHooks = {
+  onExternalId: async () => undefined,
+  isRecorded: async () => false,
+  addCost: () => undefined,
+  onPause: async () => undefined,
+};
 
 /** prompt -> ordered scenes */
 export interface SceneWriter {
@@ -72,7 +76,7 @@ export interface Animator {
 }
 
 export interface GenerationBackend {
-  readonly name: "local" | "replicate";
+  readonly name: Backend;
   readonly sceneWriter: SceneWriter;
   readonly illustrator: Illustrator;
   readonly animator: Animator;

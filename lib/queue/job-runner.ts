@@ -1,20 +1,19 @@
-import { hostname } from "node:os";
-import { randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db/client";
-import { isJobStatus } from "@/lib/jobs/status";
 import { log } from "@/lib/log";
 import { failJob } from "@/lib/pipeline/fail-job";
 import { runStage } from "@/lib/pipeline/run-stage";
-import { JobCanceledError, LeaseLostError, type StepContext } from "@/lib/pipeline/step-context";
+import { JobCanceledError, LeaseLostError, StepError, type StepContext } from "@/lib/pipeline/step-context";
+import type { JobBackendChoice } from "@/lib/providers";
 import type { GenerationBackend } from "@/lib/providers/types";
 import { markInterruptedGenerations } from "@/lib/pipeline/ledger";
 import { discardPartialFiles } from "@/lib/storage/file-storage";
+import { newOwnerId } from "@/lib/util/process-identity";
 import { claimJob, findClaimableJobIds, findLostLeases, releaseLease, releaseLeasesOfDeadLocalRunners, renewLease } from "./lease";
 import { onWorkAvailable } from "./work-signal";
 
 export interface RunnerOptions {
   db: Db;
-  backend: (provider: string) => GenerationBackend;
+  backend: (job: JobBackendChoice) => GenerationBackend;
   concurrency: number;
   pollMs: number;
   leaseMs: number;
@@ -22,10 +21,17 @@ export interface RunnerOptions {
   onlyJobId?: string;
 }
 
+function buildBackend(build: RunnerOptions["backend"], job: JobBackendChoice): GenerationBackend {
+  try {
+    return build(job);
+  } catch (error) {
+    throw new StepError(`This job's generation back end is not available: ${(error as Error).message}`, undefined, { cause: error });
+  }
+}
+
 /** Claims runnable jobs with a lease and advances each one stage after another, a bounded number at once. */
 export class JobRunner {
-  private readonly host = hostname();
-  readonly owner = `${this.host}:${process.pid}:${randomBytes(3).toString("hex")}`;
+  readonly owner = newOwnerId();
   private readonly running = new Map<string, { token: string; abort: AbortController; done: Promise<void> }>();
   private timer: NodeJS.Timeout | undefined;
   private unsubscribe: (() => void) | undefined;
@@ -39,7 +45,7 @@ export class JobRunner {
     this.stopped = false;
     this.unsubscribe = onWorkAvailable(() => void this.tick());
     this.timer = setInterval(() => void this.tick(), this.options.pollMs);
-    void releaseLeasesOfDeadLocalRunners(this.options.db, this.host)
+    void releaseLeasesOfDeadLocalRunners(this.options.db)
       .then((ids) => ids.length > 0 && log.info("resuming jobs of a runner that died", { jobIds: ids }))
       .catch((error) => log.error("could not release dead runners' leases", { error }))
       .finally(() => void this.tick());
@@ -98,7 +104,9 @@ export class JobRunner {
   }
 
   /** Whatever a previous holder left in flight: its calls are marked interrupted, its temp files removed. */
-  private async recover(jobId: string): Promise<void> {
+  private async recover(jobId: string, leaseToken: string): Promise<void> {
+    // A pause notice belongs to the holder that saw the API down; this holder will find out for itself.
+    await this.options.db.job.updateMany({ where: { id: jobId, leaseToken, pausedReason: { not: null } }, data: { pausedReason: null, pausedAt: null } });
     const interrupted = await markInterruptedGenerations(this.options.db, jobId);
     const discarded = await discardPartialFiles(jobId);
     if (interrupted > 0 || discarded.length > 0) log.info("recovered interrupted work", { jobId, interrupted, discarded });
@@ -114,12 +122,15 @@ export class JobRunner {
         .catch((error) => log.warn("lease renewal failed", { jobId, error }));
     }, Math.max(250, Math.floor(leaseMs / 3)));
     try {
-      await this.recover(jobId);
+      await this.recover(jobId, leaseToken);
       for (;;) {
-        const job = await db.job.findFirst({ where: { id: jobId, leaseToken }, select: { status: true, provider: true } });
-        if (!job || !isJobStatus(job.status) || abort.signal.aborted) return;
-        const ctx: StepContext = { db, jobId, leaseToken, signal: abort.signal, backend: this.options.backend(job.provider) };
+        const job = await db.job.findFirst({
+          where: { id: jobId, leaseToken },
+          select: { status: true, provider: true, writerModel: true, stillModel: true, clipModel: true },
+        });
+        if (!job || abort.signal.aborted) return;
         try {
+          const ctx: StepContext = { db, jobId, leaseToken, signal: abort.signal, backend: buildBackend(this.options.backend, job) };
           log.info("stage started", { jobId, stage: job.status });
           if (!(await runStage(job.status, ctx))) return;
         } catch (error) {

@@ -1,6 +1,20 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
 import { RUNNABLE_STATUSES } from "@/lib/jobs/status";
+import { isDeadLocalOwner } from "@/lib/util/process-identity";
+
+/** A job with work to do that no runner holds (or whose holder's lease ran out): the next claim may take it. */
+export const unclaimedJobWhere = (now: Date) =>
+  ({
+    status: { in: [...RUNNABLE_STATUSES] },
+    OR: [{ leaseExpiresAt: null }, { leaseExpiresAt: { lt: now } }],
+  }) satisfies Prisma.JobWhereInput;
+
+/** The same test on a row already read. */
+export function isUnclaimed(job: { status: string; leaseExpiresAt: Date | null }, now = new Date()): boolean {
+  return (RUNNABLE_STATUSES as readonly string[]).includes(job.status) && (!job.leaseExpiresAt || job.leaseExpiresAt < now);
+}
 
 /**
  * A lease is (owner, random token, expiry) on the job row, taken with one conditional write.
@@ -11,11 +25,7 @@ export async function claimJob(db: Db, jobId: string, owner: string, leaseMs: nu
   const token = randomUUID();
   const now = new Date();
   const result = await db.job.updateMany({
-    where: {
-      id: jobId,
-      status: { in: [...RUNNABLE_STATUSES] },
-      OR: [{ leaseExpiresAt: null }, { leaseExpiresAt: { lt: now } }],
-    },
+    where: { id: jobId, ...unclaimedJobWhere(now) },
     data: { leaseOwner: owner, leaseToken: token, leaseExpiresAt: new Date(now.getTime() + leaseMs) },
   });
   return result.count === 1 ? token : null;
@@ -49,11 +59,7 @@ export async function findLostLeases(db: Db, held: Map<string, string>): Promise
 /** Oldest runnable jobs nobody holds (or whose holder's lease ran out). */
 export async function findClaimableJobIds(db: Db, limit: number, options: { exclude: string[]; onlyJobId?: string }): Promise<string[]> {
   const rows = await db.job.findMany({
-    where: {
-      status: { in: [...RUNNABLE_STATUSES] },
-      OR: [{ leaseExpiresAt: null }, { leaseExpiresAt: { lt: new Date() } }],
-      id: options.onlyJobId ? options.onlyJobId : { notIn: options.exclude },
-    },
+    where: { ...unclaimedJobWhere(new Date()), id: options.onlyJobId ? options.onlyJobId : { notIn: options.exclude } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: limit,
     select: { id: true },
@@ -61,28 +67,18 @@ export async function findClaimableJobIds(db: Db, limit: number, options: { excl
   return rows.map((r) => r.id).filter((id) => !options.exclude.includes(id));
 }
 
-function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 /**
  * Leases held by runners on this host whose process is gone (killed, crashed) are released at start-up,
  * so a restarted server resumes at once instead of waiting out the lease. Other hosts' leases expire.
  */
-export async function releaseLeasesOfDeadLocalRunners(db: Db, host: string): Promise<string[]> {
+export async function releaseLeasesOfDeadLocalRunners(db: Db): Promise<string[]> {
   const held = await db.job.findMany({
-    where: { leaseOwner: { startsWith: `${host}:` }, status: { in: [...RUNNABLE_STATUSES] } },
+    where: { leaseOwner: { not: null }, status: { in: [...RUNNABLE_STATUSES] } },
     select: { id: true, leaseOwner: true, leaseToken: true },
   });
   const released: string[] = [];
   for (const job of held) {
-    const pid = Number(job.leaseOwner?.split(":")[1]);
-    if (!Number.isInteger(pid) || pid <= 0 || isProcessAlive(pid) || !job.leaseToken) continue;
+    if (!job.leaseToken || !isDeadLocalOwner(job.leaseOwner)) continue;
     await releaseLease(db, job.id, job.leaseToken);
     released.push(job.id);
   }

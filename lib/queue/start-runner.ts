@@ -1,7 +1,7 @@
 import { getDb, prepareDatabase } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { log } from "@/lib/log";
-import { getBackend } from "@/lib/providers";
+import { getBackend, prepareBackends, releaseBackends } from "@/lib/providers";
 import { JobRunner } from "./job-runner";
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -24,6 +24,7 @@ export function createRunner(overrides: { onlyJobId?: string; concurrency?: numb
 export async function startJobRunner(): Promise<JobRunner> {
   if (globalForRunner.storyreelRunner) return globalForRunner.storyreelRunner;
   await prepareDatabase();
+  await prepareBackends();
   const runner = createRunner();
   globalForRunner.storyreelRunner = runner;
   runner.start();
@@ -33,7 +34,10 @@ export async function startJobRunner(): Promise<JobRunner> {
   const shutdown = (signal: NodeJS.Signals) => {
     log.info("stopping job runner", { signal });
     setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
-    void runner.stop().finally(() => process.exit(0));
+    void runner
+      .stop()
+      .then(releaseBackends)
+      .finally(() => process.exit(0));
   };
   process.once("SIGTERM", shutdown);
   process.once("SIGINT", shutdown);

@@ -1,3 +1,5 @@
+import { ID_PATTERN_SOURCE } from "@/lib/vocabulary";
+
 // Storage keys are generated here from ids we created, never from user input.
 
 export const stillKey = (jobId: string, sceneId: string, revision: number) =>
@@ -6,7 +8,7 @@ export const clipKey = (jobId: string, sceneId: string, revision: number) => `cl
 export const videoKey = (jobId: string) => `videos/${jobId}/final.mp4`;
 export const posterKey = (jobId: string) => `videos/${jobId}/poster.jpg`;
 
-const KEY_PATTERN = /^(videos|storyboards|clips)\/([a-z0-9]{10,40})\/([A-Za-z0-9_-]{1,80}\.(?:jpg|mp4))$/;
+const KEY_PATTERN = new RegExp(`^(videos|storyboards|clips)/(${ID_PATTERN_SOURCE})/([A-Za-z0-9_-]{1,80}\\.(?:jpg|mp4))$`);
 
 /** Parses a key from a URL; null unless it has exactly the shape we generate. */
 export function parseMediaKey(key: string): { jobId: string; key: string } | null {

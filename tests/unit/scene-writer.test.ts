@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { writeLocalScenes } from "@/lib/providers/local/local-scene-writer";
-import { chunkPrompt, splitSentences } from "@/lib/providers/local/split-prompt";
+import { sceneDraftsSchema } from "@/lib/jobs/schemas";
+import { chunkPrompt } from "@/lib/providers/local/split-prompt";
+import { PROMPT_LIMITS, SCENE_COUNT_LIMITS } from "@/lib/vocabulary";
 
 const STORY =
   "A lighthouse keeper watches a storm roll in over the sea. At night the lamp fails, and a small boat drifts toward the rocks. She climbs the tower with a lantern. At dawn the boat is safe in the harbor.";
@@ -11,7 +13,12 @@ describe("local scene writer", () => {
     const scenes = writeLocalScenes({ prompt: STORY, sceneCount: 4, style: "cinematic", seed: 1 });
     assert.deepEqual(
       scenes.map((s) => s.caption),
-      splitSentences(STORY),
+      [
+        "A lighthouse keeper watches a storm roll in over the sea.",
+        "At night the lamp fails, and a small boat drifts toward the rocks.",
+        "She climbs the tower with a lantern.",
+        "At dawn the boat is safe in the harbor.",
+      ],
     );
     for (const scene of scenes) {
       assert.match(scene.imagePrompt, /cinematic lighting/);
@@ -33,6 +40,19 @@ describe("local scene writer", () => {
         const scenes = writeLocalScenes({ prompt, sceneCount: count, style: "noir", seed: 3 });
         assert.equal(scenes.length, count, `${count} scenes for "${prompt.slice(0, 20)}"`);
         assert.ok(scenes.every((s) => s.caption.length > 0 && s.caption.length <= 120));
+      }
+    }
+  });
+
+  it("keeps the scene limits the pipeline checks, even for one sentence as long as a prompt may be", () => {
+    const longest = `A fox ${"and a very long winding tale ".repeat(80)}`.slice(0, PROMPT_LIMITS.maxChars);
+    for (const prompt of [longest, STORY]) {
+      for (let count = SCENE_COUNT_LIMITS.min; count <= SCENE_COUNT_LIMITS.max; count++) {
+        for (const targetSeconds of [undefined, 4, 120]) {
+          const scenes = writeLocalScenes({ prompt, sceneCount: count, style: "watercolor", seed: 5, targetSeconds });
+          const checked = sceneDraftsSchema(count).safeParse(scenes);
+          assert.ok(checked.success, `${count} scenes, ${targetSeconds ?? "auto"} s: ${checked.error?.message}`);
+        }
       }
     }
   });

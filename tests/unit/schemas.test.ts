@@ -32,8 +32,15 @@ describe("createJobSchema", () => {
     assert.match(messageFor({ prompt: "ok", colour: "red" }), /Unknown field: colour/);
   });
 
-  it("accepts exactly 2,000 characters", () => {
+  it("accepts exactly 2,000 characters, counting an emoji as one", () => {
     assert.equal(createJobSchema.parse({ prompt: "x".repeat(2000) }).prompt.length, 2000);
+    assert.equal(createJobSchema.parse({ prompt: "🦊".repeat(1500) }).prompt.length, 3000, "1,500 emoji are 3,000 UTF-16 units but 1,500 characters");
+    assert.match(messageFor({ prompt: "🦊".repeat(2001) }), /too long/);
+  });
+
+  it("refuses text with a broken character by naming the field", () => {
+    assert.match(messageFor({ prompt: "a fox \ud800 in the snow" }), /The prompt contains a broken character/);
+    assert.match(describeZodError(editSceneSchema.safeParse({ caption: "x\udc00" }).error!), /The caption contains a broken character/);
   });
 });
 
@@ -43,10 +50,12 @@ describe("scene edit schemas", () => {
     assert.equal(editSceneSchema.safeParse({ caption: " " }).success, false);
     assert.equal(editSceneSchema.safeParse({ motion: "spin" }).success, false);
     assert.deepEqual(editSceneSchema.parse({ caption: " New words " }), { caption: "New words" });
+    assert.match(describeZodError(editSceneSchema.safeParse({ durationSec: 20 }).error!), /from 1.5 to 15 seconds/);
   });
 
   it("requires a list of scene ids to reorder", () => {
     assert.equal(reorderScenesSchema.safeParse({ sceneIds: [] }).success, false);
-    assert.equal(reorderScenesSchema.safeParse({ sceneIds: ["a", "b"] }).success, true);
+    assert.equal(reorderScenesSchema.safeParse({ sceneIds: ["cmabc0000000001", "cmabc0000000002"] }).success, true);
+    assert.match(describeZodError(reorderScenesSchema.safeParse({ sceneIds: ["../etc"] }).error!), /not a scene id/);
   });
 });

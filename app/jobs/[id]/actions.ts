@@ -1,46 +1,30 @@
 "use server";
 
 import { z } from "zod";
-import { getCurrentClientId } from "@/lib/clients/current-client";
+import { defineAction } from "@/lib/http/define-action";
 import { editScene, moveScene, regenerateScene, removeScene } from "@/lib/jobs/edit-storyboard";
 import { approveStoryboard, cancelJob, retryFailedJob } from "@/lib/jobs/review-actions";
-import { editSceneSchema, jobIdSchema } from "@/lib/jobs/schemas";
-import { runAction, type ActionResult } from "@/lib/http/action-result";
+import { editSceneSchema, jobIdSchema, sceneIdSchema } from "@/lib/jobs/schemas";
 
-// Every action re-validates its arguments and re-checks the owner: the caller is never trusted.
-const ids = z.object({ jobId: jobIdSchema, sceneId: jobIdSchema.optional() });
+// Every action parses its one argument and re-checks the owner (in lib): the caller is never trusted.
+const job = z.strictObject({ jobId: jobIdSchema });
+const scene = job.extend({ sceneId: sceneIdSchema });
 
-export async function approveStoryboardAction(jobId: string): Promise<ActionResult> {
-  return runAction(async () => approveStoryboard(await getCurrentClientId(), ids.parse({ jobId }).jobId));
-}
+export const approveStoryboardAction = defineAction(job, ({ jobId }, caller) => approveStoryboard(caller.clientId, jobId));
 
-export async function cancelJobAction(jobId: string): Promise<ActionResult> {
-  return runAction(async () => cancelJob(await getCurrentClientId(), ids.parse({ jobId }).jobId));
-}
+export const cancelJobAction = defineAction(job, ({ jobId }, caller) => cancelJob(caller.clientId, jobId));
 
-export async function retryJobAction(jobId: string): Promise<ActionResult> {
-  return runAction(async () => retryFailedJob(await getCurrentClientId(), ids.parse({ jobId }).jobId));
-}
+export const retryJobAction = defineAction(job, ({ jobId }, caller) => retryFailedJob(caller.clientId, jobId));
 
-export async function editSceneAction(jobId: string, sceneId: string, changes: unknown): Promise<ActionResult> {
-  return runAction(async () => {
-    const parsed = ids.parse({ jobId, sceneId });
-    await editScene(await getCurrentClientId(), parsed.jobId, sceneId, editSceneSchema.parse(changes));
-  });
-}
+export const editSceneAction = defineAction(scene.extend({ changes: editSceneSchema }), ({ jobId, sceneId, changes }, caller) =>
+  editScene(caller.clientId, jobId, sceneId, changes),
+);
 
-export async function regenerateSceneAction(jobId: string, sceneId: string): Promise<ActionResult> {
-  return runAction(async () => regenerateScene(await getCurrentClientId(), ids.parse({ jobId, sceneId }).jobId, sceneId));
-}
+export const regenerateSceneAction = defineAction(scene, ({ jobId, sceneId }, caller) => regenerateScene(caller.clientId, jobId, sceneId));
 
-export async function removeSceneAction(jobId: string, sceneId: string): Promise<ActionResult> {
-  return runAction(async () => removeScene(await getCurrentClientId(), ids.parse({ jobId, sceneId }).jobId, sceneId));
-}
+export const removeSceneAction = defineAction(scene, ({ jobId, sceneId }, caller) => removeScene(caller.clientId, jobId, sceneId));
 
-export async function moveSceneAction(jobId: string, sceneId: string, direction: number): Promise<ActionResult> {
-  return runAction(async () => {
-    const parsed = ids.parse({ jobId, sceneId });
-    const step = z.union([z.literal(-1), z.literal(1)]).parse(direction);
-    await moveScene(await getCurrentClientId(), parsed.jobId, sceneId, step);
-  });
-}
+export const moveSceneAction = defineAction(
+  scene.extend({ direction: z.union([z.literal(-1), z.literal(1)], { error: "A scene moves one place earlier (-1) or later (1)." }) }),
+  ({ jobId, sceneId, direction }, caller) => moveScene(caller.clientId, jobId, sceneId, direction),
+);

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { JobWorkspace } from "@/components/job/job-workspace";
-import { getCurrentClientId } from "@/lib/clients/current-client";
 import { AppError } from "@/lib/errors";
+import { resolveCaller } from "@/lib/http/caller";
 import { getJobView } from "@/lib/jobs/queries";
 import {
   approveStoryboardAction,
@@ -19,7 +19,8 @@ export const metadata: Metadata = { title: "Video · Storyreel" };
 
 export default async function JobPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const job = await getJobView(await getCurrentClientId(), id).catch((error: unknown) => {
+  const caller = await resolveCaller();
+  const job = await getJobView(caller.clientId, id).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   });

@@ -1,4 +1,4 @@
-import type { Motion } from "@/lib/jobs/schemas";
+import type { Motion } from "@/lib/vocabulary";
 import { FRAME_RATE, frameSize } from "@/lib/media/frame-size";
 import { runFfmpeg } from "@/lib/media/run-ffmpeg";
 import type { AnimateInput, Animator } from "../types";

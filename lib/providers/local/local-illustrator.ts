@@ -1,5 +1,5 @@
 import sharp, { type Sharp } from "sharp";
-import type { Style } from "@/lib/jobs/schemas";
+import type { Style } from "@/lib/vocabulary";
 import { frameSize } from "@/lib/media/frame-size";
 import type { DrawStillInput, Illustrator } from "../types";
 import { paintSceneSvg } from "./paint-scene-svg";

@@ -1,4 +1,4 @@
-import { MOTIONS, type Motion, type Style } from "@/lib/jobs/schemas";
+import { MOTIONS, SCENE_LIMITS, type Motion, type Style } from "@/lib/vocabulary";
 import type { SceneDraft, SceneWriter, WriteScenesInput } from "../types";
 import { chunkPrompt, wordCount } from "./split-prompt";
 import { hashString, pick, seededRandom } from "./seeded-random";
@@ -34,13 +34,24 @@ const MOTION_WORDS: [RegExp, Motion][] = [
   [/\b(vast|endless|horizon|world|end|ends|farewell|final|alone|panorama)\b/i, "zoom-out"],
 ];
 
-const roundHalf = (n: number) => Math.round(n * 2) / 2;
+const roundToStep = (n: number) => Math.round(n / SCENE_LIMITS.secondsStep) * SCENE_LIMITS.secondsStep;
 const clamp = (n: number, min: number, max: number) => Math.min(max, Math.max(min, n));
+const sceneSeconds = (n: number) => roundToStep(clamp(n, SCENE_LIMITS.minSeconds, SCENE_LIMITS.maxSeconds));
+// Captions stay well under the limit so they fit two lines on screen.
+const CAPTION_CHARS = Math.min(120, SCENE_LIMITS.captionMaxChars);
 
 function toCaption(text: string): string {
   const clean = text.replace(/[\s;,:]+$/, "").trim();
-  const capped = clean.length > 120 ? `${clean.slice(0, 117).replace(/\s+\S*$/, "")}…` : clean;
+  const capped = clean.length > CAPTION_CHARS ? `${clean.slice(0, CAPTION_CHARS - 3).replace(/\s+\S*$/, "")}…` : clean;
   return capped.charAt(0).toUpperCase() + capped.slice(1);
+}
+
+/** The scene's words, cut at a word boundary so that with its framing and style it keeps the limit. */
+function toImagePrompt(text: string, suffix: string): string {
+  const room = SCENE_LIMITS.imagePromptMaxChars - Array.from(suffix).length;
+  const words = Array.from(text.replace(/[.!?]+$/, ""));
+  const body = words.length > room ? words.slice(0, room).join("").replace(/\s+\S*$/, "") : words.join("");
+  return `${body}${suffix}`;
 }
 
 function chooseMotion(text: string, random: () => number, previous?: Motion): Motion {
@@ -50,13 +61,13 @@ function chooseMotion(text: string, random: () => number, previous?: Motion): Mo
 }
 
 function planDurations(texts: string[], targetSeconds?: number): number[] {
-  if (!targetSeconds) return texts.map((t) => roundHalf(clamp(2.5 + wordCount(t) * 0.15, 3, 6)));
+  if (!targetSeconds) return texts.map((t) => roundToStep(clamp(2.5 + wordCount(t) * 0.15, 3, 6)));
   const weights = texts.map((t) => clamp(wordCount(t), 4, 30));
   const total = weights.reduce((a, b) => a + b, 0);
-  const durations = weights.map((w) => roundHalf(clamp((targetSeconds * w) / total, 1.5, 15)));
+  const durations = weights.map((w) => sceneSeconds((targetSeconds * w) / total));
   const drift = targetSeconds - durations.reduce((a, b) => a + b, 0);
   const last = durations.length - 1;
-  durations[last] = roundHalf(clamp((durations[last] ?? 0) + drift, 1.5, 15));
+  durations[last] = sceneSeconds((durations[last] ?? 0) + drift);
   return durations;
 }
 
@@ -79,7 +90,7 @@ export function writeLocalScenes(input: WriteScenesInput): SceneDraft[] {
     const framing = index === 0 ? FRAMINGS[0] : pick(random, FRAMINGS.slice(1));
     return {
       caption: toCaption(text),
-      imagePrompt: `${text.replace(/[.!?]+$/, "")}, ${framing}, ${STYLE_PHRASES[input.style]}`,
+      imagePrompt: toImagePrompt(text, `, ${framing}, ${STYLE_PHRASES[input.style]}`),
       motion,
       durationSec: durations[index] ?? 4,
     };

@@ -1,4 +1,4 @@
-import type { AspectRatio } from "@/lib/jobs/schemas";
+import type { AspectRatio } from "@/lib/vocabulary";
 
 /**
  * Every Replicate model Storyreel can use: how our request maps to its input, what it allows, what it costs.
@@ -73,9 +73,11 @@ export const CLIP_MODELS = {
   },
 } satisfies Record<string, ClipModel>;
 
-export type WriterModelName = keyof typeof WRITER_MODELS;
-export type StillModelName = keyof typeof STILL_MODELS;
-export type ClipModelName = keyof typeof CLIP_MODELS;
+export const MODEL_TABLES = {
+  writer: WRITER_MODELS as Record<string, WriterModel>,
+  still: STILL_MODELS as Record<string, StillModel>,
+  clip: CLIP_MODELS as Record<string, ClipModel>,
+};
 
 export function parseModelRef(ref: string): ModelRef {
   const match = /^([\w.-]+)\/([\w.-]+)(?::([0-9a-f]{8,}))?$/.exec(ref);

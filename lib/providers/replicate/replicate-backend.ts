@@ -1,18 +1,18 @@
-import { getEnv } from "@/lib/env";
 import type { GenerationBackend } from "../types";
-import { CLIP_MODELS, STILL_MODELS, WRITER_MODELS } from "./model-table";
+import { resolveModels, type ModelNames } from "./configured-models";
 import { replicateAnimator } from "./replicate-animator";
 import { replicateIllustrator } from "./replicate-illustrator";
 import { replicateSceneWriter } from "./replicate-scene-writer";
 import { getReplicateRuntime } from "./runtime";
 
-export function replicateBackend(): GenerationBackend {
-  const env = getEnv();
+/** The Replicate back end for one job, with the models it was created with. */
+export function replicateBackend(names: ModelNames): GenerationBackend {
   const runtime = getReplicateRuntime();
+  const models = resolveModels(names);
   return {
     name: "replicate",
-    sceneWriter: replicateSceneWriter(runtime, WRITER_MODELS[env.REPLICATE_WRITER_MODEL]),
-    illustrator: replicateIllustrator(runtime, STILL_MODELS[env.REPLICATE_STILL_MODEL]),
-    animator: replicateAnimator(runtime, CLIP_MODELS[env.REPLICATE_CLIP_MODEL]),
+    sceneWriter: replicateSceneWriter(runtime, models.writer),
+    illustrator: replicateIllustrator(runtime, models.still),
+    animator: replicateAnimator(runtime, models.clip),
   };
 }

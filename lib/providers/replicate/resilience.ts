@@ -10,6 +10,7 @@ import {
   type CircuitBreakerPolicy,
   type IRetryBackoffContext,
 } from "cockatiel";
+import type { BreakerState } from "@/lib/db/generated/enums";
 import { log } from "@/lib/log";
 import { ReplicateError } from "./replicate-errors";
 
@@ -22,14 +23,21 @@ export interface ResilienceOptions {
   halfOpenAfterMs: number;
   /** How long work may stay paused behind an open breaker before its job fails. */
   maxPauseMs: number;
+  /** Told of every change of the breaker's state (it is recorded where every process can read it). */
+  onBreakerChange?: (state: BreakerState) => void;
 }
 
-export type BreakerState = "closed" | "open" | "half-open";
+export interface RunOptions {
+  maxRetries: number;
+  signal: AbortSignal;
+  /** Called once when the work starts waiting behind an open breaker (true) and once when it goes on (false). */
+  onPause?: (paused: boolean) => Promise<void>;
+}
 
 const STATE_NAMES: Record<CircuitState, BreakerState> = {
   [CircuitState.Closed]: "closed",
   [CircuitState.Open]: "open",
-  [CircuitState.HalfOpen]: "half-open",
+  [CircuitState.HalfOpen]: "half_open",
   [CircuitState.Isolated]: "open",
 };
 
@@ -63,7 +71,10 @@ export class Resilience {
       halfOpenAfter: options.halfOpenAfterMs,
       breaker: new ConsecutiveBreaker(options.breakerThreshold),
     });
-    this.breaker.onStateChange((state) => log.warn("replicate circuit breaker", { state: STATE_NAMES[state] }));
+    this.breaker.onStateChange((state) => {
+      log.warn("replicate circuit breaker", { state: STATE_NAMES[state] });
+      options.onBreakerChange?.(STATE_NAMES[state]);
+    });
   }
 
   get state(): BreakerState {
@@ -87,7 +98,7 @@ export class Resilience {
    * Runs `call` with up to `maxRetries` retries on retryable failures. While the breaker is open the
    * work waits (it is not failed) and tries again when the breaker lets a call through.
    */
-  async run<T>(call: () => Promise<T>, { maxRetries, signal }: { maxRetries: number; signal: AbortSignal }): Promise<T> {
+  async run<T>(call: () => Promise<T>, { maxRetries, signal, onPause }: RunOptions): Promise<T> {
     const policy = retry(handleWhen(isRetryable), {
       maxAttempts: maxRetries,
       backoff: new DelegateBackoff((context: IRetryBackoffContext<unknown>) =>
@@ -95,18 +106,28 @@ export class Resilience {
       ),
     });
     const pausedSince = Date.now();
+    let paused = false;
+    const setPaused = async (value: boolean) => {
+      if (paused === value) return;
+      paused = value;
+      await onPause?.(value).catch((error) => log.warn("could not record a pause", { error }));
+    };
     for (;;) {
       try {
         // cockatiel's wait between retries does not listen to the signal: race it, and refuse to call once aborted.
         const guarded = () => (signal.throwIfAborted(), call());
-        return await untilAborted(policy.execute(guarded, signal), signal);
+        const result = await untilAborted(policy.execute(guarded, signal), signal);
+        await setPaused(false);
+        return result;
       } catch (error) {
         // Out of retries because the API is down (the breaker says so): that pauses the work too.
         const apiDown = error instanceof ReplicateError && error.apiUnavailable && this.state !== "closed";
         if (!(error instanceof BrokenCircuitError) && !apiDown) throw error;
         if (Date.now() - pausedSince > this.options.maxPauseMs) {
+          await setPaused(false);
           throw new ReplicateError("server", "Replicate has been unavailable for too long; the work was stopped.", { cause: error });
         }
+        await setPaused(true);
         await sleep(this.options.halfOpenAfterMs, undefined, { signal });
       }
     }

@@ -21,6 +21,8 @@ const TERMINAL = new Set(["succeeded", "failed", "canceled", "aborted"]);
 // Leeway for clocks and for list pages to include a prediction whose create answer we never saw.
 const ADOPT_WINDOW_MS = 30_000;
 
+export const PAUSED_NOTICE = "Replicate is not answering right now; this job is paused and will carry on by itself when it is back.";
+
 const sameInput = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const modelName = (ref: string) => ref.split(":")[0];
 
@@ -32,13 +34,14 @@ const modelName = (ref: string) => ref.split(":")[0];
 export async function runPrediction<T>(api: ReplicateApi, resilience: Resilience, request: PredictionRequest<T>, hooks: CallHooks, signal: AbortSignal): Promise<T> {
   let resumeId = hooks.resumeExternalId ?? undefined;
   let current: string | undefined;
+  const onPause = (paused: boolean) => hooks.onPause(paused ? PAUSED_NOTICE : null);
   try {
     if (!resumeId && hooks.lostCreateSince) resumeId = await adoptLostCreate(api, request, hooks, hooks.lostCreateSince.getTime());
     return await resilience.run(
       async () => {
         current = resumeId ?? (await create(api, resilience, request, hooks));
         resumeId = undefined;
-        const prediction = await poll(api, resilience, request, current, signal);
+        const prediction = await poll(api, resilience, request, current, signal, onPause);
         if (prediction.status === "succeeded") {
           hooks.addCost(request.priceUsd);
           return request.accept(prediction);
@@ -48,7 +51,7 @@ export async function runPrediction<T>(api: ReplicateApi, resilience: Resilience
         const reason = typeof prediction.error === "string" && prediction.error ? prediction.error : `it ended "${prediction.status}"`;
         throw new ReplicateError("prediction", `The model could not make this: ${reason.slice(0, 200)}`);
       },
-      { maxRetries: request.maxRetries, signal },
+      { maxRetries: request.maxRetries, signal, onPause },
     );
   } catch (error) {
     // A person canceled the job: stop the remote work too (a shutdown leaves it running, to be resumed).
@@ -93,10 +96,17 @@ async function findLostCreate<T>(api: ReplicateApi, request: PredictionRequest<T
   return undefined;
 }
 
-async function poll<T>(api: ReplicateApi, resilience: Resilience, request: PredictionRequest<T>, id: string, signal: AbortSignal): Promise<Prediction> {
+async function poll<T>(
+  api: ReplicateApi,
+  resilience: Resilience,
+  request: PredictionRequest<T>,
+  id: string,
+  signal: AbortSignal,
+  onPause: (paused: boolean) => Promise<void>,
+): Promise<Prediction> {
   const deadline = Date.now() + request.deadlineSec * 1000;
   for (;;) {
-    const prediction = await resilience.run(() => resilience.guard(() => api.getPrediction(id)), { maxRetries: 5, signal });
+    const prediction = await resilience.run(() => resilience.guard(() => api.getPrediction(id)), { maxRetries: 5, signal, onPause });
     if (TERMINAL.has(prediction.status)) return prediction;
     if (Date.now() > deadline) {
       await api.cancelPrediction(id).catch(() => undefined);

@@ -1,4 +1,6 @@
 import { getEnv } from "@/lib/env";
+import { newOwnerId } from "@/lib/util/process-identity";
+import { breakerRecorder, forgetBreaker } from "./breaker-record";
 import { ReplicateApi } from "./replicate-api";
 import { Resilience } from "./resilience";
 
@@ -10,6 +12,8 @@ export interface ReplicateRuntime {
   /** Overrides every model's poll interval (tests); normally each model's own. */
   pollMs?: number;
   requestTimeoutMs: number;
+  /** Who this process is in the breaker table. */
+  owner: string;
 }
 
 const globalForRuntime = globalThis as unknown as { storyreelReplicate?: ReplicateRuntime };
@@ -21,14 +25,22 @@ export function getReplicateRuntime(): ReplicateRuntime {
     throw new Error("GENERATION_PROVIDER=replicate needs REPLICATE_API_TOKEN (an API token from replicate.com/account).");
   }
   const baseDelayMs = env.REPLICATE_RETRY_BASE_MS;
+  const owner = newOwnerId();
   globalForRuntime.storyreelReplicate = {
+    owner,
     api: new ReplicateApi({
       token: env.REPLICATE_API_TOKEN,
       baseUrl: env.REPLICATE_API_BASE_URL,
       requestTimeoutMs: env.REPLICATE_REQUEST_TIMEOUT_MS,
       webhookUrl: env.PUBLIC_BASE_URL && env.REPLICATE_WEBHOOK_SECRET ? `${env.PUBLIC_BASE_URL.replace(/\/$/, "")}/api/webhooks/replicate` : undefined,
     }),
-    resilience: new Resilience({ baseDelayMs, breakerThreshold: 3, halfOpenAfterMs: Math.max(baseDelayMs * 6, 50), maxPauseMs: env.REPLICATE_MAX_PAUSE_MS }),
+    resilience: new Resilience({
+      baseDelayMs,
+      breakerThreshold: 3,
+      halfOpenAfterMs: Math.max(baseDelayMs * 6, 50),
+      maxPauseMs: env.REPLICATE_MAX_PAUSE_MS,
+      onBreakerChange: breakerRecorder(owner),
+    }),
     deadlines: { parsingSec: 30, stillSec: 120, clipSec: 600 },
     pollMs: env.REPLICATE_POLL_MS,
     requestTimeoutMs: env.REPLICATE_REQUEST_TIMEOUT_MS,
@@ -36,7 +48,8 @@ export function getReplicateRuntime(): ReplicateRuntime {
   return globalForRuntime.storyreelReplicate;
 }
 
-/** For /api/health: the breaker's state, or null when this process has not talked to Replicate. */
-export function replicateBreakerState(): string | null {
-  return globalForRuntime.storyreelReplicate?.resilience.state ?? null;
+/** On shutdown: this process's breaker no longer speaks for anything. */
+export async function forgetReplicateRuntime(): Promise<void> {
+  const runtime = globalForRuntime.storyreelReplicate;
+  if (runtime) await forgetBreaker(runtime.owner).catch(() => undefined);
 }

@@ -1,20 +1,13 @@
-import { getCurrentClientId } from "@/lib/clients/current-client";
-import { withErrors } from "@/lib/http/route-handler";
-import { serveMedia } from "@/lib/storage/serve-media";
+import { defineRoute } from "@/lib/http/define-route";
+import { fileResponse } from "@/lib/http/file-response";
+import { findOwnedMedia } from "@/lib/jobs/media-access";
 
 export const dynamic = "force-dynamic";
 
-type Params = { params: Promise<{ key: string[] }> };
+const serve = defineRoute({}, async ({ request, caller, params }) => {
+  const key = Array.isArray(params.key) ? params.key.join("/") : "";
+  return fileResponse(await findOwnedMedia(caller.clientId, key), request);
+});
 
-async function handle(request: Request, { params }: Params): Promise<Response> {
-  const { key } = await params;
-  const clientId = await getCurrentClientId();
-  return serveMedia(clientId, key.join("/"), {
-    range: request.headers.get("range"),
-    download: new URL(request.url).searchParams.has("download"),
-    method: request.method,
-  });
-}
-
-export const GET = withErrors(handle);
-export const HEAD = withErrors(handle);
+export const GET = serve;
+export const HEAD = serve;

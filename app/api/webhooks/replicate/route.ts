@@ -4,7 +4,8 @@ import { handleReplicateWebhook } from "@/lib/webhooks/handle-replicate-webhook"
 
 export const dynamic = "force-dynamic";
 
-// The raw body is what was signed, so it is read as text and verified before it is parsed.
+// Replicate is the caller here, proven by the signature, not a person: the raw body is what was signed,
+// so it is read as text and verified before it is parsed.
 export const POST = withErrors(async (request: Request) => {
   const result = await handleReplicateWebhook(request.headers, await request.text());
   return NextResponse.json({ received: true, ...result });

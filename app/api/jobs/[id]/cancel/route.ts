@@ -1,4 +1,4 @@
-import { jobCommandRoute } from "@/lib/http/job-command-route";
 import { cancelJob } from "@/lib/jobs/review-actions";
+import { jobCommandRoute } from "../job-command";
 
 export const POST = jobCommandRoute(cancelJob);

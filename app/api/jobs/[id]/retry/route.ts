@@ -1,4 +1,4 @@
-import { jobCommandRoute } from "@/lib/http/job-command-route";
 import { retryFailedJob } from "@/lib/jobs/review-actions";
+import { jobCommandRoute } from "../job-command";
 
 export const POST = jobCommandRoute(retryFailedJob);

@@ -1,0 +1,45 @@
+import { getEnv } from "@/lib/env";
+import { MODEL_TABLES, type ClipModel, type StillModel, type WriterModel } from "./model-table";
+
+/** The models of one job, by name: chosen from the configuration when the job is created, then kept on it. */
+export interface ModelNames {
+  writer: string;
+  still: string;
+  clip: string;
+}
+
+export interface Models {
+  writer: WriterModel;
+  still: StillModel;
+  clip: ClipModel;
+}
+
+const VARIABLES: Record<keyof ModelNames, string> = { writer: "REPLICATE_WRITER_MODEL", still: "REPLICATE_STILL_MODEL", clip: "REPLICATE_CLIP_MODEL" };
+
+export function configuredModelNames(): ModelNames {
+  const env = getEnv();
+  return { writer: env.REPLICATE_WRITER_MODEL, still: env.REPLICATE_STILL_MODEL, clip: env.REPLICATE_CLIP_MODEL };
+}
+
+function pick<K extends keyof ModelNames>(role: K, name: string): Models[K] {
+  const model = MODEL_TABLES[role][name] as Models[K] | undefined;
+  if (!model) {
+    const known = Object.keys(MODEL_TABLES[role]).join(", ");
+    throw new Error(`${VARIABLES[role]}: "${name}" is not a model Storyreel knows (lib/providers/replicate/model-table.ts lists ${known}).`);
+  }
+  return model;
+}
+
+/** The table entries for these names; an unknown name is an error that names its variable and the choices. */
+export function resolveModels(names: ModelNames): Models {
+  return { writer: pick("writer", names.writer), still: pick("still", names.still), clip: pick("clip", names.clip) };
+}
+
+/** Checked at start-up when the back end is Replicate, so a typo stops the server instead of failing jobs. */
+export function assertModelsConfigured(): void {
+  try {
+    resolveModels(configuredModelNames());
+  } catch (error) {
+    throw new Error(`Invalid environment configuration: ${(error as Error).message}`);
+  }
+}
