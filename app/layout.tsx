@@ -1,23 +1,47 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getEnv } from "@/lib/env";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: "Storyreel",
-  description: "Turn a prompt into a short video: storyboard, review, render.",
-};
+const description = "Turn a prompt into a short video: storyboard, review, render.";
+
+// A function, not a constant: the base URL for the social preview is the running server's, not the build machine's.
+export function generateMetadata(): Metadata {
+  const base = getEnv().PUBLIC_BASE_URL;
+  return {
+    title: "Storyreel",
+    description,
+    metadataBase: base ? new URL(base) : undefined,
+    icons: {
+      icon: [
+        { url: "/favicon.ico", sizes: "16x16 32x32 48x48" },
+        { url: "/icon.svg", type: "image/svg+xml" },
+      ],
+      apple: "/apple-touch-icon.png",
+    },
+    openGraph: {
+      title: "Storyreel",
+      description,
+      images: [{ url: "/og-image.png", width: 1200, height: 630, alt: "Storyreel" }],
+    },
+  };
+}
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en">
       <body className="min-h-screen bg-zinc-950 text-zinc-100 antialiased">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:rounded focus:bg-violet-600 focus:px-3 focus:py-2">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:rounded focus:bg-violet-600 focus:px-3 focus:py-2"
+        >
           Skip to content
         </a>
         <header className="border-b border-zinc-800/80 bg-zinc-950/80 backdrop-blur">
           <nav aria-label="Main" className="mx-auto flex max-w-6xl items-center justify-between px-6 py-4">
             <Link href="/" className="flex items-center gap-2 text-lg font-semibold tracking-tight">
-              <span aria-hidden className="inline-block h-6 w-6 rounded-md bg-gradient-to-br from-violet-500 to-fuchsia-500" />
+              {/* eslint-disable-next-line @next/next/no-img-element -- a 466-byte static SVG */}
+              <img src="/icon.svg" alt="" aria-hidden width={24} height={24} className="h-6 w-6" />
               Storyreel
             </Link>
             <div className="flex items-center gap-2 text-sm">

@@ -7,7 +7,12 @@ const RANK: Record<LogLevel, number> = { info: 0, warn: 1, error: 2, silent: 3 }
 
 function serialize(value: unknown): unknown {
   if (value instanceof Error) {
-    return { name: value.name, message: value.message, cause: value.cause ? serialize(value.cause) : undefined, stderr: (value as { stderr?: string }).stderr };
+    return {
+      name: value.name,
+      message: value.message,
+      cause: value.cause ? serialize(value.cause) : undefined,
+      stderr: (value as { stderr?: string }).stderr,
+    };
   }
   return value;
 }

@@ -9,6 +9,7 @@ started=$SECONDS
 
 step "typecheck";   npm run --silent typecheck
 step "lint";        npm run --silent lint
+step "format";      npm run --silent format:check
 step "unit";        npm run --silent test:unit
 step "build";       npx tsx lib/cli/build-if-stale.ts
 step "integration"; npm run --silent test:integration

@@ -12,7 +12,8 @@ export default function NewVideoPage() {
     <div className="mx-auto max-w-3xl">
       <h1 className="text-2xl font-semibold">New video</h1>
       <p className="mb-8 mt-1 text-sm text-zinc-400">
-        Write a prompt. Storyreel splits it into scenes and draws a storyboard for you to review; nothing renders until you approve it.
+        Write a prompt. Storyreel splits it into scenes and draws a storyboard for you to review; nothing renders until you
+        approve it.
       </p>
       <NewVideoForm initialEstimate={initialEstimate} />
     </div>

@@ -6,16 +6,35 @@ import { formatCost, formatDuration, formatRelativeTime } from "@/components/for
 export function JobCard({ job }: { job: JobSummary }) {
   return (
     <li className="group overflow-hidden rounded-xl border border-zinc-800 bg-zinc-900/60 transition hover:border-zinc-600">
-      <Link href={job.links.page} className="block focus-visible:outline focus-visible:outline-2 focus-visible:outline-violet-400">
-        <div className="relative aspect-video bg-zinc-800">
+      <Link
+        href={job.links.page}
+        className="block focus-visible:outline focus-visible:outline-2 focus-visible:outline-violet-400"
+      >
+        <div className="relative aspect-video overflow-hidden bg-zinc-800">
           {job.thumbnailUrl ? (
-            // eslint-disable-next-line @next/next/no-img-element -- served by our own media route
-            <img src={job.thumbnailUrl} alt="" className="h-full w-full object-cover transition group-hover:scale-[1.02]" />
+            // The whole poster, whatever its shape (a 9:16 one is not cropped to a strip), over a blurred copy of itself.
+            <>
+              {/* eslint-disable-next-line @next/next/no-img-element -- served by our own media route */}
+              <img
+                src={job.thumbnailUrl}
+                alt=""
+                aria-hidden
+                className="absolute inset-0 h-full w-full scale-110 object-cover opacity-40 blur-xl"
+              />
+              {/* eslint-disable-next-line @next/next/no-img-element -- served by our own media route */}
+              <img
+                src={job.thumbnailUrl}
+                alt=""
+                className="relative h-full w-full object-contain transition group-hover:scale-[1.02]"
+              />
+            </>
           ) : (
             <div className="flex h-full items-center justify-center text-sm text-zinc-500">{job.stage}…</div>
           )}
           {job.durationSec != null && (
-            <span className="absolute bottom-2 right-2 rounded bg-black/70 px-1.5 py-0.5 text-xs font-medium">{formatDuration(job.durationSec)}</span>
+            <span className="absolute bottom-2 right-2 rounded bg-black/70 px-1.5 py-0.5 text-xs font-medium">
+              {formatDuration(job.durationSec)}
+            </span>
           )}
         </div>
         <div className="space-y-2 p-4">

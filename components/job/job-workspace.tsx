@@ -43,7 +43,12 @@ export function JobWorkspace({ initialJob, actions }: { initialJob: JobView; act
           <h1 className="text-2xl font-semibold leading-snug">{job.prompt}</h1>
         </div>
         {canCancel && (
-          <button type="button" className={buttonStyles.danger} disabled={pending} onClick={() => run(() => actions.cancel({ jobId: job.id }))}>
+          <button
+            type="button"
+            className={buttonStyles.danger}
+            disabled={pending}
+            onClick={() => run(() => actions.cancel({ jobId: job.id }))}
+          >
             Cancel
           </button>
         )}
@@ -60,13 +65,21 @@ export function JobWorkspace({ initialJob, actions }: { initialJob: JobView; act
         </p>
       )}
       {job.status === "failed" && job.error && (
-        <div role="alert" className="flex flex-wrap items-center justify-between gap-4 rounded-md border border-red-900 bg-red-950/50 px-4 py-3 text-sm text-red-200">
+        <div
+          role="alert"
+          className="flex flex-wrap items-center justify-between gap-4 rounded-md border border-red-900 bg-red-950/50 px-4 py-3 text-sm text-red-200"
+        >
           <div>
             <p className="font-medium">This video could not be made.</p>
             <p>{job.error}</p>
             <p className="mt-1 text-red-300/80">Retry picks up at the step that failed; finished stills and clips are kept.</p>
           </div>
-          <button type="button" className={buttonStyles.secondary} disabled={pending} onClick={() => run(() => actions.retry({ jobId: job.id }))}>
+          <button
+            type="button"
+            className={buttonStyles.secondary}
+            disabled={pending}
+            onClick={() => run(() => actions.retry({ jobId: job.id }))}
+          >
             Retry
           </button>
         </div>

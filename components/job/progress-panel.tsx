@@ -12,7 +12,8 @@ const STEP_DOT: Record<string, string> = {
 const BAR_COLOR: Record<string, string> = { failed: "bg-red-500", canceled: "bg-zinc-500" };
 
 export function ProgressPanel({ job }: { job: JobView }) {
-  const showClips = ["rendering", "stitching", "completed"].includes(job.status) || job.scenes.some((s) => s.clipStatus !== "pending");
+  const showClips =
+    ["rendering", "stitching", "completed"].includes(job.status) || job.scenes.some((s) => s.clipStatus !== "pending");
   return (
     <section aria-label="Progress" className="rounded-xl border border-zinc-800 bg-zinc-900/60 p-5">
       <div className="flex flex-wrap items-baseline justify-between gap-2">

@@ -20,7 +20,18 @@ export interface SceneCardProps {
   onMove: (direction: -1 | 1) => void;
 }
 
-export function SceneCard({ scene, aspectRatio, isFirst, isLast, editable, busy, onSave, onRegenerate, onRemove, onMove }: SceneCardProps) {
+export function SceneCard({
+  scene,
+  aspectRatio,
+  isFirst,
+  isLast,
+  editable,
+  busy,
+  onSave,
+  onRegenerate,
+  onRemove,
+  onMove,
+}: SceneCardProps) {
   const n = scene.position + 1;
   const [caption, setCaption] = useState(scene.caption);
   const [imagePrompt, setImagePrompt] = useState(scene.imagePrompt);
@@ -57,22 +68,42 @@ export function SceneCard({ scene, aspectRatio, isFirst, isLast, editable, busy,
           <label htmlFor={`caption-${scene.id}`} className={labelStyles}>
             Caption for scene {n}
           </label>
-          <textarea id={`caption-${scene.id}`} rows={2} value={caption} disabled={disabled} maxLength={SCENE_LIMITS.captionMaxChars}
-            onChange={(e) => setCaption(e.target.value)} className={inputStyles} />
+          <textarea
+            id={`caption-${scene.id}`}
+            rows={2}
+            value={caption}
+            disabled={disabled}
+            maxLength={SCENE_LIMITS.captionMaxChars}
+            onChange={(e) => setCaption(e.target.value)}
+            className={inputStyles}
+          />
         </div>
         <div>
           <label htmlFor={`prompt-${scene.id}`} className={labelStyles}>
             Image prompt for scene {n}
           </label>
-          <textarea id={`prompt-${scene.id}`} rows={3} value={imagePrompt} disabled={disabled} maxLength={SCENE_LIMITS.imagePromptMaxChars}
-            onChange={(e) => setImagePrompt(e.target.value)} className={`${inputStyles} text-xs`} />
+          <textarea
+            id={`prompt-${scene.id}`}
+            rows={3}
+            value={imagePrompt}
+            disabled={disabled}
+            maxLength={SCENE_LIMITS.imagePromptMaxChars}
+            onChange={(e) => setImagePrompt(e.target.value)}
+            className={`${inputStyles} text-xs`}
+          />
         </div>
         <div className="grid grid-cols-2 gap-3">
           <div>
             <label htmlFor={`motion-${scene.id}`} className={labelStyles}>
               Motion
             </label>
-            <select id={`motion-${scene.id}`} value={motion} disabled={disabled} onChange={(e) => setMotion(asMotion(e.target.value))} className={inputStyles}>
+            <select
+              id={`motion-${scene.id}`}
+              value={motion}
+              disabled={disabled}
+              onChange={(e) => setMotion(asMotion(e.target.value))}
+              className={inputStyles}
+            >
               {MOTIONS.map((m) => (
                 <option key={m} value={m}>
                   {m.replace("-", " ")}
@@ -84,8 +115,17 @@ export function SceneCard({ scene, aspectRatio, isFirst, isLast, editable, busy,
             <label htmlFor={`duration-${scene.id}`} className={labelStyles}>
               Seconds
             </label>
-            <input id={`duration-${scene.id}`} type="number" min={SCENE_LIMITS.minSeconds} max={SCENE_LIMITS.maxSeconds} step={SCENE_LIMITS.secondsStep} value={duration} disabled={disabled}
-              onChange={(e) => setDuration(e.target.value)} className={inputStyles} />
+            <input
+              id={`duration-${scene.id}`}
+              type="number"
+              min={SCENE_LIMITS.minSeconds}
+              max={SCENE_LIMITS.maxSeconds}
+              step={SCENE_LIMITS.secondsStep}
+              value={duration}
+              disabled={disabled}
+              onChange={(e) => setDuration(e.target.value)}
+              className={inputStyles}
+            />
           </div>
         </div>
         {scene.error && <p className="text-sm text-red-300">{scene.error}</p>}
@@ -93,17 +133,41 @@ export function SceneCard({ scene, aspectRatio, isFirst, isLast, editable, busy,
           <button type="button" className={buttonStyles.primary} disabled={disabled || !dirty} onClick={() => onSave(changes)}>
             Save<span className="sr-only"> scene {n}</span>
           </button>
-          <button type="button" className={buttonStyles.secondary} disabled={disabled} onClick={onRegenerate} aria-label={`Regenerate scene ${n}`}>
+          <button
+            type="button"
+            className={buttonStyles.secondary}
+            disabled={disabled}
+            onClick={onRegenerate}
+            aria-label={`Regenerate scene ${n}`}
+          >
             Regenerate
           </button>
           <span className="ml-auto flex gap-1">
-            <button type="button" className={buttonStyles.icon} disabled={disabled || isFirst} onClick={() => onMove(-1)} aria-label={`Move scene ${n} earlier`}>
+            <button
+              type="button"
+              className={buttonStyles.icon}
+              disabled={disabled || isFirst}
+              onClick={() => onMove(-1)}
+              aria-label={`Move scene ${n} earlier`}
+            >
               ↑
             </button>
-            <button type="button" className={buttonStyles.icon} disabled={disabled || isLast} onClick={() => onMove(1)} aria-label={`Move scene ${n} later`}>
+            <button
+              type="button"
+              className={buttonStyles.icon}
+              disabled={disabled || isLast}
+              onClick={() => onMove(1)}
+              aria-label={`Move scene ${n} later`}
+            >
               ↓
             </button>
-            <button type="button" className={buttonStyles.icon} disabled={disabled || (isFirst && isLast)} onClick={onRemove} aria-label={`Remove scene ${n}`}>
+            <button
+              type="button"
+              className={buttonStyles.icon}
+              disabled={disabled || (isFirst && isLast)}
+              onClick={onRemove}
+              aria-label={`Remove scene ${n}`}
+            >
               ✕
             </button>
           </span>

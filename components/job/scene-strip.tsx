@@ -9,7 +9,15 @@ const CLIP_LABELS: Record<string, string> = {
 };
 
 /** The approved storyboard, read-only, while it renders and after: what each clip is made from. */
-export function SceneStrip({ scenes, aspectRatio, showClipState }: { scenes: SceneView[]; aspectRatio: string; showClipState: boolean }) {
+export function SceneStrip({
+  scenes,
+  aspectRatio,
+  showClipState,
+}: {
+  scenes: SceneView[];
+  aspectRatio: string;
+  showClipState: boolean;
+}) {
   return (
     <section aria-labelledby="scene-strip-heading" className="space-y-3">
       <h2 id="scene-strip-heading" className="text-lg font-semibold">
@@ -21,7 +29,11 @@ export function SceneStrip({ scenes, aspectRatio, showClipState }: { scenes: Sce
             <div className={`relative ${aspectClass(aspectRatio)} max-h-56 w-full bg-zinc-800`}>
               {scene.stillUrl && (
                 // eslint-disable-next-line @next/next/no-img-element -- served by our own range-capable media route
-                <img src={scene.stillUrl} alt={`Storyboard still for scene ${scene.position + 1}`} className="h-full w-full object-cover" />
+                <img
+                  src={scene.stillUrl}
+                  alt={`Storyboard still for scene ${scene.position + 1}`}
+                  className="h-full w-full object-cover"
+                />
               )}
               {showClipState && (
                 <span className="absolute right-2 top-2 rounded bg-black/65 px-2 py-0.5 text-xs text-zinc-200">

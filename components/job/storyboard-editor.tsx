@@ -27,10 +27,20 @@ export function StoryboardEditor({ job, actions, busy, run }: Props) {
           </p>
         </div>
         <div className="flex gap-2">
-          <button type="button" className={buttonStyles.danger} disabled={busy} onClick={() => run(() => actions.cancel({ jobId: job.id }))}>
+          <button
+            type="button"
+            className={buttonStyles.danger}
+            disabled={busy}
+            onClick={() => run(() => actions.cancel({ jobId: job.id }))}
+          >
             Cancel
           </button>
-          <button type="button" className={buttonStyles.primary} disabled={busy || !editable} onClick={() => run(() => actions.approve({ jobId: job.id }))}>
+          <button
+            type="button"
+            className={buttonStyles.primary}
+            disabled={busy || !editable}
+            onClick={() => run(() => actions.approve({ jobId: job.id }))}
+          >
             Approve storyboard
           </button>
         </div>

@@ -5,7 +5,15 @@ import { useState } from "react";
 import useSWR from "swr";
 import { fetchJson } from "@/components/job/use-job";
 import { formatCost } from "@/components/format";
-import { ASPECT_RATIOS, DEFAULTS, PROMPT_LIMITS, SCENE_COUNT_LIMITS, STYLES, TARGET_SECONDS_LIMITS, countChars } from "@/lib/vocabulary";
+import {
+  ASPECT_RATIOS,
+  DEFAULTS,
+  PROMPT_LIMITS,
+  SCENE_COUNT_LIMITS,
+  STYLES,
+  TARGET_SECONDS_LIMITS,
+  countChars,
+} from "@/lib/vocabulary";
 import { buttonStyles, inputStyles, labelStyles } from "@/components/ui/styles";
 
 const ASPECT_HINTS: Record<string, string> = { "16:9": "Landscape", "9:16": "Vertical", "1:1": "Square" };
@@ -22,7 +30,9 @@ export function NewVideoForm({ initialEstimate }: { initialEstimate: CostEstimat
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const validTarget =
-    /^\d+$/.test(targetSeconds) && Number(targetSeconds) >= TARGET_SECONDS_LIMITS.min && Number(targetSeconds) <= TARGET_SECONDS_LIMITS.max;
+    /^\d+$/.test(targetSeconds) &&
+    Number(targetSeconds) >= TARGET_SECONDS_LIMITS.min &&
+    Number(targetSeconds) <= TARGET_SECONDS_LIMITS.max;
   const estimateKey = `/api/estimate?sceneCount=${sceneCount}${validTarget ? `&targetSeconds=${targetSeconds}` : ""}`;
   const { data: estimate } = useSWR<CostEstimate>(estimateKey, fetchJson, { keepPreviousData: true });
   const shown = estimate ?? initialEstimate;
@@ -35,7 +45,13 @@ export function NewVideoForm({ initialEstimate }: { initialEstimate: CostEstimat
       const response = await fetch("/api/jobs", {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ prompt, sceneCount, aspectRatio, style, ...(targetSeconds ? { targetSeconds: Number(targetSeconds) } : {}) }),
+        body: JSON.stringify({
+          prompt,
+          sceneCount,
+          aspectRatio,
+          style,
+          ...(targetSeconds ? { targetSeconds: Number(targetSeconds) } : {}),
+        }),
       });
       const body = await response.json().catch(() => null);
       if (!response.ok) throw new Error(body?.error?.message ?? "The job could not be created.");
@@ -64,7 +80,10 @@ export function NewVideoForm({ initialEstimate }: { initialEstimate: CostEstimat
           aria-describedby="prompt-hint"
         />
         {/* No maxLength: the browser counts UTF-16 units, the limit counts characters (an emoji is one). */}
-        <p id="prompt-hint" className={`mt-1 text-xs ${countChars(prompt) > PROMPT_LIMITS.maxChars ? "text-red-300" : "text-zinc-500"}`}>
+        <p
+          id="prompt-hint"
+          className={`mt-1 text-xs ${countChars(prompt) > PROMPT_LIMITS.maxChars ? "text-red-300" : "text-zinc-500"}`}
+        >
           Describe the story; each sentence tends to become a scene. {countChars(prompt).toLocaleString("en-US")}/
           {PROMPT_LIMITS.maxChars.toLocaleString("en-US")}
         </p>
@@ -75,8 +94,16 @@ export function NewVideoForm({ initialEstimate }: { initialEstimate: CostEstimat
           <label htmlFor="sceneCount" className={labelStyles}>
             Scenes
           </label>
-          <select id="sceneCount" value={sceneCount} onChange={(e) => setSceneCount(Number(e.target.value))} className={inputStyles}>
-            {Array.from({ length: SCENE_COUNT_LIMITS.max - SCENE_COUNT_LIMITS.min + 1 }, (_, i) => SCENE_COUNT_LIMITS.min + i).map((n) => (
+          <select
+            id="sceneCount"
+            value={sceneCount}
+            onChange={(e) => setSceneCount(Number(e.target.value))}
+            className={inputStyles}
+          >
+            {Array.from(
+              { length: SCENE_COUNT_LIMITS.max - SCENE_COUNT_LIMITS.min + 1 },
+              (_, i) => SCENE_COUNT_LIMITS.min + i,
+            ).map((n) => (
               <option key={n} value={n}>
                 {n}
               </option>
@@ -99,8 +126,16 @@ export function NewVideoForm({ initialEstimate }: { initialEstimate: CostEstimat
           <label htmlFor="targetSeconds" className={labelStyles}>
             Target length (seconds, optional)
           </label>
-          <input id="targetSeconds" type="number" min={TARGET_SECONDS_LIMITS.min} max={TARGET_SECONDS_LIMITS.max} value={targetSeconds} placeholder="auto"
-            onChange={(e) => setTargetSeconds(e.target.value)} className={inputStyles} />
+          <input
+            id="targetSeconds"
+            type="number"
+            min={TARGET_SECONDS_LIMITS.min}
+            max={TARGET_SECONDS_LIMITS.max}
+            value={targetSeconds}
+            placeholder="auto"
+            onChange={(e) => setTargetSeconds(e.target.value)}
+            className={inputStyles}
+          />
         </div>
       </div>
 
@@ -108,9 +143,18 @@ export function NewVideoForm({ initialEstimate }: { initialEstimate: CostEstimat
         <legend className={labelStyles}>Aspect ratio</legend>
         <div className="flex flex-wrap gap-3">
           {ASPECT_RATIOS.map((ratio) => (
-            <label key={ratio}
-              className={`flex cursor-pointer items-center gap-2 rounded-md border px-4 py-2 text-sm has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-violet-400 ${aspectRatio === ratio ? "border-violet-500 bg-violet-500/10" : "border-zinc-700 bg-zinc-900"}`}>
-              <input type="radio" name="aspectRatio" value={ratio} checked={aspectRatio === ratio} onChange={() => setAspectRatio(ratio)} className="sr-only" />
+            <label
+              key={ratio}
+              className={`flex cursor-pointer items-center gap-2 rounded-md border px-4 py-2 text-sm has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-violet-400 ${aspectRatio === ratio ? "border-violet-500 bg-violet-500/10" : "border-zinc-700 bg-zinc-900"}`}
+            >
+              <input
+                type="radio"
+                name="aspectRatio"
+                value={ratio}
+                checked={aspectRatio === ratio}
+                onChange={() => setAspectRatio(ratio)}
+                className="sr-only"
+              />
               <span className="font-medium">{ratio}</span>
               <span className="text-zinc-400">{ASPECT_HINTS[ratio]}</span>
             </label>
@@ -128,11 +172,14 @@ export function NewVideoForm({ initialEstimate }: { initialEstimate: CostEstimat
         <p className="text-sm text-zinc-400">
           <span className="font-medium text-zinc-200">Estimated cost:</span>{" "}
           <span data-testid="cost-estimate">
-            {shown.provider === "local" ? "Free: the local back end draws and renders on this machine." : `about ${formatCost(shown.totalUsd)}`}
+            {shown.provider === "local"
+              ? "Free: the local back end draws and renders on this machine."
+              : `about ${formatCost(shown.totalUsd)}`}
           </span>
           {shown.provider !== "local" && (
             <span className="block text-xs text-zinc-500">
-              {shown.lines.map((l) => `${l.label} ${formatCost(l.usd)}`).join(" · ")}. Nothing is spent on clips until you approve the storyboard.
+              {shown.lines.map((l) => `${l.label} ${formatCost(l.usd)}`).join(" · ")}. Nothing is spent on clips until you approve
+              the storyboard.
             </span>
           )}
         </p>

@@ -3,14 +3,27 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
-const SOURCES = ["app", "components", "lib", "public", "package.json", "package-lock.json", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "instrumentation.ts"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "package.json",
+  "package-lock.json",
+  "next.config.ts",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "instrumentation.ts",
+];
 const SKIP = new Set(["node_modules", "generated", ".next"]);
 
 function newestMtime(entry: string): number {
   if (!fs.existsSync(entry)) return 0;
   const stat = fs.statSync(entry);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return fs.readdirSync(entry).reduce((max, name) => (SKIP.has(name) ? max : Math.max(max, newestMtime(path.join(entry, name)))), stat.mtimeMs);
+  return fs
+    .readdirSync(entry)
+    .reduce((max, name) => (SKIP.has(name) ? max : Math.max(max, newestMtime(path.join(entry, name)))), stat.mtimeMs);
 }
 
 const buildId = path.join(".next", "BUILD_ID");

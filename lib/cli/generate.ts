@@ -17,8 +17,12 @@ async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
-      scenes: { type: "string" }, aspect: { type: "string" }, style: { type: "string" },
-      seconds: { type: "string" }, seed: { type: "string" }, out: { type: "string" },
+      scenes: { type: "string" },
+      aspect: { type: "string" },
+      style: { type: "string" },
+      seconds: { type: "string" },
+      seed: { type: "string" },
+      out: { type: "string" },
     },
   });
   const parsed = createJobSchema.safeParse({

@@ -15,7 +15,11 @@ const DEFAULT_SCENE_SECONDS = 3.5;
  * Retries, a repaired scene-writer answer and regenerated stills come on top. `models` is null on the
  * local back end, which costs nothing.
  */
-export function estimateJobCost(input: { models: Models | null; sceneCount: number; targetSeconds?: number | null }): CostEstimate {
+export function estimateJobCost(input: {
+  models: Models | null;
+  sceneCount: number;
+  targetSeconds?: number | null;
+}): CostEstimate {
   const { models } = input;
   if (!models) return { totalUsd: 0, lines: [{ label: "Local back end", usd: 0 }] };
   const sceneSeconds = input.targetSeconds ? input.targetSeconds / input.sceneCount : DEFAULT_SCENE_SECONDS;
@@ -23,7 +27,10 @@ export function estimateJobCost(input: { models: Models | null; sceneCount: numb
   const lines = [
     { label: `Scene writer (${models.writer.ref})`, usd: models.writer.perRunUsd },
     { label: `${input.sceneCount} stills (${models.still.ref})`, usd: input.sceneCount * models.still.perImageUsd },
-    { label: `${input.sceneCount} clips of ${clipSeconds} s (${models.clip.ref})`, usd: input.sceneCount * clipSeconds * models.clip.perSecondUsd },
+    {
+      label: `${input.sceneCount} clips of ${clipSeconds} s (${models.clip.ref})`,
+      usd: input.sceneCount * clipSeconds * models.clip.perSecondUsd,
+    },
   ];
   return { totalUsd: lines.reduce((sum, l) => sum + l.usd, 0), lines };
 }

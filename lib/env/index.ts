@@ -22,8 +22,15 @@ const envSchema = z.object({
   REPLICATE_POLL_MS: z.coerce.number().int().min(10).max(60_000).optional(),
   // Both set: predictions call back here when done (polling stays the fallback).
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
-  REPLICATE_WEBHOOK_SECRET: z.string().regex(/^whsec_[A-Za-z0-9+/=]+$/, "must look like whsec_<base64>").optional(),
-  REPLICATE_MAX_PAUSE_MS: z.coerce.number().int().min(100).default(30 * 60_000),
+  REPLICATE_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^whsec_[A-Za-z0-9+/=]+$/, "must look like whsec_<base64>")
+    .optional(),
+  REPLICATE_MAX_PAUSE_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .default(30 * 60_000),
   RUN_WORKER: booleanString.default(true),
   WORKER_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
   WORKER_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),

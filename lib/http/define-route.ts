@@ -32,10 +32,11 @@ type RouteContext = { params: Promise<Record<string, string | string[]>> };
  * The HTTP edge of every route handler: who is calling, ids, body and query parsed before the handler
  * runs (so it cannot forget to), and every error mapped to its status by one wrapper.
  */
-export function defineRoute<I extends IdSpec = Record<never, string>, B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
-  spec: RouteSpec<I, B, Q>,
-  handler: (input: RouteInput<I, B, Q>) => Promise<Response>,
-) {
+export function defineRoute<
+  I extends IdSpec = Record<never, string>,
+  B extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+>(spec: RouteSpec<I, B, Q>, handler: (input: RouteInput<I, B, Q>) => Promise<Response>) {
   return withErrors(async (request: Request, context?: RouteContext) => {
     const params = (await context?.params) ?? {};
     const ids = Object.fromEntries(

@@ -21,10 +21,13 @@ export function fileResponse(file: ServableFile, request: Request): Response {
     "Cache-Control": "private, max-age=31536000, immutable",
     "Last-Modified": file.mtime.toUTCString(),
   });
-  if (new URL(request.url).searchParams.has("download")) headers.set("Content-Disposition", `attachment; filename="${file.downloadName}"`);
+  if (new URL(request.url).searchParams.has("download"))
+    headers.set("Content-Disposition", `attachment; filename="${file.downloadName}"`);
   const range = parseByteRange(request.headers.get("range"), file.size);
   if (range === "unsatisfiable") {
-    throw new AppError("range_not_satisfiable", "The requested byte range is outside the file.", { "Content-Range": `bytes */${file.size}` });
+    throw new AppError("range_not_satisfiable", "The requested byte range is outside the file.", {
+      "Content-Range": `bytes */${file.size}`,
+    });
   }
   const status = range ? 206 : 200;
   const { start, end } = range ?? { start: 0, end: file.size - 1 };

@@ -5,7 +5,12 @@ import { log } from "@/lib/log";
 
 export type ApiError = { error: { code: ErrorCode; message: string } };
 
-export function errorResponse(code: ErrorCode, message: string, status: number, headers?: Record<string, string>): NextResponse<ApiError> {
+export function errorResponse(
+  code: ErrorCode,
+  message: string,
+  status: number,
+  headers?: Record<string, string>,
+): NextResponse<ApiError> {
   return NextResponse.json({ error: { code, message } }, { status, headers });
 }
 
@@ -14,7 +19,8 @@ export function describeZodError(error: ZodError): string {
   return error.issues
     .map((issue) => {
       const field = issue.path.join(".");
-      if (issue.code === "unrecognized_keys") return `Unknown field${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.join(", ")}.`;
+      if (issue.code === "unrecognized_keys")
+        return `Unknown field${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.join(", ")}.`;
       return field && !issue.message.toLowerCase().includes(field.toLowerCase()) ? `${field}: ${issue.message}` : issue.message;
     })
     .join(" ");

@@ -61,7 +61,10 @@ export async function removeScene(clientId: string, jobId: string, sceneId: stri
     if (count <= 1) throw conflict("A video needs at least one scene; this is the last one.");
     await tx.scene.delete({ where: { id: sceneId } });
     const rest = await tx.scene.findMany({ where: { jobId }, orderBy: { position: "asc" }, select: { id: true } });
-    await renumber(tx, rest.map((s) => s.id));
+    await renumber(
+      tx,
+      rest.map((s) => s.id),
+    );
   });
 }
 

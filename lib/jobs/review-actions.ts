@@ -34,7 +34,15 @@ export async function cancelJob(clientId: string, jobId: string): Promise<void> 
     const ok = await transitionJob(tx, jobId, job.status, "canceled", {
       clientId,
       // failedStage keeps where it stopped, so its progress stays put instead of dropping to 0%.
-      data: { error: null, failedStage: job.status, pausedReason: null, pausedAt: null, leaseToken: null, leaseOwner: null, leaseExpiresAt: null },
+      data: {
+        error: null,
+        failedStage: job.status,
+        pausedReason: null,
+        pausedAt: null,
+        leaseToken: null,
+        leaseOwner: null,
+        leaseExpiresAt: null,
+      },
     });
     if (!ok) return false;
     // Steps that were in flight will not finish: the lease is gone, so their runner can write nothing more.
@@ -50,7 +58,11 @@ export async function cancelJob(clientId: string, jobId: string): Promise<void> 
   await discardPartialFiles(jobId);
 }
 
-const RESUME_AT: Partial<Record<JobStatus, JobStatus>> = { storyboarding: "storyboarding", rendering: "rendering", stitching: "stitching" };
+const RESUME_AT: Partial<Record<JobStatus, JobStatus>> = {
+  storyboarding: "storyboarding",
+  rendering: "rendering",
+  stitching: "stitching",
+};
 
 /** Resumes a failed job from the step that failed: finished stills and clips are kept, failed ones redone. */
 export async function retryFailedJob(clientId: string, jobId: string): Promise<void> {

@@ -28,13 +28,21 @@ const sceneCountMessage = `Scene count must be a whole number from ${SCENE_COUNT
 const targetMessage = `Target length must be a whole number of seconds from ${TARGET_SECONDS_LIMITS.min} to ${TARGET_SECONDS_LIMITS.max}.`;
 const secondsMessage = `A scene lasts from ${SCENE_LIMITS.minSeconds} to ${SCENE_LIMITS.maxSeconds} seconds.`;
 
-const sceneCount = z.int({ error: sceneCountMessage }).min(SCENE_COUNT_LIMITS.min, sceneCountMessage).max(SCENE_COUNT_LIMITS.max, sceneCountMessage);
-const targetSeconds = z.int({ error: targetMessage }).min(TARGET_SECONDS_LIMITS.min, targetMessage).max(TARGET_SECONDS_LIMITS.max, targetMessage);
+const sceneCount = z
+  .int({ error: sceneCountMessage })
+  .min(SCENE_COUNT_LIMITS.min, sceneCountMessage)
+  .max(SCENE_COUNT_LIMITS.max, sceneCountMessage);
+const targetSeconds = z
+  .int({ error: targetMessage })
+  .min(TARGET_SECONDS_LIMITS.min, targetMessage)
+  .max(TARGET_SECONDS_LIMITS.max, targetMessage);
 
 export const createJobSchema = z.strictObject({
   prompt: text("The prompt", PROMPT_LIMITS.maxChars, "Write a prompt describing your video."),
   sceneCount: sceneCount.default(DEFAULTS.sceneCount),
-  aspectRatio: z.enum(ASPECT_RATIOS, { error: `Aspect ratio must be one of ${ASPECT_RATIOS.join(", ")}.` }).default(DEFAULTS.aspectRatio),
+  aspectRatio: z
+    .enum(ASPECT_RATIOS, { error: `Aspect ratio must be one of ${ASPECT_RATIOS.join(", ")}.` })
+    .default(DEFAULTS.aspectRatio),
   style: z.enum(STYLES, { error: `Style must be one of ${STYLES.join(", ")}.` }).default(DEFAULTS.style),
   targetSeconds: targetSeconds.optional(),
   seed: z
@@ -51,7 +59,10 @@ const sceneFields = {
   caption: text("The caption", SCENE_LIMITS.captionMaxChars, "A caption cannot be empty."),
   imagePrompt: text("The image prompt", SCENE_LIMITS.imagePromptMaxChars, "An image prompt cannot be empty."),
   motion: z.enum(MOTIONS, { error: `Motion must be one of ${MOTIONS.join(", ")}.` }),
-  durationSec: z.number({ error: secondsMessage }).min(SCENE_LIMITS.minSeconds, secondsMessage).max(SCENE_LIMITS.maxSeconds, secondsMessage),
+  durationSec: z
+    .number({ error: secondsMessage })
+    .min(SCENE_LIMITS.minSeconds, secondsMessage)
+    .max(SCENE_LIMITS.maxSeconds, secondsMessage),
 };
 
 export const sceneDraftSchema = z.object(sceneFields);
@@ -67,12 +78,15 @@ export const editSceneSchema = z
   .refine((v) => Object.values(v).some((x) => x !== undefined), "Change at least one field of the scene.");
 export type EditSceneInput = z.output<typeof editSceneSchema>;
 
-export const idSchema = (what: string) => z.string({ error: `That is not ${what} id.` }).refine(isGeneratedId, `That is not ${what} id.`);
+export const idSchema = (what: string) =>
+  z.string({ error: `That is not ${what} id.` }).refine(isGeneratedId, `That is not ${what} id.`);
 export const jobIdSchema = idSchema("a job");
 export const sceneIdSchema = idSchema("a scene");
 
 export const reorderScenesSchema = z.strictObject({
-  sceneIds: z.array(sceneIdSchema, { error: "sceneIds must be a list of scene ids." }).min(1, "List the scenes in their new order."),
+  sceneIds: z
+    .array(sceneIdSchema, { error: "sceneIds must be a list of scene ids." })
+    .min(1, "List the scenes in their new order."),
 });
 
 export const listJobsQuerySchema = z.object({

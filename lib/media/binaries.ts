@@ -16,5 +16,8 @@ export function ffprobePath(): string {
 
 /** The caption font ships in an npm package so captions never depend on system fonts. */
 export function captionFontPath(): string {
-  return getEnv().CAPTION_FONT_PATH ?? path.join(path.dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf", "DejaVuSans-Bold.ttf");
+  return (
+    getEnv().CAPTION_FONT_PATH ??
+    path.join(path.dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf", "DejaVuSans-Bold.ttf")
+  );
 }

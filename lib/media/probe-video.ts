@@ -11,9 +11,15 @@ export interface VideoProbe {
 
 export async function probeVideo(filePath: string): Promise<VideoProbe> {
   const out = await runProcess(ffprobePath(), [
-    "-v", "error", "-select_streams", "v:0",
-    "-show_entries", "stream=codec_name,width,height,pix_fmt:format=duration",
-    "-of", "json", filePath,
+    "-v",
+    "error",
+    "-select_streams",
+    "v:0",
+    "-show_entries",
+    "stream=codec_name,width,height,pix_fmt:format=duration",
+    "-of",
+    "json",
+    filePath,
   ]);
   const parsed = JSON.parse(out) as {
     streams?: { codec_name?: string; width?: number; height?: number; pix_fmt?: string }[];

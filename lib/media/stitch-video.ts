@@ -64,7 +64,9 @@ export async function stitchVideo(input: StitchInput): Promise<{ durationSec: nu
       await Promise.all(lines.map((text, l) => fsp.writeFile(names[l]!, text)));
       files.push(names);
     }
-    const graph: string[] = [`color=c=black:s=${width}x${height}:r=${FRAME_RATE}:d=${(total + CROSSFADE_SECONDS).toFixed(3)}[base]`];
+    const graph: string[] = [
+      `color=c=black:s=${width}x${height}:r=${FRAME_RATE}:d=${(total + CROSSFADE_SECONDS).toFixed(3)}[base]`,
+    ];
     let previous = "base";
     input.scenes.forEach((scene, i) => {
       const length = scene.durationSec + (i < input.scenes.length - 1 ? CROSSFADE_SECONDS : 0);
@@ -76,15 +78,53 @@ export async function stitchVideo(input: StitchInput): Promise<{ durationSec: nu
       graph.push(`[${previous}][c${i}]overlay=eof_action=pass:format=auto[o${i}]`);
       previous = `o${i}`;
     });
-    graph.push(`[${previous}]${[...captionFilters(input.scenes, starts, width, height, files), "format=yuv420p"].join(",")}[out]`);
+    graph.push(
+      `[${previous}]${[...captionFilters(input.scenes, starts, width, height, files), "format=yuv420p"].join(",")}[out]`,
+    );
     const args = ["-y", "-loglevel", "error"];
     for (const scene of input.scenes) args.push("-i", scene.clipPath);
-    args.push("-filter_complex", graph.join(";"), "-map", "[out]", "-t", total.toFixed(3),
-      "-c:v", "libx264", "-preset", "veryfast", "-crf", "21", "-pix_fmt", "yuv420p", "-r", String(FRAME_RATE),
-      "-movflags", "+faststart", "-an", "-f", "mp4", input.outPath);
+    args.push(
+      "-filter_complex",
+      graph.join(";"),
+      "-map",
+      "[out]",
+      "-t",
+      total.toFixed(3),
+      "-c:v",
+      "libx264",
+      "-preset",
+      "veryfast",
+      "-crf",
+      "21",
+      "-pix_fmt",
+      "yuv420p",
+      "-r",
+      String(FRAME_RATE),
+      "-movflags",
+      "+faststart",
+      "-an",
+      "-f",
+      "mp4",
+      input.outPath,
+    );
     await runFfmpeg(args, input.signal);
     await runFfmpeg(
-      ["-y", "-loglevel", "error", "-ss", Math.min(1, total / 3).toFixed(2), "-i", input.outPath, "-frames:v", "1", "-q:v", "3", "-f", "image2", input.posterPath],
+      [
+        "-y",
+        "-loglevel",
+        "error",
+        "-ss",
+        Math.min(1, total / 3).toFixed(2),
+        "-i",
+        input.outPath,
+        "-frames:v",
+        "1",
+        "-q:v",
+        "3",
+        "-f",
+        "image2",
+        input.posterPath,
+      ],
       input.signal,
     );
     return { durationSec: total };

@@ -8,9 +8,14 @@ import { explainFailure, fencedWrite, LeaseLostError, StepError, type StepContex
 /** storyboarding -> awaiting_approval (or rendering when auto-approved): one still per scene not yet drawn. */
 export async function drawStoryboardStep(ctx: StepContext): Promise<void> {
   const job = await ctx.db.job.findUniqueOrThrow({ where: { id: ctx.jobId } });
-  const scenes = await ctx.db.scene.findMany({ where: { jobId: ctx.jobId, stillStatus: { not: "ready" } }, orderBy: { position: "asc" } });
+  const scenes = await ctx.db.scene.findMany({
+    where: { jobId: ctx.jobId, stillStatus: { not: "ready" } },
+    orderBy: { position: "asc" },
+  });
   for (const scene of scenes) {
-    await fencedWrite(ctx, (tx) => tx.scene.update({ where: { id: scene.id }, data: { stillStatus: "generating", error: null } }));
+    await fencedWrite(ctx, (tx) =>
+      tx.scene.update({ where: { id: scene.id }, data: { stillStatus: "generating", error: null } }),
+    );
     const key = stillKey(ctx.jobId, scene.id, scene.stillRevision);
     const input = {
       imagePrompt: scene.imagePrompt,
@@ -30,7 +35,9 @@ export async function drawStoryboardStep(ctx: StepContext): Promise<void> {
       );
     } catch (error) {
       if (error instanceof LeaseLostError || ctx.signal.aborted) throw error;
-      throw new StepError(explainFailure(`Drawing the still for scene ${scene.position + 1} failed.`, error), scene.id, { cause: error });
+      throw new StepError(explainFailure(`Drawing the still for scene ${scene.position + 1} failed.`, error), scene.id, {
+        cause: error,
+      });
     }
     if (scene.stillKey && scene.stillKey !== key) await removeKey(scene.stillKey);
   }

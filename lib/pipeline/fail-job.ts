@@ -5,12 +5,19 @@ import { StepError } from "./step-context";
 
 /** Marks the job (and the scene at fault) failed with a sentence a person can read. */
 export async function failJob(db: Db, jobId: string, leaseToken: string, status: JobStatus, error: unknown): Promise<void> {
-  const message =
-    error instanceof StepError ? error.message : "Something went wrong on the server while working on this job.";
+  const message = error instanceof StepError ? error.message : "Something went wrong on the server while working on this job.";
   await db.$transaction(async (tx) => {
     const moved = await transitionJob(tx, jobId, status, "failed", {
       leaseToken,
-      data: { error: message, failedStage: status, pausedReason: null, pausedAt: null, leaseToken: null, leaseOwner: null, leaseExpiresAt: null },
+      data: {
+        error: message,
+        failedStage: status,
+        pausedReason: null,
+        pausedAt: null,
+        leaseToken: null,
+        leaseOwner: null,
+        leaseExpiresAt: null,
+      },
     });
     if (moved && error instanceof StepError && error.sceneId) {
       const field = status === "storyboarding" ? "stillStatus" : "clipStatus";

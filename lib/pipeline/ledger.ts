@@ -28,7 +28,14 @@ async function startGeneration(ctx: StepContext, start: GenerationStart): Promis
   const inputHash = hashInput(start.input);
   return fencedWrite(ctx, async (tx) => {
     const earlier = await tx.generation.findFirst({
-      where: { jobId: ctx.jobId, sceneId: start.sceneId ?? null, kind: start.kind, inputHash, status: "interrupted", backend: start.backend },
+      where: {
+        jobId: ctx.jobId,
+        sceneId: start.sceneId ?? null,
+        kind: start.kind,
+        inputHash,
+        status: "interrupted",
+        backend: start.backend,
+      },
       orderBy: { startedAt: "desc" },
     });
     // A remote call that was interrupted is taken up again: its prediction is polled, or (when the
@@ -58,7 +65,12 @@ async function startGeneration(ctx: StepContext, start: GenerationStart): Promis
   });
 }
 
-async function finishGeneration(db: Prisma.TransactionClient, jobId: string, generation: Started, outcome: Outcome): Promise<void> {
+async function finishGeneration(
+  db: Prisma.TransactionClient,
+  jobId: string,
+  generation: Started,
+  outcome: Outcome,
+): Promise<void> {
   const finishedAt = new Date();
   await db.generation.update({
     where: { id: generation.id },
@@ -123,7 +135,8 @@ export async function runGeneration<T>(
       await commit(tx, result);
     });
   } catch (error) {
-    if (error instanceof LeaseLostError) await finishGeneration(ctx.db, ctx.jobId, generation, { status: "interrupted", error: error.message, costUsd: cost.usd });
+    if (error instanceof LeaseLostError)
+      await finishGeneration(ctx.db, ctx.jobId, generation, { status: "interrupted", error: error.message, costUsd: cost.usd });
     throw error;
   }
   return result;

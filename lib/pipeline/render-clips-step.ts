@@ -30,7 +30,13 @@ export async function renderClipsStep(ctx: StepContext): Promise<void> {
     try {
       await runGeneration(
         ctx,
-        { sceneId: scene.id, kind: "clip", backend: ctx.backend.name, model: animator.model, input: { ...input, outPath: undefined } },
+        {
+          sceneId: scene.id,
+          kind: "clip",
+          backend: ctx.backend.name,
+          model: animator.model,
+          input: { ...input, outPath: undefined },
+        },
         async (hooks) => {
           await animator.animate(input, ctx.signal, hooks);
           await assertVideo(temp, { ...frameSize(job.aspectRatio), durationSec });
@@ -42,7 +48,9 @@ export async function renderClipsStep(ctx: StepContext): Promise<void> {
     } catch (error) {
       await discardTemp(temp);
       if (error instanceof LeaseLostError || ctx.signal.aborted) throw error;
-      throw new StepError(explainFailure(`Rendering the clip for scene ${scene.position + 1} failed.`, error), scene.id, { cause: error });
+      throw new StepError(explainFailure(`Rendering the clip for scene ${scene.position + 1} failed.`, error), scene.id, {
+        cause: error,
+      });
     }
   }
   await fencedWrite(ctx, (tx) => transitionJob(tx, ctx.jobId, "rendering", "stitching", { leaseToken: ctx.leaseToken }));

@@ -7,7 +7,10 @@ import { stitchStep } from "./stitch-step";
 import { writeScenesStep } from "./write-scenes-step";
 
 const STEPS: Partial<Record<JobStatus, (ctx: StepContext) => Promise<void>>> = {
-  queued: (ctx) => fencedWrite(ctx, (tx) => transitionJob(tx, ctx.jobId, "queued", "parsing", { leaseToken: ctx.leaseToken })).then(() => undefined),
+  queued: (ctx) =>
+    fencedWrite(ctx, (tx) => transitionJob(tx, ctx.jobId, "queued", "parsing", { leaseToken: ctx.leaseToken })).then(
+      () => undefined,
+    ),
   parsing: writeScenesStep,
   storyboarding: drawStoryboardStep,
   rendering: renderClipsStep,

@@ -21,7 +21,12 @@ export async function stitchStep(ctx: StepContext): Promise<void> {
   try {
     await runGeneration(
       ctx,
-      { kind: "stitch", backend: "local", model: "local/ffmpeg-stitch-v1", input: scenes.map((s) => [s.clipKey, s.caption, s.durationSec]) },
+      {
+        kind: "stitch",
+        backend: "local",
+        model: "local/ffmpeg-stitch-v1",
+        input: scenes.map((s) => [s.clipKey, s.caption, s.durationSec]),
+      },
       async () => {
         await stitchVideo({
           scenes: scenes.map((s) => ({ clipPath: pathForKey(s.clipKey!), caption: s.caption, durationSec: s.durationSec })),
@@ -37,7 +42,13 @@ export async function stitchStep(ctx: StepContext): Promise<void> {
       (tx) =>
         transitionJob(tx, ctx.jobId, "stitching", "completed", {
           leaseToken: ctx.leaseToken,
-          data: { videoKey: finalKey, posterKey: thumbKey, durationSec: total, completedAt: new Date(), costUsd: cost._sum.costUsd ?? 0 },
+          data: {
+            videoKey: finalKey,
+            posterKey: thumbKey,
+            durationSec: total,
+            completedAt: new Date(),
+            costUsd: cost._sum.costUsd ?? 0,
+          },
         }),
       finalKey,
     );

@@ -23,7 +23,8 @@ export async function writeScenesStep(ctx: StepContext): Promise<void> {
       { kind: "scenes", backend: ctx.backend.name, model: writer.model, input },
       async (hooks) => {
         const parsed = sceneDraftsSchema(job.sceneCount).safeParse(await writer.writeScenes(input, ctx.signal, hooks));
-        if (!parsed.success) throw new StepError("The scene writer returned scenes that could not be used.", undefined, { cause: parsed.error });
+        if (!parsed.success)
+          throw new StepError("The scene writer returned scenes that could not be used.", undefined, { cause: parsed.error });
         return parsed.data;
       },
       async (tx, drafts) => {

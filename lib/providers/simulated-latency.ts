@@ -9,8 +9,20 @@ export function withSimulatedLatency(backend: GenerationBackend, ms: number): Ge
   if (ms <= 0) return backend;
   return {
     ...backend,
-    sceneWriter: { ...backend.sceneWriter, writeScenes: async (input, signal) => (await sleep(ms, undefined, { signal }), backend.sceneWriter.writeScenes(input, signal)) },
-    illustrator: { ...backend.illustrator, drawStill: async (input, signal) => (await sleep(ms, undefined, { signal }), backend.illustrator.drawStill(input, signal)) },
-    animator: { ...backend.animator, animate: async (input, signal) => (await sleep(ms, undefined, { signal }), backend.animator.animate(input, signal)) },
+    sceneWriter: {
+      ...backend.sceneWriter,
+      writeScenes: async (input, signal) => (
+        await sleep(ms, undefined, { signal }),
+        backend.sceneWriter.writeScenes(input, signal)
+      ),
+    },
+    illustrator: {
+      ...backend.illustrator,
+      drawStill: async (input, signal) => (await sleep(ms, undefined, { signal }), backend.illustrator.drawStill(input, signal)),
+    },
+    animator: {
+      ...backend.animator,
+      animate: async (input, signal) => (await sleep(ms, undefined, { signal }), backend.animator.animate(input, signal)),
+    },
   };
 }

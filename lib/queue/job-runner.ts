@@ -8,7 +8,14 @@ import type { GenerationBackend } from "@/lib/providers/types";
 import { markInterruptedGenerations } from "@/lib/pipeline/ledger";
 import { discardPartialFiles } from "@/lib/storage/file-storage";
 import { newOwnerId } from "@/lib/util/process-identity";
-import { claimJob, findClaimableJobIds, findLostLeases, releaseLease, releaseLeasesOfDeadLocalRunners, renewLease } from "./lease";
+import {
+  claimJob,
+  findClaimableJobIds,
+  findLostLeases,
+  releaseLease,
+  releaseLeasesOfDeadLocalRunners,
+  renewLease,
+} from "./lease";
 import { onWorkAvailable } from "./work-signal";
 
 export interface RunnerOptions {
@@ -25,7 +32,9 @@ function buildBackend(build: RunnerOptions["backend"], job: JobBackendChoice): G
   try {
     return build(job);
   } catch (error) {
-    throw new StepError(`This job's generation back end is not available: ${(error as Error).message}`, undefined, { cause: error });
+    throw new StepError(`This job's generation back end is not available: ${(error as Error).message}`, undefined, {
+      cause: error,
+    });
   }
 }
 
@@ -71,7 +80,10 @@ export class JobRunner {
       await this.abortJobsWithLostLeases();
       const free = this.options.concurrency - this.running.size;
       if (free <= 0) return;
-      const ids = await findClaimableJobIds(this.options.db, free, { exclude: this.activeJobIds, onlyJobId: this.options.onlyJobId });
+      const ids = await findClaimableJobIds(this.options.db, free, {
+        exclude: this.activeJobIds,
+        onlyJobId: this.options.onlyJobId,
+      });
       for (const id of ids) {
         const token = await claimJob(this.options.db, id, this.owner, this.options.leaseMs);
         if (!token || this.stopped) {
@@ -106,7 +118,10 @@ export class JobRunner {
   /** Whatever a previous holder left in flight: its calls are marked interrupted, its temp files removed. */
   private async recover(jobId: string, leaseToken: string): Promise<void> {
     // A pause notice belongs to the holder that saw the API down; this holder will find out for itself.
-    await this.options.db.job.updateMany({ where: { id: jobId, leaseToken, pausedReason: { not: null } }, data: { pausedReason: null, pausedAt: null } });
+    await this.options.db.job.updateMany({
+      where: { id: jobId, leaseToken, pausedReason: { not: null } },
+      data: { pausedReason: null, pausedAt: null },
+    });
     const interrupted = await markInterruptedGenerations(this.options.db, jobId);
     const discarded = await discardPartialFiles(jobId);
     if (interrupted > 0 || discarded.length > 0) log.info("recovered interrupted work", { jobId, interrupted, discarded });
@@ -114,13 +129,16 @@ export class JobRunner {
 
   private async runJob(jobId: string, leaseToken: string, abort: AbortController): Promise<void> {
     const { db, leaseMs } = this.options;
-    const heartbeat = setInterval(() => {
-      renewLease(db, jobId, leaseToken, leaseMs)
-        .then((held) => {
-          if (!held) return this.abortJobsWithLostLeases();
-        })
-        .catch((error) => log.warn("lease renewal failed", { jobId, error }));
-    }, Math.max(250, Math.floor(leaseMs / 3)));
+    const heartbeat = setInterval(
+      () => {
+        renewLease(db, jobId, leaseToken, leaseMs)
+          .then((held) => {
+            if (!held) return this.abortJobsWithLostLeases();
+          })
+          .catch((error) => log.warn("lease renewal failed", { jobId, error }));
+      },
+      Math.max(250, Math.floor(leaseMs / 3)),
+    );
     try {
       await this.recover(jobId, leaseToken);
       for (;;) {
@@ -130,7 +148,13 @@ export class JobRunner {
         });
         if (!job || abort.signal.aborted) return;
         try {
-          const ctx: StepContext = { db, jobId, leaseToken, signal: abort.signal, backend: buildBackend(this.options.backend, job) };
+          const ctx: StepContext = {
+            db,
+            jobId,
+            leaseToken,
+            signal: abort.signal,
+            backend: buildBackend(this.options.backend, job),
+          };
           log.info("stage started", { jobId, stage: job.status });
           if (!(await runStage(job.status, ctx))) return;
         } catch (error) {

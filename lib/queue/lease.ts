@@ -49,7 +49,10 @@ export async function releaseLease(db: Db, jobId: string, token: string): Promis
 /** Of the leases this runner believes it holds, those that are gone: the job was canceled or taken over. */
 export async function findLostLeases(db: Db, held: Map<string, string>): Promise<{ jobId: string; canceled: boolean }[]> {
   if (held.size === 0) return [];
-  const rows = await db.job.findMany({ where: { id: { in: [...held.keys()] } }, select: { id: true, leaseToken: true, status: true } });
+  const rows = await db.job.findMany({
+    where: { id: { in: [...held.keys()] } },
+    select: { id: true, leaseToken: true, status: true },
+  });
   const current = new Map(rows.map((r) => [r.id, r]));
   return [...held]
     .filter(([id, token]) => current.get(id)?.leaseToken !== token)
@@ -57,7 +60,11 @@ export async function findLostLeases(db: Db, held: Map<string, string>): Promise
 }
 
 /** Oldest runnable jobs nobody holds (or whose holder's lease ran out). */
-export async function findClaimableJobIds(db: Db, limit: number, options: { exclude: string[]; onlyJobId?: string }): Promise<string[]> {
+export async function findClaimableJobIds(
+  db: Db,
+  limit: number,
+  options: { exclude: string[]; onlyJobId?: string },
+): Promise<string[]> {
   const rows = await db.job.findMany({
     where: { ...unclaimedJobWhere(new Date()), id: options.onlyJobId ? options.onlyJobId : { notIn: options.exclude } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],

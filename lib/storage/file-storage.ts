@@ -70,10 +70,3 @@ export async function discardPartialFiles(jobId: string): Promise<string[]> {
   }
   return removed;
 }
-
-/** Removes every file of a job (all prefixes). */
-export async function removeJobFiles(jobId: string): Promise<void> {
-  for (const prefix of JOB_PREFIXES) {
-    await fsp.rm(pathForKey(`${prefix}/${jobId}`), { recursive: true, force: true });
-  }
-}

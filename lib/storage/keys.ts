@@ -2,8 +2,7 @@ import { ID_PATTERN_SOURCE } from "@/lib/vocabulary";
 
 // Storage keys are generated here from ids we created, never from user input.
 
-export const stillKey = (jobId: string, sceneId: string, revision: number) =>
-  `storyboards/${jobId}/${sceneId}-r${revision}.jpg`;
+export const stillKey = (jobId: string, sceneId: string, revision: number) => `storyboards/${jobId}/${sceneId}-r${revision}.jpg`;
 export const clipKey = (jobId: string, sceneId: string, revision: number) => `clips/${jobId}/${sceneId}-r${revision}.mp4`;
 export const videoKey = (jobId: string) => `videos/${jobId}/final.mp4`;
 export const posterKey = (jobId: string) => `videos/${jobId}/poster.jpg`;

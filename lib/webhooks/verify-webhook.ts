@@ -16,7 +16,8 @@ export function verifyWebhook(secret: string, headers: Headers, body: string, no
   const id = headers.get("webhook-id");
   const timestamp = headers.get("webhook-timestamp");
   const signatures = headers.get("webhook-signature");
-  if (!id || !timestamp || !signatures) return { ok: false, reason: "The webhook is missing its webhook-id, webhook-timestamp or webhook-signature header." };
+  if (!id || !timestamp || !signatures)
+    return { ok: false, reason: "The webhook is missing its webhook-id, webhook-timestamp or webhook-signature header." };
   const sentAt = Number(timestamp);
   if (!Number.isInteger(sentAt) || Math.abs(nowMs / 1000 - sentAt) > TOLERANCE_SECONDS) {
     return { ok: false, reason: "The webhook's timestamp is too old or in the future." };

@@ -15,7 +15,13 @@ const HOT_PATH_CONCURRENCY = 16;
 // Mirrors components/job/use-job.ts: the client polls faster early on, slower while rendering.
 const POLL_MS: Record<string, number> = { queued: 2000, parsing: 2000, storyboarding: 5000, rendering: 10000, stitching: 10000 };
 
-interface JobRun { id: string; seconds: number; status: string; polls: number; notModified: number }
+interface JobRun {
+  id: string;
+  seconds: number;
+  status: string;
+  polls: number;
+  notModified: number;
+}
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -86,7 +92,9 @@ async function main(): Promise<void> {
   let peakMb = residentMb(app.pid);
   const sampler = setInterval(() => (peakMb = Math.max(peakMb, residentMb(app.pid))), 250);
   try {
-    console.log(`load: ${JOBS} jobs x ${SCENES} scenes, auto-approved, runner concurrency ${process.env.WORKER_JOB_CONCURRENCY ?? 2}`);
+    console.log(
+      `load: ${JOBS} jobs x ${SCENES} scenes, auto-approved, runner concurrency ${process.env.WORKER_JOB_CONCURRENCY ?? 2}`,
+    );
     const started = performance.now();
     const ids = await Promise.all(Array.from({ length: JOBS }, (_, n) => createJob(app, n)));
     const runs = await Promise.all(ids.map((id) => followJob(app, id, started)));
@@ -96,14 +104,20 @@ async function main(): Promise<void> {
     const polls = runs.reduce((s, r) => s + r.polls, 0);
     const notModified = runs.reduce((s, r) => s + r.notModified, 0);
     console.log(`  completed            ${completed}/${JOBS} in ${wall.toFixed(1)} s wall`);
-    console.log(`  prompt -> video      p50 ${percentile(times, 50).toFixed(1)} s, p95 ${percentile(times, 95).toFixed(1)} s (target p95 < 240 s)`);
-    console.log(`  polls at UI pace     ${polls} polls, ${notModified} answered 304 (${((notModified / polls) * 100).toFixed(1)}%)`);
+    console.log(
+      `  prompt -> video      p50 ${percentile(times, 50).toFixed(1)} s, p95 ${percentile(times, 95).toFixed(1)} s (target p95 < 240 s)`,
+    );
+    console.log(
+      `  polls at UI pace     ${polls} polls, ${notModified} answered 304 (${((notModified / polls) * 100).toFixed(1)}%)`,
+    );
 
     const first = ids[0]!;
     const cached = await hotPath(app, first, true);
     const full = await hotPath(app, first, false);
     const row = (name: string, r: typeof cached) =>
-      console.log(`  ${name.padEnd(20)} ${r.rps.toFixed(0).padStart(5)} req/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms`);
+      console.log(
+        `  ${name.padEnd(20)} ${r.rps.toFixed(0).padStart(5)} req/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms`,
+      );
     console.log(`hot path: GET /api/jobs/:id, ${HOT_PATH_REQUESTS} requests, ${HOT_PATH_CONCURRENCY} at a time`);
     row("304 (ETag matches)", cached);
     row("200 (full JSON)", full);

@@ -15,7 +15,11 @@ test("Cancel mid-render stops the job, and the page and gallery say so", async (
   const created = await fetch(`${app.baseUrl}/api/jobs`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ prompt: "A heron waits in the reeds. It takes off over the marsh. The sun sets.", sceneCount: 3, autoApprove: true }),
+    body: JSON.stringify({
+      prompt: "A heron waits in the reeds. It takes off over the marsh. The sun sets.",
+      sceneCount: 3,
+      autoApprove: true,
+    }),
   });
   const { id } = (await created.json()) as { id: string };
 

@@ -3,7 +3,8 @@ import { JobPage } from "../pages/job-page";
 import { NewVideoPage } from "../pages/new-video-page";
 
 const shots = "tests/artifacts/screenshots";
-const PROMPT = "A lighthouse keeper watches a storm roll in over the sea. At night the lamp fails. She climbs the tower with a lantern.";
+const PROMPT =
+  "A lighthouse keeper watches a storm roll in over the sea. At night the lamp fails. She climbs the tower with a lantern.";
 
 test("prompt -> storyboard -> edit -> regenerate -> approve -> play -> gallery", async ({ page }) => {
   await page.goto("/");

@@ -19,7 +19,11 @@ test("a failed job explains itself in the gallery and the job page, and Retry fi
   const created = await fetch(`${app.baseUrl}/api/jobs`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ prompt: "A red kite climbs over the dunes. The wind drops at dusk.", sceneCount: 2, autoApprove: true }),
+    body: JSON.stringify({
+      prompt: "A red kite climbs over the dunes. The wind drops at dusk.",
+      sceneCount: 2,
+      autoApprove: true,
+    }),
   });
   const { id } = (await created.json()) as { id: string };
 

@@ -11,7 +11,8 @@ import { signWebhook } from "@/lib/webhooks/verify-webhook";
 // get, cancel, list, output files. Faults are queued per model and consumed one request at a time.
 
 export type CreateFault = "429" | "500" | "500-after-create" | "hang-after-create" | "401";
-export type PredictionFault = "none" | "fail" | "corrupt-output" | "expired-output" | "bad-json" | "never-finish";
+export type PredictionFault =
+  "none" | "fail" | "corrupt-output" | "expired-output" | "bad-json" | "too-long-scene" | "never-finish";
 
 interface FakePrediction {
   id: string;
@@ -39,21 +40,38 @@ export interface RecordedRequest {
 const token = "r8_fake_token_for_tests_0123456789";
 
 async function makeFixtures(): Promise<{ jpeg: Buffer; mp4: Buffer }> {
-  const jpeg = await sharp({ create: { width: 1024, height: 576, channels: 3, background: { r: 40, g: 90, b: 160 } } }).jpeg().toBuffer();
+  const jpeg = await sharp({ create: { width: 1024, height: 576, channels: 3, background: { r: 40, g: 90, b: 160 } } })
+    .jpeg()
+    .toBuffer();
   const ffmpeg = (await import("@ffmpeg-installer/ffmpeg")).default.path;
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "fake-replicate-")), "clip.mp4");
-  execFileSync(ffmpeg, ["-y", "-loglevel", "error", "-f", "lavfi", "-i", "testsrc=size=854x480:rate=16:duration=5", "-c:v", "libx264", "-pix_fmt", "yuv420p", "-preset", "ultrafast", file]);
+  execFileSync(ffmpeg, [
+    "-y",
+    "-loglevel",
+    "error",
+    "-f",
+    "lavfi",
+    "-i",
+    "testsrc=size=854x480:rate=16:duration=5",
+    "-c:v",
+    "libx264",
+    "-pix_fmt",
+    "yuv420p",
+    "-preset",
+    "ultrafast",
+    file,
+  ]);
   return { jpeg, mp4: fs.readFileSync(file) };
 }
 
-function scenesJson(prompt: string): string[] {
+function scenesJson(prompt: string, secondsOfFirst = 3): string[] {
   const count = Number(/exactly (\d+) scenes/.exec(prompt)?.[1] ?? 3);
   const motions = ["zoom-in", "pan-left", "zoom-out", "pan-right"];
   const scenes = Array.from({ length: count }, (_, i) => ({
     caption: `Scene ${i + 1} of the story.`,
     imagePrompt: `A wide shot of moment ${i + 1}, golden light`,
     motion: motions[i % motions.length],
-    durationSec: 3,
+    durationSec: i === 0 ? secondsOfFirst : 3,
   }));
   // LLMs on Replicate stream tokens: the output is a list of string pieces.
   return ["Here are the scenes:\n", JSON.stringify(scenes).slice(0, 20), JSON.stringify(scenes).slice(20)];
@@ -75,7 +93,7 @@ export async function startFakeReplicate() {
 
   // With a webhook, a prediction finishes on its own clock (as on Replicate) and calls back, signed.
   async function finishAndCallBack(p: FakePrediction): Promise<void> {
-    if (p.fault === "never-finish" || p.status !== "starting" && p.status !== "processing") return;
+    if (p.fault === "never-finish" || (p.status !== "starting" && p.status !== "processing")) return;
     if (!p.started_at) p.started_at = new Date().toISOString();
     p.polls = pollsToFinish - 1;
     advance(p);
@@ -84,7 +102,12 @@ export async function startFakeReplicate() {
     const timestamp = String(Math.floor(Date.now() / 1000));
     const response = await fetch(p.webhook!, {
       method: "POST",
-      headers: { "Content-Type": "application/json", "webhook-id": id, "webhook-timestamp": timestamp, "webhook-signature": `v1,${signWebhook(webhookSecret, id, timestamp, body)}` },
+      headers: {
+        "Content-Type": "application/json",
+        "webhook-id": id,
+        "webhook-timestamp": timestamp,
+        "webhook-signature": `v1,${signWebhook(webhookSecret, id, timestamp, body)}`,
+      },
       body,
     }).catch(() => null);
     deliveries.push({ predictionId: p.id, status: response?.status ?? 0 });
@@ -96,7 +119,19 @@ export async function startFakeReplicate() {
   };
   const view = (p: FakePrediction) => {
     const { id, model, version, input, status, created_at, started_at, completed_at, output, error } = p;
-    return { id, model, version, input, status, created_at, started_at, completed_at, output, error, urls: { get: `${baseUrl}/v1/predictions/${p.id}`, cancel: `${baseUrl}/v1/predictions/${p.id}/cancel` } };
+    return {
+      id,
+      model,
+      version,
+      input,
+      status,
+      created_at,
+      started_at,
+      completed_at,
+      output,
+      error,
+      urls: { get: `${baseUrl}/v1/predictions/${p.id}`, cancel: `${baseUrl}/v1/predictions/${p.id}/cancel` },
+    };
   };
 
   function advance(p: FakePrediction): void {
@@ -117,7 +152,11 @@ export async function startFakeReplicate() {
     p.status = "succeeded";
     const isLlm = p.model.startsWith("meta/");
     if (isLlm) {
-      p.output = p.fault === "bad-json" ? ["Sure! Here is a lovely story about", " a fox."] : scenesJson(String(p.input.prompt));
+      const prompt = String(p.input.prompt);
+      p.output =
+        p.fault === "bad-json"
+          ? ["Sure! Here is a lovely story about", " a fox."]
+          : scenesJson(prompt, p.fault === "too-long-scene" ? 20 : 3);
       return;
     }
     const ext = p.model.includes("flux") ? "jpg" : "mp4";
@@ -146,7 +185,8 @@ export async function startFakeReplicate() {
       res.writeHead(200, { "Content-Type": name!.endsWith(".jpg") ? "image/jpeg" : "video/mp4" });
       return res.end(name!.endsWith(".jpg") ? fixtures.jpeg : fixtures.mp4);
     }
-    if (req.headers.authorization !== `Bearer ${token}`) return send(res, 401, { title: "Unauthenticated", detail: "You did not pass a valid authentication token" });
+    if (req.headers.authorization !== `Bearer ${token}`)
+      return send(res, 401, { title: "Unauthenticated", detail: "You did not pass a valid authentication token" });
     if (outage) return send(res, 503, { detail: "Service Unavailable" });
 
     const create = /^\/v1\/models\/([^/]+)\/([^/]+)\/predictions$/.exec(url.pathname);
@@ -211,13 +251,15 @@ export async function startFakeReplicate() {
     deliveries,
     predictions,
     requests,
-    failNextCreate: (model: string, ...faults: CreateFault[]) => createFaults.set(model, [...(createFaults.get(model) ?? []), ...faults]),
+    failNextCreate: (model: string, ...faults: CreateFault[]) =>
+      createFaults.set(model, [...(createFaults.get(model) ?? []), ...faults]),
     failNextPrediction: (model: string, ...faults: PredictionFault[]) =>
       predictionFaults.set(model, [...(predictionFaults.get(model) ?? []), ...faults]),
     setOutage: (on: boolean) => void (outage = on),
     slowNextGets: (count: number) => void (slowGets = count),
     slowGetsLeft: () => slowGets,
-    creates: (model?: string) => requests.filter((r) => r.method === "POST" && r.path.endsWith("/predictions") && (!model || r.path.includes(model))),
+    creates: (model?: string) =>
+      requests.filter((r) => r.method === "POST" && r.path.endsWith("/predictions") && (!model || r.path.includes(model))),
     polls: () => requests.filter((r) => r.method === "GET" && /^\/v1\/predictions\/[^/]+$/.test(r.path)).length,
     reset: () => {
       requests.length = 0;
@@ -225,10 +267,11 @@ export async function startFakeReplicate() {
       slowGets = 0;
       predictionFaults.clear();
     },
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

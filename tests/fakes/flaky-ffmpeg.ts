@@ -11,7 +11,10 @@ export function makeFlakyFfmpeg(): { path: string; breakIt: () => void; fixIt: (
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "storyreel-ffmpeg-"));
   const marker = path.join(dir, "broken");
   const script = path.join(dir, "ffmpeg");
-  fs.writeFileSync(script, `#!/bin/sh\nif [ -f "${marker}" ]; then echo "simulated encoder crash" >&2; exit 1; fi\nexec "${ffmpegPath()}" "$@"\n`);
+  fs.writeFileSync(
+    script,
+    `#!/bin/sh\nif [ -f "${marker}" ]; then echo "simulated encoder crash" >&2; exit 1; fi\nexec "${ffmpegPath()}" "$@"\n`,
+  );
   fs.chmodSync(script, 0o755);
   return { path: script, breakIt: () => fs.writeFileSync(marker, ""), fixIt: () => fs.rmSync(marker, { force: true }) };
 }

@@ -22,7 +22,14 @@ async function writer(label: string, busyMs: number): Promise<void> {
   const db = getDb();
   if (process.env.CONTENTION_SKIP_WAL !== "true") await prepareDatabase(db);
   const jobId = process.env.CONTENTION_JOB_ID!;
-  const row = (tag: string) => ({ jobId, kind: "still", backend: "local" as const, model: label, inputHash: tag, status: "succeeded" as const });
+  const row = (tag: string) => ({
+    jobId,
+    kind: "still",
+    backend: "local" as const,
+    model: label,
+    inputHash: tag,
+    status: "succeeded" as const,
+  });
   const busyUntil = Date.now() + busyMs;
   const calmOps = 20;
   for (let i = 0, calm = 0; calm < calmOps; i++) {

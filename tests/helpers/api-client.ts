@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import type { JobView } from "@/lib/jobs/job-view";
+import { waitFor } from "./wait-for";
 
 /** A thin HTTP client for the app's JSON API, as an API user would write it. */
 export function apiClient(baseUrl: string) {
@@ -21,15 +22,16 @@ export function apiClient(baseUrl: string) {
       return res.json as JobView;
     },
     getJob: async (id: string) => (await request("GET", `/api/jobs/${id}`)).json as JobView,
-    waitForStatus: async (id: string, wanted: string[], timeoutMs = 120_000, intervalMs = 150): Promise<JobView> => {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const job = (await request("GET", `/api/jobs/${id}`)).json as JobView;
-        if (wanted.includes(job.status)) return job;
-        if (job.isFinal) throw new Error(`job ended ${job.status}: ${job.error}`);
-        if (Date.now() > deadline) throw new Error(`job stayed ${job.status}`);
-        await new Promise((r) => setTimeout(r, intervalMs));
-      }
-    },
+    waitForStatus: (id: string, wanted: string[], timeoutMs = 120_000, intervalMs = 150): Promise<JobView> =>
+      waitFor(
+        `job ${id} to be ${wanted.join(" or ")}`,
+        async () => {
+          const job = (await request("GET", `/api/jobs/${id}`)).json as JobView;
+          if (wanted.includes(job.status)) return job;
+          if (job.isFinal) throw new Error(`job ended ${job.status}: ${job.error}`);
+          return null;
+        },
+        { timeoutMs, intervalMs },
+      ),
   };
 }

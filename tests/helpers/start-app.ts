@@ -60,7 +60,14 @@ function spawnGroup(args: string[], env: NodeJS.ProcessEnv): ProcessGroup {
 }
 
 function appEnv(dataDir: string, env: Record<string, string>): NodeJS.ProcessEnv {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", WORKER_POLL_MS: "200", NEXT_MANUAL_SIG_HANDLE: "true", ...env };
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    NEXT_TELEMETRY_DISABLED: "1",
+    WORKER_POLL_MS: "200",
+    NEXT_MANUAL_SIG_HANDLE: "true",
+    ...env,
+  };
   delete childEnv.DATABASE_URL;
   return childEnv;
 }
@@ -76,7 +83,10 @@ async function waitUntil(group: ProcessGroup, ready: () => Promise<boolean>, wha
 }
 
 /** Starts the built app (`next start`) on a free port with its own DATA_DIR, after real `prisma migrate deploy`. */
-export async function startApp(env: Record<string, string> = {}, options: { dataDir?: string; port?: number } = {}): Promise<RunningApp> {
+export async function startApp(
+  env: Record<string, string> = {},
+  options: { dataDir?: string; port?: number } = {},
+): Promise<RunningApp> {
   if (!fs.existsSync(path.join(".next", "BUILD_ID"))) throw new Error("Build the app first (npm run build).");
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "storyreel-app-"));
   const childEnv = appEnv(dataDir, env);
@@ -85,7 +95,14 @@ export async function startApp(env: Record<string, string> = {}, options: { data
   const port = options.port ?? (await freePort());
   const group = spawnGroup(["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], childEnv);
   const baseUrl = `http://127.0.0.1:${port}`;
-  await waitUntil(group, () => fetch(`${baseUrl}/api/health`).then((r) => r.ok).catch(() => false), "app");
+  await waitUntil(
+    group,
+    () =>
+      fetch(`${baseUrl}/api/health`)
+        .then((r) => r.ok)
+        .catch(() => false),
+    "app",
+  );
   return { baseUrl, dataDir, pid: group.pid, logs: group.logs, stop: group.stop, kill: group.kill };
 }
 

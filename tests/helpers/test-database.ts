@@ -14,7 +14,10 @@ export function prepareFreshDataDir(label: string): string {
   process.env.LOG_LEVEL = "silent";
   const db = new Database(path.join(dataDir, "storyreel.db"));
   const root = path.join(process.cwd(), "prisma", "migrations");
-  for (const dir of fs.readdirSync(root).filter((d) => fs.statSync(path.join(root, d)).isDirectory()).sort()) {
+  for (const dir of fs
+    .readdirSync(root)
+    .filter((d) => fs.statSync(path.join(root, d)).isDirectory())
+    .sort()) {
     db.exec(fs.readFileSync(path.join(root, dir, "migration.sql"), "utf8"));
   }
   db.close();

@@ -37,7 +37,8 @@ describe("HTTP API, create to completed", () => {
 
   it("drafts a storyboard, takes edits, approves once, and renders a verified MP4", async () => {
     const created = await api.createJob({
-      prompt: "A fox wanders through a misty forest at dawn. It finds a frozen lake. Snow begins to fall. The fox sleeps under a pine.",
+      prompt:
+        "A fox wanders through a misty forest at dawn. It finds a frozen lake. Snow begins to fall. The fox sleeps under a pine.",
       sceneCount: 4,
       aspectRatio: "16:9",
       style: "storybook",
@@ -58,7 +59,9 @@ describe("HTTP API, create to completed", () => {
     assert.equal(await unchanged.text(), "");
 
     const [s1, s2, s3] = job.scenes;
-    const edited = await api.request("PATCH", `/api/jobs/${job.id}/scenes/${s1!.id}`, { caption: "The fox sets out at first light." });
+    const edited = await api.request("PATCH", `/api/jobs/${job.id}/scenes/${s1!.id}`, {
+      caption: "The fox sets out at first light.",
+    });
     assert.equal(edited.status, 200);
     assert.equal(edited.json.scenes[0].caption, "The fox sets out at first light.");
     const changed = await fetch(`${app.baseUrl}/api/jobs/${job.id}`, { headers: { "If-None-Match": etag } });
@@ -69,7 +72,9 @@ describe("HTTP API, create to completed", () => {
     job = await api.waitForStatus(job.id, ["awaiting_approval"]);
     assert.notEqual(job.scenes[1]!.stillUrl, s2!.stillUrl, "a regenerated still gets a new URL");
 
-    const reordered = await api.request("PUT", `/api/jobs/${job.id}/scenes/order`, { sceneIds: [s1!.id, s3!.id, s2!.id, job.scenes[3]!.id] });
+    const reordered = await api.request("PUT", `/api/jobs/${job.id}/scenes/order`, {
+      sceneIds: [s1!.id, s3!.id, s2!.id, job.scenes[3]!.id],
+    });
     assert.equal(reordered.status, 200);
     assert.deepEqual(reordered.json.scenes.map((s: { id: string }) => s.id).slice(0, 3), [s1!.id, s3!.id, s2!.id]);
 
@@ -106,9 +111,22 @@ describe("HTTP API, create to completed", () => {
   });
 
   it("renders vertical and square videos at their own sizes", async () => {
-    const vertical = await api.createJob({ prompt: "A rocket climbs into the night sky. Stars wheel past.", sceneCount: 2, aspectRatio: "9:16", autoApprove: true });
-    const square = await api.createJob({ prompt: "A cactus in the desert. The sun sets.", sceneCount: 2, aspectRatio: "1:1", autoApprove: true });
-    for (const [created, size] of [[vertical, [720, 1280]], [square, [720, 720]]] as const) {
+    const vertical = await api.createJob({
+      prompt: "A rocket climbs into the night sky. Stars wheel past.",
+      sceneCount: 2,
+      aspectRatio: "9:16",
+      autoApprove: true,
+    });
+    const square = await api.createJob({
+      prompt: "A cactus in the desert. The sun sets.",
+      sceneCount: 2,
+      aspectRatio: "1:1",
+      autoApprove: true,
+    });
+    for (const [created, size] of [
+      [vertical, [720, 1280]],
+      [square, [720, 720]],
+    ] as const) {
       const job = await api.waitForStatus(created.id, ["completed"]);
       const probe = await downloadAndProbe(job.videoUrl!);
       assert.deepEqual([probe.width, probe.height], size);
@@ -148,7 +166,7 @@ describe("HTTP API, refusals", () => {
     for (const [query, message] of [
       ["sceneCount=30", /Scene count must be a whole number from 2 to 8/],
       ["sceneCount=two", /Scene count must be a whole number/],
-      ["sceneCount=3&targetSeconds=2", /at least 4 seconds/],
+      ["sceneCount=3&targetSeconds=2", /Target length must be a whole number of seconds from 4 to 120/],
     ] as const) {
       const bad = await api.request("GET", `/api/estimate?${query}`);
       assert.equal(bad.status, 400, query);
@@ -157,7 +175,13 @@ describe("HTTP API, refusals", () => {
   });
 
   it("answers 404 for unknown jobs and media, including path tricks", async () => {
-    for (const url of ["/api/jobs/cmdoesnotexist000000", "/api/jobs/..%2F..%2Fetc", "/api/media/videos/cmdoesnotexist000000/final.mp4", "/api/media/storyreel.db", "/api/media/videos/..%2F..%2Fstoryreel.db"]) {
+    for (const url of [
+      "/api/jobs/cmdoesnotexist000000",
+      "/api/jobs/..%2F..%2Fetc",
+      "/api/media/videos/cmdoesnotexist000000/final.mp4",
+      "/api/media/storyreel.db",
+      "/api/media/videos/..%2F..%2Fstoryreel.db",
+    ]) {
       const res = await fetch(`${app.baseUrl}${url}`);
       assert.equal(res.status, 404, url);
     }

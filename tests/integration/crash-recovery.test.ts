@@ -3,8 +3,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, describe, it } from "node:test";
-import Database from "better-sqlite3";
 import { apiClient } from "../helpers/api-client";
+import { queryDb, readJobRow } from "../helpers/read-db";
 import { listFiles, startApp, type RunningApp } from "../helpers/start-app";
 import { probeVideo } from "@/lib/media/probe-video";
 
@@ -40,7 +40,7 @@ describe("crash recovery", () => {
         await new Promise((r) => setTimeout(r, delay));
         if (stage === "rendering") plantPartialFile(job.id);
         await app.kill();
-        record.killedIn.push(readJob(job.id).status);
+        record.killedIn.push(readJobRow(dataDir, job.id).status);
         app = await startApp(ENV, { dataDir });
       }
       const restarted = apiClient(app.baseUrl);
@@ -53,45 +53,36 @@ describe("crash recovery", () => {
       assert.ok(Math.abs(probe.durationSec - expected) <= expected * 0.1, `duration ${probe.durationSec} vs ${expected}`);
     }
 
-    const db = new Database(path.join(dataDir, "storyreel.db"), { readonly: true });
-    const running = db.prepare("SELECT COUNT(*) AS n FROM Generation WHERE status = 'running'").get() as { n: number };
-    const duplicates = db
-      .prepare(
-        `SELECT jobId, sceneId, kind, COUNT(*) AS n FROM Generation WHERE status = 'succeeded'
-         GROUP BY jobId, sceneId, kind, inputHash HAVING n > 1`,
-      )
-      .all();
-    const perJob = db
-      .prepare(
-        `SELECT jobId, SUM(kind = 'scenes') AS scenes, SUM(kind = 'still') AS stills, SUM(kind = 'clip') AS clips,
-                SUM(kind = 'stitch') AS stitches FROM Generation WHERE status = 'succeeded' GROUP BY jobId`,
-      )
-      .all() as { jobId: string; scenes: number; stills: number; clips: number; stitches: number }[];
-    const interrupted = db.prepare("SELECT COUNT(*) AS n FROM Generation WHERE status = 'interrupted'").get() as { n: number };
-    db.close();
+    const [running] = queryDb<{ n: number }>(dataDir, "SELECT COUNT(*) AS n FROM Generation WHERE status = 'running'");
+    const duplicates = queryDb(
+      dataDir,
+      `SELECT jobId, sceneId, kind, COUNT(*) AS n FROM Generation WHERE status = 'succeeded'
+       GROUP BY jobId, sceneId, kind, inputHash HAVING n > 1`,
+    );
+    const perJob = queryDb<{ jobId: string; scenes: number; stills: number; clips: number; stitches: number }>(
+      dataDir,
+      `SELECT jobId, SUM(kind = 'scenes') AS scenes, SUM(kind = 'still') AS stills, SUM(kind = 'clip') AS clips,
+              SUM(kind = 'stitch') AS stitches FROM Generation WHERE status = 'succeeded' GROUP BY jobId`,
+    );
+    const [interrupted] = queryDb<{ n: number }>(dataDir, "SELECT COUNT(*) AS n FROM Generation WHERE status = 'interrupted'");
 
-    assert.equal(running.n, 0, "no call is left looking as if it were still running");
+    assert.equal(running?.n, 0, "no call is left looking as if it were still running");
     assert.deepEqual(duplicates, [], "no step's result is recorded twice");
     for (const row of perJob) assert.deepEqual([row.scenes, row.stills, row.clips, row.stitches], [1, 2, 2, 1], row.jobId);
     assert.equal(perJob.length, STAGES.length);
-    assert.deepEqual(listFiles(dataDir).filter((f) => f.includes(".part")), [], "no half-written file is left");
+    assert.deepEqual(
+      listFiles(dataDir).filter((f) => f.includes(".part")),
+      [],
+      "no half-written file is left",
+    );
 
     const kills = jobs.reduce((n, j) => n + j.killedIn.length, 0);
     console.log(
       `crash recovery: ${kills} kills, ${jobs.length} jobs, ${jobs.length} completed, 0 duplicate results, ` +
-        `${interrupted.n} interrupted calls redone; killed in ${jobs.map((j) => j.killedIn.join("+")).join(", ")}`,
+        `${interrupted?.n} interrupted calls redone; killed in ${jobs.map((j) => j.killedIn.join("+")).join(", ")}`,
     );
   });
 });
-
-function readJob(id: string): { status: string } {
-  const db = new Database(path.join(dataDir, "storyreel.db"), { readonly: true });
-  try {
-    return db.prepare("SELECT status FROM Job WHERE id = ?").get(id) as { status: string };
-  } finally {
-    db.close();
-  }
-}
 
 /** What a kill between writing a temp file and renaming it leaves behind. */
 function plantPartialFile(jobId: string): void {
@@ -109,20 +100,26 @@ async function probeFinal(url: string) {
 }
 
 describe("graceful shutdown", () => {
-  it("on SIGTERM mid-render, exits promptly, hands its lease back, and the job resumes after a restart", { timeout: 120_000 }, async () => {
-    app ??= await startApp(ENV, { dataDir });
-    const job = await apiClient(app.baseUrl).createJob({ prompt: "A train crosses a snowy valley. It enters a tunnel.", sceneCount: 2, autoApprove: true });
-    await apiClient(app.baseUrl).waitForStatus(job.id, ["rendering"], 60_000, 20);
-    const started = Date.now();
-    await app.stop();
-    const seconds = (Date.now() - started) / 1000;
-    assert.ok(seconds < 5, `took ${seconds}s to stop`);
-    const db = new Database(path.join(dataDir, "storyreel.db"), { readonly: true });
-    const row = db.prepare("SELECT status, leaseOwner FROM Job WHERE id = ?").get(job.id) as { status: string; leaseOwner: string | null };
-    db.close();
-    assert.deepEqual(row, { status: "rendering", leaseOwner: null });
+  it(
+    "on SIGTERM mid-render, exits promptly, hands its lease back, and the job resumes after a restart",
+    { timeout: 120_000 },
+    async () => {
+      app ??= await startApp(ENV, { dataDir });
+      const job = await apiClient(app.baseUrl).createJob({
+        prompt: "A train crosses a snowy valley. It enters a tunnel.",
+        sceneCount: 2,
+        autoApprove: true,
+      });
+      await apiClient(app.baseUrl).waitForStatus(job.id, ["rendering"], 60_000, 20);
+      const started = Date.now();
+      await app.stop();
+      const seconds = (Date.now() - started) / 1000;
+      assert.ok(seconds < 5, `took ${seconds}s to stop`);
+      const row = readJobRow(dataDir, job.id);
+      assert.deepEqual([row.status, row.leaseOwner], ["rendering", null]);
 
-    app = await startApp(ENV, { dataDir });
-    await apiClient(app.baseUrl).waitForStatus(job.id, ["completed"], 90_000);
-  });
+      app = await startApp(ENV, { dataDir });
+      await apiClient(app.baseUrl).waitForStatus(job.id, ["completed"], 90_000);
+    },
+  );
 });

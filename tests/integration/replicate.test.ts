@@ -3,12 +3,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import Database from "better-sqlite3";
 import { apiClient } from "../helpers/api-client";
-import { freePort, startApp, type RunningApp } from "../helpers/start-app";
+import { freePort, startApp, startWorker, type RunningApp } from "../helpers/start-app";
 import { signWebhook } from "@/lib/webhooks/verify-webhook";
 import { startFakeReplicate, type FakeReplicate } from "../fakes/fake-replicate";
 import { probeVideo } from "@/lib/media/probe-video";
+import { readLedger } from "../helpers/read-db";
+import { waitFor } from "../helpers/wait-for";
 
 // The real app, the real `replicate` client, and a fake Replicate server speaking its HTTP protocol.
 const STILL = "black-forest-labs/flux-schnell";
@@ -39,19 +40,8 @@ after(async () => {
   await fake?.close();
 });
 
-function ledger(jobId: string) {
-  const db = new Database(path.join(app.dataDir, "storyreel.db"), { readonly: true });
-  try {
-    return db.prepare("SELECT kind, status, externalId, costUsd FROM Generation WHERE jobId = ? ORDER BY startedAt").all(jobId) as {
-      kind: string;
-      status: string;
-      externalId: string | null;
-      costUsd: number;
-    }[];
-  } finally {
-    db.close();
-  }
-}
+const ledger = (jobId: string) => readLedger(app.dataDir, jobId);
+const clipWithPrediction = (jobId: string) => ledger(jobId).find((r) => r.kind === "clip" && r.externalId);
 
 async function download(url: string): Promise<string> {
   const response = await fetch(`${app.baseUrl}${url}`);
@@ -62,122 +52,193 @@ async function download(url: string): Promise<string> {
 }
 
 describe("the replicate back end against a fake Replicate", () => {
-  it("takes a 4-scene job to a verified final.mp4, with one prediction per call and its cost recorded", { timeout: 120_000 }, async () => {
-    fake.reset();
-    const job = await api.createJob({ prompt: "A lighthouse keeper climbs the stairs. The lamp turns. Ships pass. Dawn comes.", sceneCount: 4 });
-    assert.equal(job.provider, "replicate");
-    assert.ok(job.estimatedCostUsd > 0, "an estimate before anything is spent");
-    const review = await api.waitForStatus(job.id, ["awaiting_approval"], 60_000);
-    assert.equal(review.scenes.length, 4);
-    assert.equal((await api.request("POST", `/api/jobs/${job.id}/approve`)).status, 200);
-    const done = await api.waitForStatus(job.id, ["completed"], 90_000);
+  it(
+    "takes a 4-scene job to a verified final.mp4, with one prediction per call and its cost recorded",
+    { timeout: 120_000 },
+    async () => {
+      fake.reset();
+      const job = await api.createJob({
+        prompt: "A lighthouse keeper climbs the stairs. The lamp turns. Ships pass. Dawn comes.",
+        sceneCount: 4,
+      });
+      assert.equal(job.provider, "replicate");
+      assert.ok(job.estimatedCostUsd > 0, "an estimate before anything is spent");
+      const review = await api.waitForStatus(job.id, ["awaiting_approval"], 60_000);
+      assert.equal(review.scenes.length, 4);
+      assert.equal((await api.request("POST", `/api/jobs/${job.id}/approve`)).status, 200);
+      const done = await api.waitForStatus(job.id, ["completed"], 90_000);
 
-    const probe = await probeVideo(await download(done.videoUrl!));
-    assert.equal(probe.codec, "h264");
-    assert.deepEqual([probe.width, probe.height], [1280, 720]);
-    assert.ok(Math.abs(probe.durationSec - 12) < 0.5, `duration ${probe.durationSec}`);
+      const probe = await probeVideo(await download(done.videoUrl!));
+      assert.equal(probe.codec, "h264");
+      assert.deepEqual([probe.width, probe.height], [1280, 720]);
+      assert.ok(Math.abs(probe.durationSec - 12) < 0.5, `duration ${probe.durationSec}`);
 
-    const creates = fake.creates();
-    assert.deepEqual([fake.creates(LLM).length, fake.creates(STILL).length, fake.creates(CLIP).length], [1, 4, 4], "one create per call");
-    assert.ok(creates.every((r) => r.headers["cancel-after"]), "every create carries Cancel-After");
-    assert.deepEqual(creates.map((r) => r.headers["cancel-after"]).filter((v, i, a) => a.indexOf(v) === i).sort(), ["120s", "30s", "600s"]);
-    const rows = ledger(job.id);
-    assert.ok(rows.filter((r) => r.kind !== "stitch").every((r) => r.status === "succeeded" && r.externalId?.startsWith("fake")));
-    const recorded = rows.reduce((sum, r) => sum + r.costUsd, 0);
-    assert.ok(Math.abs(done.costUsd - recorded) < 1e-9, "the job's total is the ledger's");
-    assert.ok(Math.abs(recorded - job.estimatedCostUsd) < 1e-9, `estimate ${job.estimatedCostUsd} vs recorded ${recorded}`);
-    console.log(
-      `replicate 4-scene job: ${creates.length} predictions, ${fake.polls()} polls, estimated $${job.estimatedCostUsd.toFixed(3)}, recorded $${recorded.toFixed(3)}`,
-    );
-  });
+      const creates = fake.creates();
+      assert.deepEqual(
+        [fake.creates(LLM).length, fake.creates(STILL).length, fake.creates(CLIP).length],
+        [1, 4, 4],
+        "one create per call",
+      );
+      assert.ok(
+        creates.every((r) => r.headers["cancel-after"]),
+        "every create carries Cancel-After",
+      );
+      assert.deepEqual(
+        creates
+          .map((r) => r.headers["cancel-after"])
+          .filter((v, i, a) => a.indexOf(v) === i)
+          .sort(),
+        ["120s", "30s", "600s"],
+      );
+      const rows = ledger(job.id);
+      assert.ok(
+        rows.filter((r) => r.kind !== "stitch").every((r) => r.status === "succeeded" && r.externalId?.startsWith("fake")),
+      );
+      const recorded = rows.reduce((sum, r) => sum + r.costUsd, 0);
+      assert.ok(Math.abs(done.costUsd - recorded) < 1e-9, "the job's total is the ledger's");
+      assert.ok(Math.abs(recorded - job.estimatedCostUsd) < 1e-9, `estimate ${job.estimatedCostUsd} vs recorded ${recorded}`);
+      console.log(
+        `replicate 4-scene job: ${creates.length} predictions, ${fake.polls()} polls, estimated $${job.estimatedCostUsd.toFixed(3)}, recorded $${recorded.toFixed(3)}`,
+      );
+    },
+  );
 });
 
 describe("faults on the replicate back end", () => {
-  it("rides out throttling, server errors, slow answers, bad JSON, and corrupt or expired outputs, and honours Retry-After", { timeout: 120_000 }, async () => {
-    fake.reset();
-    fake.slowNextGets(1);
-    fake.failNextPrediction(LLM, "bad-json");
-    fake.failNextCreate(STILL, "429", "500");
-    fake.failNextPrediction(STILL, "corrupt-output", "none", "expired-output");
-    const job = await api.createJob({ prompt: "A fox crosses the snow. It finds its den.", sceneCount: 2, autoApprove: true });
-    const done = await api.waitForStatus(job.id, ["completed"], 90_000);
-    assert.equal(done.scenes.length, 2);
+  it(
+    "rides out throttling, server errors, slow answers, bad JSON, and corrupt or expired outputs, and honours Retry-After",
+    { timeout: 120_000 },
+    async () => {
+      fake.reset();
+      fake.slowNextGets(1);
+      fake.failNextPrediction(LLM, "bad-json");
+      fake.failNextCreate(STILL, "429", "500");
+      fake.failNextPrediction(STILL, "corrupt-output", "none", "expired-output");
+      const job = await api.createJob({ prompt: "A fox crosses the snow. It finds its den.", sceneCount: 2, autoApprove: true });
+      const done = await api.waitForStatus(job.id, ["completed"], 90_000);
+      assert.equal(done.scenes.length, 2);
 
-    assert.equal(fake.creates(LLM).length, 2, "one repair request after unusable JSON");
-    const stillPosts = fake.creates(STILL);
-    assert.equal(stillPosts.length, 6, "429, 500, corrupt, ok, expired, ok");
-    const gap = stillPosts[1]!.at - stillPosts[0]!.at;
-    assert.ok(gap >= 1000, `waited ${gap} ms after a 429 with Retry-After: 1`);
-    assert.equal(fake.slowGetsLeft(), 0, "a poll was answered too late, timed out, and was asked again");
-    const rows = ledger(job.id);
-    assert.deepEqual(rows.map((r) => `${r.kind}:${r.status}`).sort(), ["clip:succeeded", "clip:succeeded", "scenes:succeeded", "still:succeeded", "still:succeeded", "stitch:succeeded"]);
+      assert.equal(fake.creates(LLM).length, 2, "one repair request after unusable JSON");
+      const stillPosts = fake.creates(STILL);
+      assert.equal(stillPosts.length, 6, "429, 500, corrupt, ok, expired, ok");
+      const gap = stillPosts[1]!.at - stillPosts[0]!.at;
+      assert.ok(gap >= 1000, `waited ${gap} ms after a 429 with Retry-After: 1`);
+      assert.equal(fake.slowGetsLeft(), 0, "a poll was answered too late, timed out, and was asked again");
+      const rows = ledger(job.id);
+      assert.deepEqual(rows.map((r) => `${r.kind}:${r.status}`).sort(), [
+        "clip:succeeded",
+        "clip:succeeded",
+        "scenes:succeeded",
+        "still:succeeded",
+        "still:succeeded",
+        "stitch:succeeded",
+      ]);
+    },
+  );
+
+  it("asks the scene writer again when a scene breaks the limits every scene must keep", { timeout: 120_000 }, async () => {
+    fake.reset();
+    fake.failNextPrediction(LLM, "too-long-scene");
+    const job = await api.createJob({ prompt: "A long night. Morning.", sceneCount: 2 });
+    const review = await api.waitForStatus(job.id, ["awaiting_approval"], 60_000);
+    assert.equal(fake.creates(LLM).length, 2, "a 20-second scene is refused and repaired, not passed on to fail the job later");
+    const repair = fake.predictions.get(readLedger(app.dataDir, job.id).find((r) => r.kind === "scenes")!.externalId!);
+    assert.match(String(repair?.input.prompt), /could not be used \(at 0\.durationSec: A scene lasts from 1\.5 to 15 seconds/);
+    assert.ok(review.scenes.every((s) => s.durationSec <= 15));
   });
 
-  it("after a create that timed out, adopts the prediction it made instead of paying for a second", { timeout: 120_000 }, async () => {
-    fake.reset();
-    const clipsBefore = [...fake.predictions.values()].filter((p) => p.model === CLIP).length;
-    fake.failNextCreate(CLIP, "hang-after-create", "500-after-create");
-    const job = await api.createJob({ prompt: "A kite rises. The string snaps.", sceneCount: 2, autoApprove: true });
-    await api.waitForStatus(job.id, ["completed"], 90_000);
-    const clipPredictions = [...fake.predictions.values()].filter((p) => p.model === CLIP).length - clipsBefore;
-    assert.equal(fake.creates(CLIP).length, 2, "one POST per scene; neither was re-sent");
-    assert.equal(clipPredictions, 2, "two scenes, two paid predictions: the lost ones were adopted");
-    const clips = ledger(job.id).filter((r) => r.kind === "clip");
-    assert.equal(new Set(clips.map((c) => c.externalId)).size, 2);
-  });
+  it(
+    "after a create that timed out, adopts the prediction it made instead of paying for a second",
+    { timeout: 120_000 },
+    async () => {
+      fake.reset();
+      const clipsBefore = [...fake.predictions.values()].filter((p) => p.model === CLIP).length;
+      fake.failNextCreate(CLIP, "hang-after-create", "500-after-create");
+      const job = await api.createJob({ prompt: "A kite rises. The string snaps.", sceneCount: 2, autoApprove: true });
+      await api.waitForStatus(job.id, ["completed"], 90_000);
+      const clipPredictions = [...fake.predictions.values()].filter((p) => p.model === CLIP).length - clipsBefore;
+      assert.equal(fake.creates(CLIP).length, 2, "one POST per scene; neither was re-sent");
+      assert.equal(clipPredictions, 2, "two scenes, two paid predictions: the lost ones were adopted");
+      const clips = ledger(job.id).filter((r) => r.kind === "clip");
+      assert.equal(new Set(clips.map((c) => c.externalId)).size, 2);
+    },
+  );
 
-  it("fails with a sentence a person can read when the model keeps failing or the token is refused", { timeout: 120_000 }, async () => {
-    fake.reset();
-    fake.failNextPrediction(CLIP, "fail", "fail", "fail");
-    const failing = await api.createJob({ prompt: "A storm. The boat rocks.", sceneCount: 2, autoApprove: true });
-    const failed = await api.waitForStatus(failing.id, ["failed"], 90_000).catch(() => api.getJob(failing.id));
-    assert.equal(failed.status, "failed");
-    assert.equal(failed.error, "Rendering the clip for scene 1 failed: The model could not make this: CUDA out of memory");
-    assert.equal(fake.creates(CLIP).length, 3, "one try and two retries for clips");
-    assert.ok(ledger(failing.id).filter((r) => r.kind === "clip").every((r) => r.costUsd === 0), "failed predictions are not billed");
+  it(
+    "fails with a sentence a person can read when the model keeps failing or the token is refused",
+    { timeout: 120_000 },
+    async () => {
+      fake.reset();
+      fake.failNextPrediction(CLIP, "fail", "fail", "fail");
+      const failing = await api.createJob({ prompt: "A storm. The boat rocks.", sceneCount: 2, autoApprove: true });
+      const failed = await api.waitForStatus(failing.id, ["failed"], 90_000).catch(() => api.getJob(failing.id));
+      assert.equal(failed.status, "failed");
+      assert.equal(failed.error, "Rendering the clip for scene 1 failed: The model could not make this: CUDA out of memory");
+      assert.equal(fake.creates(CLIP).length, 3, "one try and two retries for clips");
+      assert.ok(
+        ledger(failing.id)
+          .filter((r) => r.kind === "clip")
+          .every((r) => r.costUsd === 0),
+        "failed predictions are not billed",
+      );
 
-    fake.failNextCreate(STILL, "401");
-    const refused = await api.createJob({ prompt: "A garden at noon. Bees.", sceneCount: 2 });
-    const denied = await api.waitForStatus(refused.id, ["failed"], 60_000).catch(() => api.getJob(refused.id));
-    assert.equal(denied.error, "Drawing the still for scene 1 failed: Replicate refused the API token: check REPLICATE_API_TOKEN.");
-  });
+      fake.failNextCreate(STILL, "401");
+      const refused = await api.createJob({ prompt: "A garden at noon. Bees.", sceneCount: 2 });
+      const denied = await api.waitForStatus(refused.id, ["failed"], 60_000).catch(() => api.getJob(refused.id));
+      assert.equal(
+        denied.error,
+        "Drawing the still for scene 1 failed: Replicate refused the API token: check REPLICATE_API_TOKEN.",
+      );
+    },
+  );
 
-  it("pauses behind an open circuit breaker while the API is down, and carries on when it is back", { timeout: 120_000 }, async () => {
-    fake.reset();
-    fake.setOutage(true);
-    const job = await api.createJob({ prompt: "The power fails. Candles are lit.", sceneCount: 2 });
-    const health = async () => (await api.request("GET", "/api/health")).json as { replicate: { breaker: string } };
-    const deadline = Date.now() + 30_000;
-    while ((await health()).replicate.breaker !== "open" && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    assert.equal((await health()).replicate.breaker, "open");
-    const paused = await api.getJob(job.id);
-    assert.equal(paused.status, "parsing", `the job waits; it is not failed: ${paused.error}`);
-    assert.match(paused.notice ?? "", /Replicate is not answering/);
-    await new Promise((r) => setTimeout(r, 500));
-    assert.equal((await api.getJob(job.id)).status, "parsing");
-    fake.setOutage(false);
-    await api.waitForStatus(job.id, ["awaiting_approval"], 60_000);
-    assert.equal((await health()).replicate.breaker, "closed");
-    assert.equal((await api.getJob(job.id)).notice, null);
-  });
+  it(
+    "pauses behind an open circuit breaker while the API is down, and carries on when it is back",
+    { timeout: 120_000 },
+    async () => {
+      fake.reset();
+      fake.setOutage(true);
+      const job = await api.createJob({ prompt: "The power fails. Candles are lit.", sceneCount: 2 });
+      const health = async () => (await api.request("GET", "/api/health")).json as { replicate: { breaker: string } };
+      await waitFor("the breaker to open", async () => (await health()).replicate.breaker === "open");
+      const paused = await waitFor("the job to say it is paused", async () => {
+        const view = await api.getJob(job.id);
+        return view.notice ? view : null;
+      });
+      assert.equal(paused.status, "parsing", `the job waits; it is not failed: ${paused.error}`);
+      assert.match(paused.notice ?? "", /Replicate is not answering/);
+      const callsWhilePaused = fake.requests.length;
+      await waitFor("the paused runner to try the API again", () => fake.requests.length > callsWhilePaused + 2);
+      assert.equal((await api.getJob(job.id)).status, "parsing", "still waiting, not failed, after more failed tries");
+      fake.setOutage(false);
+      await api.waitForStatus(job.id, ["awaiting_approval"], 60_000);
+      assert.equal((await health()).replicate.breaker, "closed");
+      assert.equal((await api.getJob(job.id)).notice, null);
+    },
+  );
 
-  it("cancels the remote prediction when the job is canceled, and records the started one as billed", { timeout: 120_000 }, async () => {
-    fake.reset();
-    fake.failNextPrediction(CLIP, "never-finish");
-    const job = await api.createJob({ prompt: "A slow sunrise. Birds wake.", sceneCount: 2, autoApprove: true });
-    await api.waitForStatus(job.id, ["rendering"], 60_000, 20);
-    const deadline = Date.now() + 20_000;
-    while (!ledger(job.id).some((r) => r.kind === "clip" && r.externalId) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 30));
-    await new Promise((r) => setTimeout(r, 200)); // it has been polled, so it has started
-    assert.equal((await api.request("POST", `/api/jobs/${job.id}/cancel`)).status, 200);
-    const clip = () => ledger(job.id).find((r) => r.kind === "clip")!;
-    const settle = Date.now() + 5000;
-    while (clip().status === "running" && Date.now() < settle) await new Promise((r) => setTimeout(r, 30));
-    assert.equal(clip().status, "canceled");
-    assert.ok(fake.requests.some((r) => r.method === "POST" && r.path === `/v1/predictions/${clip().externalId}/cancel`), "canceled on Replicate too");
-    assert.equal(fake.predictions.get(clip().externalId!)?.status, "canceled");
-    assert.ok(clip().costUsd > 0, `a prediction canceled after it started is billed: ${JSON.stringify(clip())}`);
-  });
+  it(
+    "cancels the remote prediction when the job is canceled, and records the started one as billed",
+    { timeout: 120_000 },
+    async () => {
+      fake.reset();
+      fake.failNextPrediction(CLIP, "never-finish");
+      const job = await api.createJob({ prompt: "A slow sunrise. Birds wake.", sceneCount: 2, autoApprove: true });
+      await api.waitForStatus(job.id, ["rendering"], 60_000, 20);
+      const started = await waitFor("the clip's prediction to be recorded", () => clipWithPrediction(job.id));
+      await waitFor("the clip's prediction to start", () => fake.predictions.get(started.externalId!)?.started_at);
+      assert.equal((await api.request("POST", `/api/jobs/${job.id}/cancel`)).status, 200);
+      const clip = () => ledger(job.id).find((r) => r.kind === "clip")!;
+      await waitFor("the canceled clip's ledger row to settle", () => clip().status !== "running", { timeoutMs: 5000 });
+      assert.equal(clip().status, "canceled");
+      assert.ok(
+        fake.requests.some((r) => r.method === "POST" && r.path === `/v1/predictions/${clip().externalId}/cancel`),
+        "canceled on Replicate too",
+      );
+      assert.equal(fake.predictions.get(clip().externalId!)?.status, "canceled");
+      assert.ok(clip().costUsd > 0, `a prediction canceled after it started is billed: ${JSON.stringify(clip())}`);
+    },
+  );
 
   it("never shows the API token in logs, API responses or the database", async () => {
     const jobs = await api.request("GET", "/api/jobs");
@@ -194,9 +255,7 @@ describe("a server killed while a prediction runs", () => {
     fake.reset();
     fake.failNextPrediction(CLIP, "never-finish");
     const job = await api.createJob({ prompt: "A ferry crosses the bay. It docks.", sceneCount: 2, autoApprove: true });
-    const deadline = Date.now() + 30_000;
-    while (!ledger(job.id).some((r) => r.kind === "clip" && r.externalId) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 30));
-    const externalId = ledger(job.id).find((r) => r.kind === "clip")!.externalId!;
+    const externalId = (await waitFor("the clip's prediction to be recorded", () => clipWithPrediction(job.id))).externalId!;
     const postsBefore = fake.creates(CLIP).length;
     await app.kill();
     fake.predictions.get(externalId)!.fault = undefined; // it finishes while the server is down
@@ -214,8 +273,7 @@ describe("a server killed while a prediction runs", () => {
     fake.failNextCreate(CLIP, "hang-after-create");
     const before = [...fake.predictions.values()].filter((p) => p.model === CLIP).length;
     const job = await api.createJob({ prompt: "A lantern is lit. The tent glows.", sceneCount: 2, autoApprove: true });
-    const deadline = Date.now() + 30_000;
-    while (fake.creates(CLIP).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    await waitFor("the clip's create to be sent", () => fake.creates(CLIP).length > 0, { intervalMs: 5 });
     await app.kill(); // the POST is on the wire; its answer never arrives
     assert.equal(ledger(job.id).find((r) => r.kind === "clip")?.externalId ?? null, null, "killed before the id was stored");
     app = await startApp(env(fake), { dataDir: app.dataDir });
@@ -224,50 +282,111 @@ describe("a server killed while a prediction runs", () => {
     const made = [...fake.predictions.values()].filter((p) => p.model === CLIP).length - before;
     assert.equal(made, 2, "two scenes, two paid clip predictions");
     const clips = ledger(job.id).filter((r) => r.kind === "clip");
-    assert.deepEqual(clips.map((c) => c.status), ["succeeded", "succeeded"], "one ledger row per clip");
+    assert.deepEqual(
+      clips.map((c) => c.status),
+      ["succeeded", "succeeded"],
+      "one ledger row per clip",
+    );
   });
 });
 
-describe("webhooks", () => {
-  it("finish predictions as soon as Replicate calls back, verified and deduplicated, with polling as the fallback", { timeout: 120_000 }, async () => {
-    fake.reset();
-    const port = await freePort();
-    const hooked = await startApp(
-      // Polls a minute apart: the job can only finish in seconds if the webhooks do their work.
-      env(fake, { REPLICATE_POLL_MS: "60000", PUBLIC_BASE_URL: `http://127.0.0.1:${port}`, REPLICATE_WEBHOOK_SECRET: fake.webhookSecret }),
-      { port },
-    );
-    try {
-      const client = apiClient(hooked.baseUrl);
-      const job = await client.createJob({ prompt: "A bell rings. The doors open.", sceneCount: 2, autoApprove: true });
-      await client.waitForStatus(job.id, ["completed"], 60_000);
-      const creates = fake.creates();
-      assert.equal(creates.length, 5);
-      assert.ok(fake.deliveries.length >= 5 && fake.deliveries.every((d) => d.status === 200), JSON.stringify(fake.deliveries));
-      assert.ok(fake.polls() <= 2 * creates.length, `${fake.polls()} polls for ${creates.length} predictions`);
+describe("a separate worker", () => {
+  it(
+    "is seen paused by the web server: breaker state and the job's notice come from the database",
+    { timeout: 120_000 },
+    async () => {
+      fake.reset();
+      const web = await startApp(env(fake, { RUN_WORKER: "false" }));
+      const worker = await startWorker(web.dataDir, env(fake));
+      try {
+        const client = apiClient(web.baseUrl);
+        const health = async () =>
+          (await client.request("GET", "/api/health")).json as {
+            worker: { inProcess: boolean };
+            replicate: { breaker: string; since: string | null; processes: { owner: string; state: string }[] };
+          };
+        assert.equal((await health()).worker.inProcess, false);
+        fake.setOutage(true);
+        const job = await client.createJob({ prompt: "The lights go out. A match is struck.", sceneCount: 2 });
+        const report = await waitFor("the web server to report the worker's open breaker", async () => {
+          const h = await health();
+          return h.replicate.breaker === "open" ? h.replicate : null;
+        });
+        assert.ok(report.since && Date.parse(report.since) <= Date.now(), "with the time it opened");
+        assert.ok(
+          report.processes.some((p) => p.owner.includes(`:${worker.pid}:`)),
+          JSON.stringify(report.processes),
+        );
+        const paused = await waitFor("the web server to show the job paused", async () => (await client.getJob(job.id)).notice);
+        assert.match(paused, /Replicate is not answering/);
 
-      const body = JSON.stringify({ id: "fake000001", status: "succeeded" });
-      const now = String(Math.floor(Date.now() / 1000));
-      const post = (headers: Record<string, string>) =>
-        client.request("POST", "/api/webhooks/replicate", body, { "content-type": "application/json", ...headers });
-      const signed = (id: string, timestamp: string) => ({
-        "webhook-id": id,
-        "webhook-timestamp": timestamp,
-        "webhook-signature": `v1,${signWebhook(fake.webhookSecret, id, timestamp, body)}`,
-      });
-      assert.deepEqual((await post(signed("msg_test_1", now))).json, { received: true, duplicate: false });
-      assert.deepEqual((await post(signed("msg_test_1", now))).json, { received: true, duplicate: true }, "a re-delivery is ignored");
-      const stale = await post(signed("msg_test_2", String(Number(now) - 3600)));
-      assert.equal(stale.status, 401);
-      assert.match(stale.json.error.message, /too old/);
-      const forged = await post({ ...signed("msg_test_3", now), "webhook-signature": "v1,bm90IHRoZSBzaWduYXR1cmU=" });
-      assert.equal(forged.status, 401);
-      assert.match(forged.json.error.message, /signature does not match/);
-      assert.equal((await post({})).status, 401);
-      const disabled = await api.request("POST", "/api/webhooks/replicate", body, signed("msg_test_4", now));
-      assert.equal(disabled.status, 404, "the server without a webhook secret has no webhook endpoint");
-    } finally {
-      await hooked.stop();
-    }
-  });
+        fake.setOutage(false);
+        const review = await client.waitForStatus(job.id, ["awaiting_approval"], 60_000);
+        assert.equal(review.notice, null, "the notice goes when the work goes on");
+        await waitFor("the breaker to close", async () => (await health()).replicate.breaker === "closed");
+        await worker.stop();
+        assert.deepEqual((await health()).replicate.processes, [], "a worker that stops takes its breaker row with it");
+      } finally {
+        fake.setOutage(false);
+        await worker.stop();
+        await web.stop();
+      }
+    },
+  );
+});
+
+describe("webhooks", () => {
+  it(
+    "finish predictions as soon as Replicate calls back, verified and deduplicated, with polling as the fallback",
+    { timeout: 120_000 },
+    async () => {
+      fake.reset();
+      const port = await freePort();
+      const hooked = await startApp(
+        // Polls a minute apart: the job can only finish in seconds if the webhooks do their work.
+        env(fake, {
+          REPLICATE_POLL_MS: "60000",
+          PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
+          REPLICATE_WEBHOOK_SECRET: fake.webhookSecret,
+        }),
+        { port },
+      );
+      try {
+        const client = apiClient(hooked.baseUrl);
+        const job = await client.createJob({ prompt: "A bell rings. The doors open.", sceneCount: 2, autoApprove: true });
+        await client.waitForStatus(job.id, ["completed"], 60_000);
+        const creates = fake.creates();
+        assert.equal(creates.length, 5);
+        assert.ok(fake.deliveries.length >= 5 && fake.deliveries.every((d) => d.status === 200), JSON.stringify(fake.deliveries));
+        assert.ok(fake.polls() <= 2 * creates.length, `${fake.polls()} polls for ${creates.length} predictions`);
+
+        const body = JSON.stringify({ id: "fake000001", status: "succeeded" });
+        const now = String(Math.floor(Date.now() / 1000));
+        const post = (headers: Record<string, string>) =>
+          client.request("POST", "/api/webhooks/replicate", body, { "content-type": "application/json", ...headers });
+        const signed = (id: string, timestamp: string) => ({
+          "webhook-id": id,
+          "webhook-timestamp": timestamp,
+          "webhook-signature": `v1,${signWebhook(fake.webhookSecret, id, timestamp, body)}`,
+        });
+        assert.deepEqual((await post(signed("msg_test_1", now))).json, { received: true, duplicate: false });
+        assert.deepEqual(
+          (await post(signed("msg_test_1", now))).json,
+          { received: true, duplicate: true },
+          "a re-delivery is ignored",
+        );
+        const stale = await post(signed("msg_test_2", String(Number(now) - 3600)));
+        assert.equal(stale.status, 401);
+        assert.match(stale.json.error.message, /too old/);
+        const forged = await post({ ...signed("msg_test_3", now), "webhook-signature": "v1,bm90IHRoZSBzaWduYXR1cmU=" });
+        assert.equal(forged.status, 401);
+        assert.match(forged.json.error.message, /signature does not match/);
+        assert.equal((await post({})).status, 401);
+        const disabled = await api.request("POST", "/api/webhooks/replicate", body, signed("msg_test_4", now));
+        assert.equal(disabled.status, 404, "the server without a webhook secret has no webhook endpoint");
+      } finally {
+        await hooked.stop();
+      }
+    },
+  );
 });

@@ -1,8 +1,7 @@
 import assert from "node:assert/strict";
-import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import Database from "better-sqlite3";
 import { apiClient } from "../helpers/api-client";
+import { readLedger } from "../helpers/read-db";
 import { startApp, type RunningApp } from "../helpers/start-app";
 import { makeFlakyFfmpeg } from "../fakes/flaky-ffmpeg";
 
@@ -20,24 +19,28 @@ after(async () => {
 });
 
 function succeededCalls(jobId: string): Record<string, number> {
-  const db = new Database(path.join(app.dataDir, "storyreel.db"), { readonly: true });
-  try {
-    const rows = db.prepare("SELECT kind || ':' || status AS k, COUNT(*) AS n FROM Generation WHERE jobId = ? GROUP BY k").all(jobId) as { k: string; n: number }[];
-    return Object.fromEntries(rows.map((r) => [r.k, r.n]));
-  } finally {
-    db.close();
-  }
+  const counts: Record<string, number> = {};
+  for (const row of readLedger(app.dataDir, jobId))
+    counts[`${row.kind}:${row.status}`] = (counts[`${row.kind}:${row.status}`] ?? 0) + 1;
+  return counts;
 }
 
 describe("a failed step, then Retry", () => {
   it("fails with a reason a person can read, then resumes at the failed step without redrawing the storyboard", async () => {
     ffmpeg.breakIt();
-    const job = await api.createJob({ prompt: "A paper lantern floats over the river at night. It rises into the stars.", sceneCount: 2, autoApprove: true });
+    const job = await api.createJob({
+      prompt: "A paper lantern floats over the river at night. It rises into the stars.",
+      sceneCount: 2,
+      autoApprove: true,
+    });
     const failed = await api.waitForStatus(job.id, ["failed"], 60_000).catch(async () => api.getJob(job.id));
     assert.equal(failed.status, "failed");
     assert.equal(failed.error, "Rendering the clip for scene 1 failed.");
     assert.equal(failed.scenes[0]?.clipStatus, "failed");
-    assert.deepEqual(failed.scenes.map((s) => s.stillStatus), ["ready", "ready"]);
+    assert.deepEqual(
+      failed.scenes.map((s) => s.stillStatus),
+      ["ready", "ready"],
+    );
     assert.ok(!JSON.stringify(failed).includes("simulated encoder crash"), "no raw tool output reaches the API");
 
     const gallery = await api.request("GET", "/api/jobs");

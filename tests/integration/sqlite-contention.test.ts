@@ -9,7 +9,15 @@ import { prepareFreshDataDir } from "../helpers/test-database";
 // fourth holds read transactions, some stretches longer than the busy timeout. Every write a process was
 // told succeeded must be in the file afterwards (prisma/orm#29933 loses them after a SQLITE_BUSY at COMMIT).
 
-type Line = { ack?: string; error?: string; tag?: string; kind?: string; phase?: "busy" | "calm"; done?: boolean; holds?: number };
+type Line = {
+  ack?: string;
+  error?: string;
+  tag?: string;
+  kind?: string;
+  phase?: "busy" | "calm";
+  done?: boolean;
+  holds?: number;
+};
 const BUSY_TIMEOUT_MS = 100;
 
 function runContender(args: string[], env: NodeJS.ProcessEnv): Promise<Line[]> {
@@ -23,7 +31,13 @@ function runContender(args: string[], env: NodeJS.ProcessEnv): Promise<Line[]> {
     child.on("exit", (code) => {
       clearTimeout(timer);
       if (code !== 0) return reject(new Error(`contender ${args[0]} exited ${code}: ${err}`));
-      resolve(out.trim().split("\n").filter(Boolean).map((l) => JSON.parse(l) as Line));
+      resolve(
+        out
+          .trim()
+          .split("\n")
+          .filter(Boolean)
+          .map((l) => JSON.parse(l) as Line),
+      );
     });
   });
 }
@@ -34,7 +48,9 @@ async function contend(journalMode: "wal" | "delete") {
   const seed = new Database(file);
   seed.exec(`PRAGMA journal_mode = ${journalMode}`);
   seed.exec("INSERT INTO Client (id, name) VALUES ('c', 'contention')");
-  seed.exec("INSERT INTO Job (id, clientId, prompt, style, aspectRatio, sceneCount, seed, provider, updatedAt) VALUES ('j', 'c', 'p', 'cinematic', '16:9', 1, 1, 'local', 0)");
+  seed.exec(
+    "INSERT INTO Job (id, clientId, prompt, style, aspectRatio, sceneCount, seed, provider, updatedAt) VALUES ('j', 'c', 'p', 'cinematic', '16:9', 1, 1, 'local', 0)",
+  );
   seed.close();
   const env = {
     ...process.env,
@@ -50,7 +66,9 @@ async function contend(journalMode: "wal" | "delete") {
     runContender(["reader", "2500", String(BUSY_TIMEOUT_MS)], env),
   ]);
   const db = new Database(file, { readonly: true });
-  const stored = new Set((db.prepare("SELECT inputHash FROM Generation").all() as { inputHash: string }[]).map((r) => r.inputHash));
+  const stored = new Set(
+    (db.prepare("SELECT inputHash FROM Generation").all() as { inputHash: string }[]).map((r) => r.inputHash),
+  );
   const version = (db.prepare("SELECT version FROM Job WHERE id = 'j'").get() as { version: number }).version;
   db.close();
   const writers = [a, b].map((lines) => ({
@@ -76,8 +94,14 @@ describe("two processes writing to one SQLite file", () => {
     const run = await contend("wal");
     assert.ok(run.holds > 10, "the lock holders really held the database");
     assert.ok(run.errors.length > 0, "contention was real: some writes timed out waiting for the lock");
-    assert.ok(run.errors.every((e) => e.phase === "busy"), `no failures once the locks are gone: ${JSON.stringify(run.errors.filter((e) => e.phase === "calm"))}`);
-    assert.ok(run.writers.every((w) => w.finished), "neither writer hung");
+    assert.ok(
+      run.errors.every((e) => e.phase === "busy"),
+      `no failures once the locks are gone: ${JSON.stringify(run.errors.filter((e) => e.phase === "calm"))}`,
+    );
+    assert.ok(
+      run.writers.every((w) => w.finished),
+      "neither writer hung",
+    );
     assert.ok(run.acks.length > 100, `enough writes went through to mean something (${run.acks.length})`);
     assert.deepEqual(run.lost, [], "every acknowledged write is in the file");
     assert.deepEqual(run.phantom, [], "no refused write was kept");

@@ -1,27 +1,15 @@
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import path from "node:path";
 import { after, describe, it } from "node:test";
-import Database from "better-sqlite3";
 import { apiClient } from "../helpers/api-client";
+import { readLedger as ledger } from "../helpers/read-db";
 import { listFiles, startApp, startWorker, type RunningApp, type RunningWorker } from "../helpers/start-app";
+import { waitFor } from "../helpers/wait-for";
 
 const running: Array<RunningApp | RunningWorker> = [];
 after(async () => {
   await Promise.all(running.map((p) => p.stop()));
 });
-
-type LedgerRow = { jobId: string; sceneId: string | null; kind: string; status: string; startedAt: string };
-
-function ledger(dataDir: string, jobId?: string): LedgerRow[] {
-  const db = new Database(path.join(dataDir, "storyreel.db"), { readonly: true });
-  try {
-    const sql = "SELECT jobId, sceneId, kind, status, startedAt FROM Generation" + (jobId ? " WHERE jobId = ?" : "");
-    return db.prepare(sql).all(...(jobId ? [jobId] : [])) as LedgerRow[];
-  } finally {
-    db.close();
-  }
-}
 
 /** ffmpeg processes working on this job's files (their paths carry the job id). */
 function ffmpegFor(jobId: string): string[] {
@@ -29,77 +17,110 @@ function ffmpegFor(jobId: string): string[] {
   return ps.split("\n").filter((line) => line.includes("ffmpeg") && line.includes(jobId));
 }
 
-const waitFor = async (check: () => boolean, timeoutMs: number) => {
-  const deadline = Date.now() + timeoutMs;
-  while (!check() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-  return check();
-};
-
 describe("two workers on one queue", () => {
-  it("share the jobs without ever running one step twice, and waiting jobs show their place in line", { timeout: 240_000 }, async () => {
-    const app = await startApp({ RUN_WORKER: "false" });
-    running.push(app);
-    // Short polls make both workers try to claim the same job at nearly the same instant, again and again.
-    const env = { WORKER_POLL_MS: "50", WORKER_JOB_CONCURRENCY: "2", LOCAL_BACKEND_DELAY_MS: "100", LEASE_SECONDS: "5" };
-    const workers = [await startWorker(app.dataDir, env), await startWorker(app.dataDir, env)];
-    running.push(...workers);
-    const api = apiClient(app.baseUrl);
-    const jobs = [];
-    for (let i = 0; i < 6; i++) {
-      jobs.push(await api.createJob({ prompt: `Race ${i}. A kite climbs over the dunes. It dives toward the sea.`, sceneCount: 2, autoApprove: true }));
-    }
-    // Four slots between the two workers: the sixth job waits, and says so.
-    const last = await api.getJob(jobs[5]!.id);
-    assert.ok(last.queuePosition != null && last.queuePosition >= 1, `queuePosition ${last.queuePosition} while ${last.status}`);
+  it(
+    "share the jobs without ever running one step twice, and waiting jobs show their place in line",
+    { timeout: 240_000 },
+    async () => {
+      const app = await startApp({ RUN_WORKER: "false" });
+      running.push(app);
+      // Short polls make both workers try to claim the same job at nearly the same instant, again and again.
+      const env = { WORKER_POLL_MS: "50", WORKER_JOB_CONCURRENCY: "2", LOCAL_BACKEND_DELAY_MS: "100", LEASE_SECONDS: "5" };
+      const workers = [await startWorker(app.dataDir, env), await startWorker(app.dataDir, env)];
+      running.push(...workers);
+      const api = apiClient(app.baseUrl);
+      const jobs = [];
+      for (let i = 0; i < 6; i++) {
+        jobs.push(
+          await api.createJob({
+            prompt: `Race ${i}. A kite climbs over the dunes. It dives toward the sea.`,
+            sceneCount: 2,
+            autoApprove: true,
+          }),
+        );
+      }
+      // Four slots between the two workers: the sixth job waits, and says so.
+      const last = await api.getJob(jobs[5]!.id);
+      assert.ok(
+        last.queuePosition != null && last.queuePosition >= 1,
+        `queuePosition ${last.queuePosition} while ${last.status}`,
+      );
 
-    for (const job of jobs) await api.waitForStatus(job.id, ["completed"], 180_000);
+      for (const job of jobs) await api.waitForStatus(job.id, ["completed"], 180_000);
 
-    const rows = ledger(app.dataDir);
-    assert.equal(rows.length, jobs.length * 6, "one call per step: scenes, 2 stills, 2 clips, stitch");
-    assert.deepEqual([...new Set(rows.map((r) => r.status))], ["succeeded"], "nothing was interrupted, canceled or redone");
-    const keys = rows.map((r) => `${r.jobId}/${r.sceneId}/${r.kind}`);
-    assert.equal(new Set(keys).size, keys.length, "no step ran twice");
-    const worked = workers.map((w) => (w.logs().match(/"stage started"/g) ?? []).length);
-    assert.ok(worked.every((n) => n > 0), `both workers did work: ${worked}`);
-    console.log(`two workers: ${jobs.length} jobs, ${rows.length} calls, stages started per worker ${worked.join(" + ")}, 0 duplicates`);
-  });
+      const rows = ledger(app.dataDir);
+      assert.equal(rows.length, jobs.length * 6, "one call per step: scenes, 2 stills, 2 clips, stitch");
+      assert.deepEqual([...new Set(rows.map((r) => r.status))], ["succeeded"], "nothing was interrupted, canceled or redone");
+      const keys = rows.map((r) => `${r.jobId}/${r.sceneId}/${r.kind}`);
+      assert.equal(new Set(keys).size, keys.length, "no step ran twice");
+      const worked = workers.map((w) => (w.logs().match(/"stage started"/g) ?? []).length);
+      assert.ok(
+        worked.every((n) => n > 0),
+        `both workers did work: ${worked}`,
+      );
+      console.log(
+        `two workers: ${jobs.length} jobs, ${rows.length} calls, stages started per worker ${worked.join(" + ")}, 0 duplicates`,
+      );
+    },
+  );
 });
 
 describe("cancel", () => {
   const STAGES = ["parsing", "storyboarding", "awaiting_approval", "rendering", "stitching"] as const;
 
-  it("in every stage stops the work at once, ends the job canceled, and leaves no temp file or further call", { timeout: 240_000 }, async () => {
-    const app = await startApp({ LOCAL_BACKEND_DELAY_MS: "400", WORKER_POLL_MS: "100" });
-    running.push(app);
-    const api = apiClient(app.baseUrl);
-    for (const stage of STAGES) {
-      const job = await api.createJob({
-        prompt: `Cancel in ${stage}. A fox crosses the frozen lake. It stops at the far shore. The moon rises.`,
-        sceneCount: 3,
-        autoApprove: stage !== "awaiting_approval",
-      });
-      await api.waitForStatus(job.id, [stage], 90_000, 20);
-      const res = await api.request("POST", `/api/jobs/${job.id}/cancel`);
-      const canceledAt = Date.now();
-      assert.equal(res.status, 200, `${stage}: ${JSON.stringify(res.json)}`);
-      assert.equal(res.json.status, "canceled");
+  it(
+    "in every stage stops the work at once, ends the job canceled, and leaves no temp file or further call",
+    { timeout: 240_000 },
+    async () => {
+      const app = await startApp({ LOCAL_BACKEND_DELAY_MS: "400", WORKER_POLL_MS: "100" });
+      running.push(app);
+      const api = apiClient(app.baseUrl);
+      for (const stage of STAGES) {
+        const job = await api.createJob({
+          prompt: `Cancel in ${stage}. A fox crosses the frozen lake. It stops at the far shore. The moon rises.`,
+          sceneCount: 3,
+          autoApprove: stage !== "awaiting_approval",
+        });
+        await api.waitForStatus(job.id, [stage], 90_000, 20);
+        const res = await api.request("POST", `/api/jobs/${job.id}/cancel`);
+        const canceledAt = Date.now();
+        assert.equal(res.status, 200, `${stage}: ${JSON.stringify(res.json)}`);
+        assert.equal(res.json.status, "canceled");
 
-      const settled = await waitFor(() => ledger(app.dataDir, job.id).every((r) => r.status !== "running") && ffmpegFor(job.id).length === 0, 3000);
-      assert.ok(settled, `${stage}: running calls or ffmpeg left: ${JSON.stringify(ledger(app.dataDir, job.id))} ${ffmpegFor(job.id)}`);
-      const files = listFiles(app.dataDir).filter((f) => f.includes(job.id));
-      const calls = ledger(app.dataDir, job.id);
-      await new Promise((r) => setTimeout(r, 1500));
-      assert.deepEqual(ledger(app.dataDir, job.id), calls, `${stage}: no call started or changed after the cancel`);
-      assert.ok(calls.every((c) => Date.parse(c.startedAt) <= canceledAt), `${stage}: a call started after the cancel at ${canceledAt}: ${JSON.stringify(calls)}`);
-      assert.deepEqual(listFiles(app.dataDir).filter((f) => f.includes(job.id)), files, `${stage}: no file written after the cancel`);
-      assert.deepEqual(files.filter((f) => f.includes(".part")), [], `${stage}: temp files removed`);
+        await waitFor(
+          `${stage}: no running call or ffmpeg left (${JSON.stringify(ledger(app.dataDir, job.id))})`,
+          () => ledger(app.dataDir, job.id).every((r) => r.status !== "running") && ffmpegFor(job.id).length === 0,
+          { timeoutMs: 3000 },
+        );
+        const files = listFiles(app.dataDir).filter((f) => f.includes(job.id));
+        const calls = ledger(app.dataDir, job.id);
+        // Watching for something that must not happen: a window longer than several runner ticks (100 ms polls).
+        await new Promise((r) => setTimeout(r, 1500));
+        assert.deepEqual(ledger(app.dataDir, job.id), calls, `${stage}: no call started or changed after the cancel`);
+        assert.ok(
+          calls.every((c) => Date.parse(c.startedAt) <= canceledAt),
+          `${stage}: a call started after the cancel at ${canceledAt}: ${JSON.stringify(calls)}`,
+        );
+        assert.deepEqual(
+          listFiles(app.dataDir).filter((f) => f.includes(job.id)),
+          files,
+          `${stage}: no file written after the cancel`,
+        );
+        assert.deepEqual(
+          files.filter((f) => f.includes(".part")),
+          [],
+          `${stage}: temp files removed`,
+        );
 
-      const after = await api.getJob(job.id);
-      assert.deepEqual([after.status, after.isFinal, after.queuePosition], ["canceled", true, null]);
-      const again = await api.request("POST", `/api/jobs/${job.id}/cancel`);
-      assert.equal(again.status, 409);
-      assert.match(again.json.error.message, /cannot be canceled now: it is "canceled"/);
-      console.log(`cancel in ${stage}: ${calls.length} calls before it (${calls.filter((c) => c.status === "canceled").length} cut short)`);
-    }
-  });
+        const after = await api.getJob(job.id);
+        assert.deepEqual([after.status, after.isFinal, after.queuePosition], ["canceled", true, null]);
+        const again = await api.request("POST", `/api/jobs/${job.id}/cancel`);
+        assert.equal(again.status, 409);
+        assert.match(again.json.error.message, /cannot be canceled now: it is "canceled"/);
+        console.log(
+          `cancel in ${stage}: ${calls.length} calls before it (${calls.filter((c) => c.status === "canceled").length} cut short)`,
+        );
+      }
+    },
+  );
 });

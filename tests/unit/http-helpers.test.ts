@@ -10,7 +10,10 @@ const post = (body: string, type = "application/json") =>
   new Request("http://test/api", { method: "POST", headers: { "content-type": type }, body });
 
 async function rejectsWith(promise: Promise<unknown>, status: number, pattern: RegExp) {
-  await assert.rejects(promise, (error: unknown) => error instanceof AppError && error.status === status && pattern.test(error.message));
+  await assert.rejects(
+    promise,
+    (error: unknown) => error instanceof AppError && error.status === status && pattern.test(error.message),
+  );
 }
 
 describe("ETags", () => {

@@ -21,7 +21,16 @@ async function jobAwaitingApproval(): Promise<{ id: string; sceneIds: string[] }
   await db.job.update({ where: { id: job.id }, data: { status: "awaiting_approval" } });
   for (let position = 0; position < 3; position++) {
     await db.scene.create({
-      data: { jobId: job.id, position, caption: `Scene ${position}`, imagePrompt: "p", motion: "zoom-in", durationSec: 3, stillStatus: "ready", stillKey: `storyboards/${job.id}/s${position}-r0.jpg` },
+      data: {
+        jobId: job.id,
+        position,
+        caption: `Scene ${position}`,
+        imagePrompt: "p",
+        motion: "zoom-in",
+        durationSec: 3,
+        stillStatus: "ready",
+        stillKey: `storyboards/${job.id}/s${position}-r0.jpg`,
+      },
     });
   }
   const scenes = await db.scene.findMany({ where: { jobId: job.id }, orderBy: { position: "asc" } });
@@ -141,7 +150,13 @@ describe("storyboard edits", () => {
     await reorderScenes(OWNER, id, [sceneIds[2]!, sceneIds[1]!]);
     await moveScene(OWNER, id, sceneIds[1]!, -1);
     const scenes = await getDb().scene.findMany({ where: { jobId: id }, orderBy: { position: "asc" } });
-    assert.deepEqual(scenes.map((s) => [s.id, s.position]), [[sceneIds[1], 0], [sceneIds[2], 1]]);
+    assert.deepEqual(
+      scenes.map((s) => [s.id, s.position]),
+      [
+        [sceneIds[1], 0],
+        [sceneIds[2], 1],
+      ],
+    );
   });
 
   it("keeps the last scene and rejects an order that is not a permutation", async () => {

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import { before, describe, it } from "node:test";
 import { prepareFreshDataDir } from "../helpers/test-database";
+import { waitFor } from "../helpers/wait-for";
 import { getDb } from "@/lib/db/client";
 import { createJob } from "@/lib/jobs/create-job";
 import { cancelJob } from "@/lib/jobs/review-actions";
@@ -20,21 +21,26 @@ function runnerWith(backend: GenerationBackend, jobId: string) {
   return new JobRunner({ db: getDb(), backend: () => backend, concurrency: 1, pollMs: 50, leaseMs: 5000, onlyJobId: jobId });
 }
 
-async function waitForStatus(jobId: string, wanted: string[], timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const job = await getDb().job.findUniqueOrThrow({ where: { id: jobId } });
-    if (wanted.includes(job.status)) return job;
-    if (Date.now() > deadline) throw new Error(`job stayed ${job.status}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const waitForStatus = (jobId: string, wanted: string[], timeoutMs = 60_000) =>
+  waitFor(
+    `job ${jobId} to be ${wanted.join(" or ")}`,
+    async () => {
+      const job = await getDb().job.findUniqueOrThrow({ where: { id: jobId } });
+      return wanted.includes(job.status) ? job : null;
+    },
+    { timeoutMs },
+  );
 
 const newJob = (input: Record<string, unknown>) => createJob("local", createJobSchema.parse({ seed: 11, ...input }));
 
 describe("job runner on the local back end", () => {
   it("takes an auto-approved job from queued to a verified final.mp4, recording every call", async () => {
-    const job = await newJob({ prompt: "A paper boat sails down a rainy street. It reaches the sea.", sceneCount: 2, aspectRatio: "1:1", autoApprove: true });
+    const job = await newJob({
+      prompt: "A paper boat sails down a rainy street. It reaches the sea.",
+      sceneCount: 2,
+      aspectRatio: "1:1",
+      autoApprove: true,
+    });
     const runner = runnerWith(localBackend, job.id);
     runner.start();
     const done = await waitForStatus(job.id, ["completed", "failed"]);
@@ -55,7 +61,12 @@ describe("job runner on the local back end", () => {
   it("fails a job whose clip cannot be rendered, with the reason in plain words", async () => {
     const broken: GenerationBackend = {
       ...localBackend,
-      animator: { model: "test/broken", animate: async () => { throw new Error("encoder exploded: stack trace here"); } },
+      animator: {
+        model: "test/broken",
+        animate: async () => {
+          throw new Error("encoder exploded: stack trace here");
+        },
+      },
     };
     const job = await newJob({ prompt: "Two scenes. Of a failure.", sceneCount: 2, autoApprove: true });
     const runner = runnerWith(broken, job.id);
@@ -88,13 +99,18 @@ describe("job runner on the local back end", () => {
     };
     const job = await newJob({ prompt: "A very slow render. Still going.", sceneCount: 2, autoApprove: true });
     // A minute-long lease: letting go within the 5 s below cannot be the heartbeat's doing (every 20 s here).
-    const runner = new JobRunner({ db: getDb(), backend: () => slow, concurrency: 1, pollMs: 50, leaseMs: 60_000, onlyJobId: job.id });
+    const runner = new JobRunner({
+      db: getDb(),
+      backend: () => slow,
+      concurrency: 1,
+      pollMs: 50,
+      leaseMs: 60_000,
+      onlyJobId: job.id,
+    });
     runner.start();
     await animating;
     await cancelJob("local", job.id);
-    const deadline = Date.now() + 5000;
-    while (runner.activeJobIds.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    assert.deepEqual(runner.activeJobIds, [], "the runner let go of the canceled job");
+    await waitFor("the runner to let go of the canceled job", () => runner.activeJobIds.length === 0, { timeoutMs: 5000 });
     await runner.stop();
     const done = await getDb().job.findUniqueOrThrow({ where: { id: job.id } });
     assert.equal(done.status, "canceled");
@@ -121,7 +137,11 @@ describe("leases", () => {
     for (const n of [1, 2, 3]) jobs.push(await newJob({ prompt: `Waiting in line, number ${n}.`, sceneCount: 2 }));
     const rows = await Promise.all(jobs.map((j) => db.job.findUniqueOrThrow({ where: { id: j.id } })));
     const before = await Promise.all(rows.map((r) => queuePositionOf(db, r)));
-    assert.deepEqual(before.map((p) => p! - before[0]!), [0, 1, 2], "consecutive, oldest first");
+    assert.deepEqual(
+      before.map((p) => p! - before[0]!),
+      [0, 1, 2],
+      "consecutive, oldest first",
+    );
     assert.ok(await claimJob(db, jobs[0]!.id, "runner-q", 5000));
     const claimed = await db.job.findUniqueOrThrow({ where: { id: jobs[0]!.id } });
     assert.equal(await queuePositionOf(db, claimed), null, "a claimed job is not waiting");

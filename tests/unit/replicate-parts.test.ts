@@ -8,8 +8,16 @@ import { ReplicateError } from "@/lib/providers/replicate/replicate-errors";
 
 describe("Replicate model table", () => {
   it("reads official and pinned model references, and refuses anything else", () => {
-    assert.deepEqual(parseModelRef("black-forest-labs/flux-schnell"), { owner: "black-forest-labs", name: "flux-schnell", version: undefined });
-    assert.deepEqual(parseModelRef("owner/model:5c7d5dc6dd8bf75c"), { owner: "owner", name: "model", version: "5c7d5dc6dd8bf75c" });
+    assert.deepEqual(parseModelRef("black-forest-labs/flux-schnell"), {
+      owner: "black-forest-labs",
+      name: "flux-schnell",
+      version: undefined,
+    });
+    assert.deepEqual(parseModelRef("owner/model:5c7d5dc6dd8bf75c"), {
+      owner: "owner",
+      name: "model",
+      version: "5c7d5dc6dd8bf75c",
+    });
     assert.throws(() => parseModelRef("https://evil.example/x"), /not a Replicate model reference/);
   });
 
@@ -23,8 +31,12 @@ describe("Replicate model table", () => {
 
 describe("Replicate outputs", () => {
   it("tells real images and videos from an HTML error page by their first bytes", async () => {
-    const jpeg = await sharp({ create: { width: 4, height: 4, channels: 3, background: "#fff" } }).jpeg().toBuffer();
-    const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: "#fff" } }).png().toBuffer();
+    const jpeg = await sharp({ create: { width: 4, height: 4, channels: 3, background: "#fff" } })
+      .jpeg()
+      .toBuffer();
+    const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: "#fff" } })
+      .png()
+      .toBuffer();
     const mp4 = Buffer.concat([Buffer.from([0, 0, 0, 0x20]), Buffer.from("ftypisom"), Buffer.alloc(20)]);
     const html = Buffer.from("<html><body>502 Bad Gateway</body></html>");
     assert.ok(looksLike("image", jpeg) && looksLike("image", png) && looksLike("video", mp4));
@@ -32,9 +44,15 @@ describe("Replicate outputs", () => {
   });
 
   it("takes the first file URL whatever shape the output has, and calls a missing one a failed output", () => {
-    assert.equal(firstOutputUrl(["https://replicate.delivery/a.jpg", "https://replicate.delivery/b.jpg"]), "https://replicate.delivery/a.jpg");
+    assert.equal(
+      firstOutputUrl(["https://replicate.delivery/a.jpg", "https://replicate.delivery/b.jpg"]),
+      "https://replicate.delivery/a.jpg",
+    );
     assert.equal(firstOutputUrl("https://replicate.delivery/v.mp4"), "https://replicate.delivery/v.mp4");
-    assert.throws(() => firstOutputUrl(null), (e) => e instanceof ReplicateError && e.kind === "output" && e.retryable);
+    assert.throws(
+      () => firstOutputUrl(null),
+      (e) => e instanceof ReplicateError && e.kind === "output" && e.retryable,
+    );
   });
 
   it("finds the scene JSON in an LLM answer wrapped in prose or code fences", () => {

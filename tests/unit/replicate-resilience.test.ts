@@ -11,10 +11,13 @@ describe("Replicate resilience policy", () => {
     const policy = new Resilience({ ...options, breakerThreshold: 100 });
     let calls = 0;
     await assert.rejects(
-      policy.run(async () => {
-        calls++;
-        throw serverError();
-      }, { maxRetries: 2, signal: new AbortController().signal }),
+      policy.run(
+        async () => {
+          calls++;
+          throw serverError();
+        },
+        { maxRetries: 2, signal: new AbortController().signal },
+      ),
       /having trouble/,
     );
     assert.equal(calls, 3, "one try and two retries");
@@ -24,10 +27,13 @@ describe("Replicate resilience policy", () => {
     const policy = new Resilience(options);
     let calls = 0;
     await assert.rejects(
-      policy.run(async () => {
-        calls++;
-        throw new ReplicateError("auth", "Replicate refused the API token.");
-      }, { maxRetries: 3, signal: new AbortController().signal }),
+      policy.run(
+        async () => {
+          calls++;
+          throw new ReplicateError("auth", "Replicate refused the API token.");
+        },
+        { maxRetries: 3, signal: new AbortController().signal },
+      ),
       /refused/,
     );
     assert.equal(calls, 1);
@@ -38,7 +44,10 @@ describe("Replicate resilience policy", () => {
     const throttled = new ReplicateError("throttled", "slow down", { retryAfterMs: 60_000 });
     assert.equal(policy.delayFor(1, throttled), 60_000);
     const [d1, d2, d3] = [1, 2, 3].map((n) => policy.delayFor(n, serverError()));
-    assert.ok(d1! >= 5000 && d1! <= 6000 && d2! >= 15_000 && d2! <= 18_000 && d3! >= 45_000 && d3! <= 54_000, `${d1} ${d2} ${d3}`);
+    assert.ok(
+      d1! >= 5000 && d1! <= 6000 && d2! >= 15_000 && d2! <= 18_000 && d3! >= 45_000 && d3! <= 54_000,
+      `${d1} ${d2} ${d3}`,
+    );
     assert.equal(parseRetryAfter("3"), 3000);
     assert.equal(parseRetryAfter(new Date(Date.now() + 10_000).toUTCString())! > 8000, true);
   });
@@ -75,7 +84,10 @@ describe("Replicate resilience policy", () => {
     for (let i = 0; i < 50; i++) await policy.run(async () => i, { maxRetries: 1, signal: abort.signal });
     await new Promise((r) => setImmediate(r));
     process.off("warning", onWarning);
-    assert.deepEqual(warnings.filter((w) => w.name === "MaxListenersExceededWarning"), []);
+    assert.deepEqual(
+      warnings.filter((w) => w.name === "MaxListenersExceededWarning"),
+      [],
+    );
   });
 
   it("stops waiting at once when the work is canceled", async () => {
@@ -83,7 +95,10 @@ describe("Replicate resilience policy", () => {
     const abort = new AbortController();
     const started = Date.now();
     setTimeout(() => abort.abort(new Error("canceled")), 50);
-    await assert.rejects(policy.run(async () => Promise.reject(serverError()), { maxRetries: 3, signal: abort.signal }), /canceled/);
+    await assert.rejects(
+      policy.run(async () => Promise.reject(serverError()), { maxRetries: 3, signal: abort.signal }),
+      /canceled/,
+    );
     assert.ok(Date.now() - started < 1000);
   });
 });

@@ -72,7 +72,12 @@ describe("local scene writer", () => {
   });
 
   it("picks the camera motion from the scene's words", () => {
-    const [scene] = writeLocalScenes({ prompt: "The rocket climbs into the sky. The end.", sceneCount: 2, style: "neon", seed: 1 });
+    const [scene] = writeLocalScenes({
+      prompt: "The rocket climbs into the sky. The end.",
+      sceneCount: 2,
+      style: "neon",
+      seed: 1,
+    });
     assert.equal(scene?.motion, "pan-up");
   });
 });

@@ -34,13 +34,20 @@ describe("createJobSchema", () => {
 
   it("accepts exactly 2,000 characters, counting an emoji as one", () => {
     assert.equal(createJobSchema.parse({ prompt: "x".repeat(2000) }).prompt.length, 2000);
-    assert.equal(createJobSchema.parse({ prompt: "🦊".repeat(1500) }).prompt.length, 3000, "1,500 emoji are 3,000 UTF-16 units but 1,500 characters");
+    assert.equal(
+      createJobSchema.parse({ prompt: "🦊".repeat(1500) }).prompt.length,
+      3000,
+      "1,500 emoji are 3,000 UTF-16 units but 1,500 characters",
+    );
     assert.match(messageFor({ prompt: "🦊".repeat(2001) }), /too long/);
   });
 
   it("refuses text with a broken character by naming the field", () => {
     assert.match(messageFor({ prompt: "a fox \ud800 in the snow" }), /The prompt contains a broken character/);
-    assert.match(describeZodError(editSceneSchema.safeParse({ caption: "x\udc00" }).error!), /The caption contains a broken character/);
+    assert.match(
+      describeZodError(editSceneSchema.safeParse({ caption: "x\udc00" }).error!),
+      /The caption contains a broken character/,
+    );
   });
 });
 

@@ -51,7 +51,10 @@ describe("Semaphore (the ffmpeg slot limit)", () => {
 
   it("frees the slot when the work throws", async () => {
     const slots = new Semaphore(1);
-    await assert.rejects(slots.run(async () => Promise.reject(new Error("ffmpeg exited 1"))), /exited 1/);
+    await assert.rejects(
+      slots.run(async () => Promise.reject(new Error("ffmpeg exited 1"))),
+      /exited 1/,
+    );
     assert.equal(slots.inUse, 0);
   });
 });

@@ -20,11 +20,17 @@ export const editSceneAction = defineAction(scene.extend({ changes: editSceneSch
   editScene(caller.clientId, jobId, sceneId, changes),
 );
 
-export const regenerateSceneAction = defineAction(scene, ({ jobId, sceneId }, caller) => regenerateScene(caller.clientId, jobId, sceneId));
+export const regenerateSceneAction = defineAction(scene, ({ jobId, sceneId }, caller) =>
+  regenerateScene(caller.clientId, jobId, sceneId),
+);
 
-export const removeSceneAction = defineAction(scene, ({ jobId, sceneId }, caller) => removeScene(caller.clientId, jobId, sceneId));
+export const removeSceneAction = defineAction(scene, ({ jobId, sceneId }, caller) =>
+  removeScene(caller.clientId, jobId, sceneId),
+);
 
 export const moveSceneAction = defineAction(
-  scene.extend({ direction: z.union([z.literal(-1), z.literal(1)], { error: "A scene moves one place earlier (-1) or later (1)." }) }),
+  scene.extend({
+    direction: z.union([z.literal(-1), z.literal(1)], { error: "A scene moves one place earlier (-1) or later (1)." }),
+  }),
   ({ jobId, sceneId, direction }, caller) => moveScene(caller.clientId, jobId, sceneId, direction),
 );

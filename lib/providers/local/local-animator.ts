@@ -32,9 +32,33 @@ export async function animateLocalClip(input: AnimateInput, signal: AbortSignal)
   // Upscaling first keeps zoompan's integer crop steps small, which removes visible jitter.
   const filter = `scale=${width * 2}:${height * 2}:flags=lanczos,zoompan=z='${z}':x='${x}':y='${y}':d=${frames}:s=${width}x${height}:fps=${FRAME_RATE},format=yuv420p`;
   await runFfmpeg(
-    ["-y", "-loglevel", "error", "-i", input.stillPath, "-vf", filter, "-frames:v", String(frames),
-      "-c:v", "libx264", "-preset", "veryfast", "-crf", "21", "-pix_fmt", "yuv420p", "-r", String(FRAME_RATE),
-      "-movflags", "+faststart", "-an", "-f", "mp4", input.outPath],
+    [
+      "-y",
+      "-loglevel",
+      "error",
+      "-i",
+      input.stillPath,
+      "-vf",
+      filter,
+      "-frames:v",
+      String(frames),
+      "-c:v",
+      "libx264",
+      "-preset",
+      "veryfast",
+      "-crf",
+      "21",
+      "-pix_fmt",
+      "yuv420p",
+      "-r",
+      String(FRAME_RATE),
+      "-movflags",
+      "+faststart",
+      "-an",
+      "-f",
+      "mp4",
+      input.outPath,
+    ],
     signal,
   );
 }

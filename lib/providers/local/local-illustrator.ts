@@ -28,7 +28,9 @@ export async function drawLocalStill(input: DrawStillInput): Promise<Buffer> {
   const theme = chooseTheme(input.imagePrompt, input.storyPrompt);
   const random = seededRandom(hashString(input.imagePrompt) ^ input.seed);
   const svg = paintSceneSvg(theme, random, width, height, chooseWeather(input.imagePrompt));
-  return applyStyle(sharp(Buffer.from(svg)), input.style).jpeg({ quality: 88, mozjpeg: true }).toBuffer();
+  return applyStyle(sharp(Buffer.from(svg)), input.style)
+    .jpeg({ quality: 88, mozjpeg: true })
+    .toBuffer();
 }
 
 export const localIllustrator: Illustrator = {

@@ -50,14 +50,23 @@ function toCaption(text: string): string {
 function toImagePrompt(text: string, suffix: string): string {
   const room = SCENE_LIMITS.imagePromptMaxChars - Array.from(suffix).length;
   const words = Array.from(text.replace(/[.!?]+$/, ""));
-  const body = words.length > room ? words.slice(0, room).join("").replace(/\s+\S*$/, "") : words.join("");
+  const body =
+    words.length > room
+      ? words
+          .slice(0, room)
+          .join("")
+          .replace(/\s+\S*$/, "")
+      : words.join("");
   return `${body}${suffix}`;
 }
 
 function chooseMotion(text: string, random: () => number, previous?: Motion): Motion {
   const match = MOTION_WORDS.find(([pattern]) => pattern.test(text));
   if (match) return match[1];
-  return pick(random, MOTIONS.filter((m) => m !== previous));
+  return pick(
+    random,
+    MOTIONS.filter((m) => m !== previous),
+  );
 }
 
 function planDurations(texts: string[], targetSeconds?: number): number[] {
@@ -75,7 +84,9 @@ function planDurations(texts: string[], targetSeconds?: number): number[] {
 export function writeLocalScenes(input: WriteScenesInput): SceneDraft[] {
   const random = seededRandom(hashString(input.prompt) ^ input.seed);
   const chunks = chunkPrompt(input.prompt, input.sceneCount);
-  const subject = toCaption(input.prompt).replace(/[.!?…]+$/, "").toLowerCase();
+  const subject = toCaption(input.prompt)
+    .replace(/[.!?…]+$/, "")
+    .toLowerCase();
   const beatOrder = [...BEATS].sort(() => random() - 0.5);
   const texts: string[] = [...chunks];
   for (let i = 0; texts.length < input.sceneCount; i++) {

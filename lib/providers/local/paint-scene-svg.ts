@@ -21,13 +21,14 @@ function ridgePath(random: Random, w: number, h: number, base: number, amplitude
 
 function skyline(random: Random, w: number, h: number, base: number, color: string, lit: number): string {
   let out = "";
-  for (let x = -10; x < w; ) {
+  for (let x = -10; x < w;) {
     const bw = w * (0.04 + random() * 0.07);
     const bh = h * (0.12 + random() * 0.38);
     out += `<rect x="${f(x)}" y="${f(base - bh)}" width="${f(bw)}" height="${f(bh + h)}" fill="${color}"/>`;
     for (let wy = base - bh + 8; wy < base - 8; wy += 14) {
       for (let wx = x + 6; wx < x + bw - 8; wx += 11) {
-        if (random() < lit) out += `<rect x="${f(wx)}" y="${f(wy)}" width="5" height="7" fill="#ffd27a" opacity="${f(0.5 + random() * 0.5)}"/>`;
+        if (random() < lit)
+          out += `<rect x="${f(wx)}" y="${f(wy)}" width="5" height="7" fill="#ffd27a" opacity="${f(0.5 + random() * 0.5)}"/>`;
       }
     }
     x += bw + random() * 6;
@@ -99,36 +100,61 @@ function landscape(random: Random, theme: Theme, w: number, h: number): string {
   const [far, mid, near] = theme.layers;
   switch (theme.motif) {
     case "skyline":
-      return skyline(random, w, h, h * 0.72, far, 0.08) + skyline(random, w, h, h * 0.86, mid, 0.18) +
-        `<rect x="0" y="${f(h * 0.9)}" width="${w}" height="${f(h * 0.1)}" fill="${near}"/>`;
+      return (
+        skyline(random, w, h, h * 0.72, far, 0.08) +
+        skyline(random, w, h, h * 0.86, mid, 0.18) +
+        `<rect x="0" y="${f(h * 0.9)}" width="${w}" height="${f(h * 0.1)}" fill="${near}"/>`
+      );
     case "trees":
-      return `<path d="${ridgePath(random, w, h, h * 0.62, h * 0.05, 1)}" fill="${far}" opacity="0.8"/>` +
-        pines(random, w, h * 0.7, h * 0.3, far, 26) + pines(random, w, h * 0.84, h * 0.42, mid, 18) +
-        `<path d="${ridgePath(random, w, h, h * 0.93, h * 0.02, 1)}" fill="${near}"/>` + pines(random, w, h * 1.02, h * 0.55, near, 9);
+      return (
+        `<path d="${ridgePath(random, w, h, h * 0.62, h * 0.05, 1)}" fill="${far}" opacity="0.8"/>` +
+        pines(random, w, h * 0.7, h * 0.3, far, 26) +
+        pines(random, w, h * 0.84, h * 0.42, mid, 18) +
+        `<path d="${ridgePath(random, w, h, h * 0.93, h * 0.02, 1)}" fill="${near}"/>` +
+        pines(random, w, h * 1.02, h * 0.55, near, 9)
+      );
     case "waves":
-      return [0.62, 0.74, 0.87].map((y, i) =>
-        `<path d="${ridgePath(random, w, h, h * y, h * (0.012 + i * 0.012), 6 + i * 3)}" fill="${theme.layers[i]}"/>`).join("") +
-        foam(random, w, h);
+      return (
+        [0.62, 0.74, 0.87]
+          .map(
+            (y, i) =>
+              `<path d="${ridgePath(random, w, h, h * y, h * (0.012 + i * 0.012), 6 + i * 3)}" fill="${theme.layers[i]}"/>`,
+          )
+          .join("") + foam(random, w, h)
+      );
     case "dunes":
-      return [0.66, 0.78, 0.9].map((y, i) =>
-        `<path d="${ridgePath(random, w, h, h * y, h * 0.06, 0.7)}" fill="${theme.layers[i]}"/>`).join("");
+      return [0.66, 0.78, 0.9]
+        .map((y, i) => `<path d="${ridgePath(random, w, h, h * y, h * 0.06, 0.7)}" fill="${theme.layers[i]}"/>`)
+        .join("");
     case "flames":
-      return `<path d="M${f(w * 0.2)},${h} L${f(w * 0.45)},${f(h * 0.45)} L${f(w * 0.55)},${f(h * 0.45)} L${f(w * 0.8)},${h} Z" fill="${far}"/>` +
-        flames(random, w, h) + `<path d="${ridgePath(random, w, h, h * 0.93, h * 0.03, 2)}" fill="${near}"/>`;
+      return (
+        `<path d="M${f(w * 0.2)},${h} L${f(w * 0.45)},${f(h * 0.45)} L${f(w * 0.55)},${f(h * 0.45)} L${f(w * 0.8)},${h} Z" fill="${far}"/>` +
+        flames(random, w, h) +
+        `<path d="${ridgePath(random, w, h, h * 0.93, h * 0.03, 2)}" fill="${near}"/>`
+      );
     case "planets":
       return planets(random, w, h) + `<path d="${ridgePath(random, w, h, h * 0.9, h * 0.03, 2)}" fill="${near}"/>`;
     case "mountains":
-      return `<path d="${ridgePath(random, w, h, h * 0.58, h * 0.16, 1.4)}" fill="${far}"/>` +
+      return (
+        `<path d="${ridgePath(random, w, h, h * 0.58, h * 0.16, 1.4)}" fill="${far}"/>` +
         `<path d="${ridgePath(random, w, h, h * 0.72, h * 0.1, 1.8)}" fill="${mid}"/>` +
-        `<path d="${ridgePath(random, w, h, h * 0.88, h * 0.04, 1)}" fill="${near}"/>`;
+        `<path d="${ridgePath(random, w, h, h * 0.88, h * 0.04, 1)}" fill="${near}"/>`
+      );
     case "hills":
-      return [0.66, 0.77, 0.88].map((y, i) =>
-        `<path d="${ridgePath(random, w, h, h * y, h * 0.05, 0.9)}" fill="${theme.layers[i]}"/>`).join("");
+      return [0.66, 0.77, 0.88]
+        .map((y, i) => `<path d="${ridgePath(random, w, h, h * y, h * 0.05, 0.9)}" fill="${theme.layers[i]}"/>`)
+        .join("");
   }
 }
 
 /** Paints one storyboard frame as SVG: sky, light source, weather, layered landscape, particles, vignette. */
-export function paintSceneSvg(theme: Theme, random: Random, width: number, height: number, weather: Weather | null = null): string {
+export function paintSceneSvg(
+  theme: Theme,
+  random: Random,
+  width: number,
+  height: number,
+  weather: Weather | null = null,
+): string {
   const [top, middle, bottom] = theme.sky;
   // Heavy weather hides the sun or moon.
   const body = weather === "storm" || weather === "rain" ? null : theme.body;

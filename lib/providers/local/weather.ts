@@ -41,15 +41,21 @@ function lightning(random: Random, w: number, h: number): string {
 /** Drawn over the landscape: slanted rain, a lightning bolt in a storm, a pale band for fog. */
 export function paintWeatherFront(random: Random, weather: Weather, w: number, h: number): string {
   if (weather === "fog") {
-    const band = `<linearGradient id="fogband" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#dfe5ee" stop-opacity="0"/>` +
+    const band =
+      `<linearGradient id="fogband" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#dfe5ee" stop-opacity="0"/>` +
       `<stop offset="0.5" stop-color="#dfe5ee" stop-opacity="0.5"/><stop offset="1" stop-color="#dfe5ee" stop-opacity="0"/></linearGradient>`;
-    return `<defs>${band}</defs>` + [0.42, 0.58, 0.74].map((y) =>
-      `<rect x="0" y="${f(h * y)}" width="${w}" height="${f(h * 0.22)}" fill="url(#fogband)"/>`).join("");
+    return (
+      `<defs>${band}</defs>` +
+      [0.42, 0.58, 0.74]
+        .map((y) => `<rect x="0" y="${f(h * y)}" width="${w}" height="${f(h * 0.22)}" fill="url(#fogband)"/>`)
+        .join("")
+    );
   }
   const drops = weather === "storm" ? 260 : 170;
   const slant = weather === "storm" ? 0.35 : 0.15;
   // A storm darkens the land as well as the sky, then the bolt is the brightest thing in the frame.
-  let out = weather === "storm" ? `<rect width="${w}" height="${h}" fill="#0d1320" opacity="0.3"/>` + lightning(random, w, h) : "";
+  let out =
+    weather === "storm" ? `<rect width="${w}" height="${h}" fill="#0d1320" opacity="0.3"/>` + lightning(random, w, h) : "";
   for (let i = 0; i < drops; i++) {
     const x = random() * w * 1.2 - w * 0.1;
     const y = random() * h;

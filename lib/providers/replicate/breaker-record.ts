@@ -24,7 +24,13 @@ export function breakerRecorder(owner: string): (state: BreakerState) => void {
   return (state) => {
     const changedAt = new Date();
     last = last
-      .then(() => getDb().serviceBreaker.upsert({ where: { owner }, create: { owner, service: SERVICE, state, changedAt }, update: { state, changedAt } }))
+      .then(() =>
+        getDb().serviceBreaker.upsert({
+          where: { owner },
+          create: { owner, service: SERVICE, state, changedAt },
+          update: { state, changedAt },
+        }),
+      )
       .then(() => undefined)
       .catch((error) => log.warn("could not record the circuit breaker's state", { error }));
   };

@@ -14,7 +14,11 @@ export interface Models {
   clip: ClipModel;
 }
 
-const VARIABLES: Record<keyof ModelNames, string> = { writer: "REPLICATE_WRITER_MODEL", still: "REPLICATE_STILL_MODEL", clip: "REPLICATE_CLIP_MODEL" };
+const VARIABLES: Record<keyof ModelNames, string> = {
+  writer: "REPLICATE_WRITER_MODEL",
+  still: "REPLICATE_STILL_MODEL",
+  clip: "REPLICATE_CLIP_MODEL",
+};
 
 export function configuredModelNames(): ModelNames {
   const env = getEnv();
@@ -25,7 +29,9 @@ function pick<K extends keyof ModelNames>(role: K, name: string): Models[K] {
   const model = MODEL_TABLES[role][name] as Models[K] | undefined;
   if (!model) {
     const known = Object.keys(MODEL_TABLES[role]).join(", ");
-    throw new Error(`${VARIABLES[role]}: "${name}" is not a model Storyreel knows (lib/providers/replicate/model-table.ts lists ${known}).`);
+    throw new Error(
+      `${VARIABLES[role]}: "${name}" is not a model Storyreel knows (lib/providers/replicate/model-table.ts lists ${known}).`,
+    );
   }
   return model;
 }

@@ -32,10 +32,14 @@ async function fetchOnce(url: string, kind: OutputKind, timeoutMs: number, signa
     throw networkError(error);
   }
   if (response.status === 404 || response.status === 410) {
-    throw new ReplicateError("output", "The model's output had expired before it could be saved.", { detail: `HTTP ${response.status}` });
+    throw new ReplicateError("output", "The model's output had expired before it could be saved.", {
+      detail: `HTTP ${response.status}`,
+    });
   }
-  if (!response.ok) throw new ReplicateError("server", "Replicate's file server is having trouble.", { detail: `HTTP ${response.status}` });
-  if (Number(response.headers.get("content-length") ?? 0) > MAX_BYTES) throw new ReplicateError("output", "The model's output is too large to keep.");
+  if (!response.ok)
+    throw new ReplicateError("server", "Replicate's file server is having trouble.", { detail: `HTTP ${response.status}` });
+  if (Number(response.headers.get("content-length") ?? 0) > MAX_BYTES)
+    throw new ReplicateError("output", "The model's output is too large to keep.");
   const bytes = Buffer.from(await response.arrayBuffer());
   if (!looksLike(kind, bytes)) {
     throw new ReplicateError("output", `The model's output is not a valid ${kind === "video" ? "video" : "image"} file.`, {
@@ -46,6 +50,12 @@ async function fetchOnce(url: string, kind: OutputKind, timeoutMs: number, signa
 }
 
 /** Copies an output at once (Replicate deletes them after an hour), retrying transient failures. */
-export function downloadOutput(resilience: Resilience, url: string, kind: OutputKind, timeoutMs: number, signal: AbortSignal): Promise<Buffer> {
+export function downloadOutput(
+  resilience: Resilience,
+  url: string,
+  kind: OutputKind,
+  timeoutMs: number,
+  signal: AbortSignal,
+): Promise<Buffer> {
   return resilience.run(() => resilience.guard(() => fetchOnce(url, kind, timeoutMs, signal)), { maxRetries: 3, signal });
 }

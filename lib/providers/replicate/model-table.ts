@@ -33,7 +33,13 @@ export interface ClipModel {
   resolution: "480p" | "720p";
   perSecondUsd: number;
   pollMs: number;
-  input(args: { image: string; prompt: string; durationSec: number; aspectRatio: AspectRatio; seed: number }): Record<string, unknown>;
+  input(args: {
+    image: string;
+    prompt: string;
+    durationSec: number;
+    aspectRatio: AspectRatio;
+    seed: number;
+  }): Record<string, unknown>;
 }
 
 export const WRITER_MODELS = {
@@ -50,7 +56,14 @@ export const STILL_MODELS = {
     ref: "black-forest-labs/flux-schnell",
     perImageUsd: 0.003,
     pollMs: 1000,
-    input: ({ prompt, aspectRatio, seed }) => ({ prompt, aspect_ratio: aspectRatio, seed, num_outputs: 1, output_format: "jpg", output_quality: 90 }),
+    input: ({ prompt, aspectRatio, seed }) => ({
+      prompt,
+      aspect_ratio: aspectRatio,
+      seed,
+      num_outputs: 1,
+      output_format: "jpg",
+      output_quality: 90,
+    }),
   },
 } satisfies Record<string, StillModel>;
 

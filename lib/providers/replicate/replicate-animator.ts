@@ -31,9 +31,33 @@ async function normalizeClip(source: string, input: AnimateInput, signal: AbortS
     "format=yuv420p",
   ].join(",");
   await runFfmpeg(
-    ["-y", "-loglevel", "error", "-i", source, "-vf", filter, "-t", input.durationSec.toFixed(3),
-      "-c:v", "libx264", "-preset", "veryfast", "-crf", "21", "-pix_fmt", "yuv420p", "-r", String(FRAME_RATE),
-      "-movflags", "+faststart", "-an", "-f", "mp4", input.outPath],
+    [
+      "-y",
+      "-loglevel",
+      "error",
+      "-i",
+      source,
+      "-vf",
+      filter,
+      "-t",
+      input.durationSec.toFixed(3),
+      "-c:v",
+      "libx264",
+      "-preset",
+      "veryfast",
+      "-crf",
+      "21",
+      "-pix_fmt",
+      "yuv420p",
+      "-r",
+      String(FRAME_RATE),
+      "-movflags",
+      "+faststart",
+      "-an",
+      "-f",
+      "mp4",
+      input.outPath,
+    ],
     signal,
   ).catch((error) => {
     if (signal.aborted) throw error;
@@ -66,7 +90,13 @@ export function replicateAnimator(runtime: ReplicateRuntime, model: ClipModel): 
             maxRetries: 2,
             priceUsd: model.perSecondUsd * durationSec,
             accept: async (prediction) => {
-              const bytes = await downloadOutput(runtime.resilience, firstOutputUrl(prediction.output), "video", runtime.requestTimeoutMs, signal);
+              const bytes = await downloadOutput(
+                runtime.resilience,
+                firstOutputUrl(prediction.output),
+                "video",
+                runtime.requestTimeoutMs,
+                signal,
+              );
               await fsp.writeFile(source, bytes);
               await normalizeClip(source, input, signal);
             },

@@ -38,7 +38,8 @@ export class ReplicateApi {
       auth: options.token,
       baseUrl: options.baseUrl,
       useFileOutput: false,
-      fetch: (url, init) => fetch(url, { ...init, cache: "no-store", signal: init?.signal ?? AbortSignal.timeout(options.requestTimeoutMs) }),
+      fetch: (url, init) =>
+        fetch(url, { ...init, cache: "no-store", signal: init?.signal ?? AbortSignal.timeout(options.requestTimeoutMs) }),
     });
   }
 

@@ -1,5 +1,6 @@
 /** Why a Replicate call failed, whether trying again can help, and a sentence a person can read. */
-export type FailureKind = "network" | "server" | "throttled" | "auth" | "input" | "prediction" | "output" | "deadline" | "invalid";
+export type FailureKind =
+  "network" | "server" | "throttled" | "auth" | "input" | "prediction" | "output" | "deadline" | "invalid";
 
 export class ReplicateError extends Error {
   constructor(
@@ -49,16 +50,27 @@ export async function errorFromResponse(response: Response): Promise<ReplicateEr
   const detail = await apiDetail(response);
   const status = response.status;
   if (status === 401 || status === 403) {
-    return new ReplicateError("auth", "Replicate refused the API token: check REPLICATE_API_TOKEN.", { detail: `HTTP ${status}` });
-  }
-  if (status === 429) {
-    return new ReplicateError("throttled", "Replicate is throttling requests right now; the call was retried and still could not get through.", {
-      retryAfterMs: parseRetryAfter(response.headers.get("retry-after")),
-      detail: `HTTP 429 ${detail}`,
+    return new ReplicateError("auth", "Replicate refused the API token: check REPLICATE_API_TOKEN.", {
+      detail: `HTTP ${status}`,
     });
   }
-  if (status >= 500) return new ReplicateError("server", "Replicate's API is having trouble (a server error); it was retried without success.", { detail: `HTTP ${status} ${detail}` });
-  return new ReplicateError("input", `Replicate rejected the request: ${detail || `HTTP ${status}`}`, { detail: `HTTP ${status}` });
+  if (status === 429) {
+    return new ReplicateError(
+      "throttled",
+      "Replicate is throttling requests right now; the call was retried and still could not get through.",
+      {
+        retryAfterMs: parseRetryAfter(response.headers.get("retry-after")),
+        detail: `HTTP 429 ${detail}`,
+      },
+    );
+  }
+  if (status >= 500)
+    return new ReplicateError("server", "Replicate's API is having trouble (a server error); it was retried without success.", {
+      detail: `HTTP ${status} ${detail}`,
+    });
+  return new ReplicateError("input", `Replicate rejected the request: ${detail || `HTTP ${status}`}`, {
+    detail: `HTTP ${status}`,
+  });
 }
 
 /** The replicate client throws ApiError with the response attached; anything else is the network. */

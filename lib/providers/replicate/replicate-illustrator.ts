@@ -15,18 +15,30 @@ export function replicateIllustrator(runtime: ReplicateRuntime, model: StillMode
         runtime.resilience,
         {
           model: model.ref,
-          input: model.input({ prompt: `${input.imagePrompt}. ${input.style} style.`, aspectRatio: input.aspectRatio, seed: input.seed }),
+          input: model.input({
+            prompt: `${input.imagePrompt}. ${input.style} style.`,
+            aspectRatio: input.aspectRatio,
+            seed: input.seed,
+          }),
           deadlineSec: runtime.deadlines.stillSec,
           pollMs: runtime.pollMs ?? model.pollMs,
           maxRetries: 3,
           priceUsd: model.perImageUsd,
           accept: async (prediction) => {
-            const bytes = await downloadOutput(runtime.resilience, firstOutputUrl(prediction.output), "image", runtime.requestTimeoutMs, signal);
+            const bytes = await downloadOutput(
+              runtime.resilience,
+              firstOutputUrl(prediction.output),
+              "image",
+              runtime.requestTimeoutMs,
+              signal,
+            );
             // Decoding it proves the whole file is an image, not just its first bytes; stills are stored as JPEG.
             return sharp(bytes)
               .jpeg({ quality: 90 })
               .toBuffer()
-              .catch((error) => Promise.reject(new ReplicateError("output", "The model's image could not be read.", { cause: error })));
+              .catch((error) =>
+                Promise.reject(new ReplicateError("output", "The model's image could not be read.", { cause: error })),
+              );
           },
         },
         hooks,

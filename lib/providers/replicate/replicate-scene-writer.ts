@@ -66,9 +66,15 @@ export function replicateSceneWriter(runtime: ReplicateRuntime, model: WriterMod
       if ("scenes" in checked) return checked.scenes;
       // One repair: show the model its answer and what was wrong with it.
       const repairRequest = `${request}\n\nYour previous answer could not be used (${checked.problem}):\n${first.slice(0, 4000)}\n\nAnswer again with the JSON array only.`;
-      const repaired = readScenes(await ask(repairRequest, { ...hooks, resumeExternalId: null, lostCreateSince: null }, signal), input.sceneCount);
+      const repaired = readScenes(
+        await ask(repairRequest, { ...hooks, resumeExternalId: null, lostCreateSince: null }, signal),
+        input.sceneCount,
+      );
       if ("scenes" in repaired) return repaired.scenes;
-      throw new ReplicateError("invalid", "The scene writer's answer could not be used as scenes, even after asking it to correct itself.");
+      throw new ReplicateError(
+        "invalid",
+        "The scene writer's answer could not be used as scenes, even after asking it to correct itself.",
+      );
     },
   };
 }

@@ -67,10 +67,13 @@ export class Resilience {
   private readonly breaker: CircuitBreakerPolicy;
 
   constructor(private readonly options: ResilienceOptions) {
-    this.breaker = circuitBreaker(handleWhen((e) => e instanceof ReplicateError && e.apiUnavailable), {
-      halfOpenAfter: options.halfOpenAfterMs,
-      breaker: new ConsecutiveBreaker(options.breakerThreshold),
-    });
+    this.breaker = circuitBreaker(
+      handleWhen((e) => e instanceof ReplicateError && e.apiUnavailable),
+      {
+        halfOpenAfter: options.halfOpenAfterMs,
+        breaker: new ConsecutiveBreaker(options.breakerThreshold),
+      },
+    );
     this.breaker.onStateChange((state) => {
       log.warn("replicate circuit breaker", { state: STATE_NAMES[state] });
       options.onBreakerChange?.(STATE_NAMES[state]);
@@ -125,7 +128,9 @@ export class Resilience {
         if (!(error instanceof BrokenCircuitError) && !apiDown) throw error;
         if (Date.now() - pausedSince > this.options.maxPauseMs) {
           await setPaused(false);
-          throw new ReplicateError("server", "Replicate has been unavailable for too long; the work was stopped.", { cause: error });
+          throw new ReplicateError("server", "Replicate has been unavailable for too long; the work was stopped.", {
+            cause: error,
+          });
         }
         await setPaused(true);
         await sleep(this.options.halfOpenAfterMs, undefined, { signal });

@@ -21,7 +21,8 @@ const TERMINAL = new Set(["succeeded", "failed", "canceled", "aborted"]);
 // Leeway for clocks and for list pages to include a prediction whose create answer we never saw.
 const ADOPT_WINDOW_MS = 30_000;
 
-export const PAUSED_NOTICE = "Replicate is not answering right now; this job is paused and will carry on by itself when it is back.";
+export const PAUSED_NOTICE =
+  "Replicate is not answering right now; this job is paused and will carry on by itself when it is back.";
 
 const sameInput = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const modelName = (ref: string) => ref.split(":")[0];
@@ -31,12 +32,19 @@ const modelName = (ref: string) => ref.split(":")[0];
  * puts exactly one create POST on the wire; a create whose answer was lost (timeout, 5xx) is looked up
  * among the account's newest predictions and adopted instead of paid for twice.
  */
-export async function runPrediction<T>(api: ReplicateApi, resilience: Resilience, request: PredictionRequest<T>, hooks: CallHooks, signal: AbortSignal): Promise<T> {
+export async function runPrediction<T>(
+  api: ReplicateApi,
+  resilience: Resilience,
+  request: PredictionRequest<T>,
+  hooks: CallHooks,
+  signal: AbortSignal,
+): Promise<T> {
   let resumeId = hooks.resumeExternalId ?? undefined;
   let current: string | undefined;
   const onPause = (paused: boolean) => hooks.onPause(paused ? PAUSED_NOTICE : null);
   try {
-    if (!resumeId && hooks.lostCreateSince) resumeId = await adoptLostCreate(api, request, hooks, hooks.lostCreateSince.getTime());
+    if (!resumeId && hooks.lostCreateSince)
+      resumeId = await adoptLostCreate(api, request, hooks, hooks.lostCreateSince.getTime());
     return await resilience.run(
       async () => {
         current = resumeId ?? (await create(api, resilience, request, hooks));
@@ -48,7 +56,8 @@ export async function runPrediction<T>(api: ReplicateApi, resilience: Resilience
         }
         // Canceled after it started is billed; aborted (never started) and failed are not.
         if (prediction.status === "canceled" && prediction.started_at) hooks.addCost(request.priceUsd);
-        const reason = typeof prediction.error === "string" && prediction.error ? prediction.error : `it ended "${prediction.status}"`;
+        const reason =
+          typeof prediction.error === "string" && prediction.error ? prediction.error : `it ended "${prediction.status}"`;
         throw new ReplicateError("prediction", `The model could not make this: ${reason.slice(0, 200)}`);
       },
       { maxRetries: request.maxRetries, signal, onPause },
@@ -63,7 +72,12 @@ export async function runPrediction<T>(api: ReplicateApi, resilience: Resilience
   }
 }
 
-async function create<T>(api: ReplicateApi, resilience: Resilience, request: PredictionRequest<T>, hooks: CallHooks): Promise<string> {
+async function create<T>(
+  api: ReplicateApi,
+  resilience: Resilience,
+  request: PredictionRequest<T>,
+  hooks: CallHooks,
+): Promise<string> {
   const sentAt = Date.now();
   try {
     const prediction = await resilience.guard(() => api.createPrediction(request.model, request.input, request.deadlineSec));
@@ -78,13 +92,23 @@ async function create<T>(api: ReplicateApi, resilience: Resilience, request: Pre
 }
 
 /** The prediction a lost create made, recorded in the ledger as this call's; undefined if none is found. */
-async function adoptLostCreate<T>(api: ReplicateApi, request: PredictionRequest<T>, hooks: CallHooks, sentAt: number): Promise<string | undefined> {
+async function adoptLostCreate<T>(
+  api: ReplicateApi,
+  request: PredictionRequest<T>,
+  hooks: CallHooks,
+  sentAt: number,
+): Promise<string | undefined> {
   const adopted = await findLostCreate(api, request, hooks, sentAt).catch(() => undefined);
   if (adopted) await hooks.onExternalId(adopted);
   return adopted;
 }
 
-async function findLostCreate<T>(api: ReplicateApi, request: PredictionRequest<T>, hooks: CallHooks, sentAt: number): Promise<string | undefined> {
+async function findLostCreate<T>(
+  api: ReplicateApi,
+  request: PredictionRequest<T>,
+  hooks: CallHooks,
+  sentAt: number,
+): Promise<string | undefined> {
   for (const candidate of await api.recentPredictions()) {
     const created = Date.parse(candidate.created_at ?? "");
     if (!(created >= sentAt - ADOPT_WINDOW_MS)) continue;
@@ -106,7 +130,11 @@ async function poll<T>(
 ): Promise<Prediction> {
   const deadline = Date.now() + request.deadlineSec * 1000;
   for (;;) {
-    const prediction = await resilience.run(() => resilience.guard(() => api.getPrediction(id)), { maxRetries: 5, signal, onPause });
+    const prediction = await resilience.run(() => resilience.guard(() => api.getPrediction(id)), {
+      maxRetries: 5,
+      signal,
+      onPause,
+    });
     if (TERMINAL.has(prediction.status)) return prediction;
     if (Date.now() > deadline) {
       await api.cancelPrediction(id).catch(() => undefined);

@@ -32,7 +32,10 @@ export function getReplicateRuntime(): ReplicateRuntime {
       token: env.REPLICATE_API_TOKEN,
       baseUrl: env.REPLICATE_API_BASE_URL,
       requestTimeoutMs: env.REPLICATE_REQUEST_TIMEOUT_MS,
-      webhookUrl: env.PUBLIC_BASE_URL && env.REPLICATE_WEBHOOK_SECRET ? `${env.PUBLIC_BASE_URL.replace(/\/$/, "")}/api/webhooks/replicate` : undefined,
+      webhookUrl:
+        env.PUBLIC_BASE_URL && env.REPLICATE_WEBHOOK_SECRET
+          ? `${env.PUBLIC_BASE_URL.replace(/\/$/, "")}/api/webhooks/replicate`
+          : undefined,
     }),
     resilience: new Resilience({
       baseDelayMs,

@@ -1,0 +1,52 @@
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { describe, it } from "node:test";
+import { resolveModels } from "@/lib/providers/replicate/configured-models";
+import { CLIP_MODELS } from "@/lib/providers/replicate/model-table";
+
+/** Reads the configuration in a fresh process, as the server and the worker do at start-up. */
+function configIn(env: Record<string, string>, expression: string): { ok: boolean; out: string } {
+  const script = `const { getEnv } = require("@/lib/env"); const { assertBackendConfigured } = require("@/lib/providers"); console.log(JSON.stringify(${expression}));`;
+  const result = spawnSync(process.execPath, ["--import", "tsx", "-e", script], {
+    env: { ...process.env, DATA_DIR: "/tmp/storyreel-config-test", ...env },
+    encoding: "utf8",
+  });
+  return { ok: result.status === 0, out: (result.stdout + result.stderr).trim() };
+}
+
+describe("configuration", () => {
+  it("reads RUN_WORKER and LOG_LEVEL through the validated module, so 0 and false mean what they say", () => {
+    assert.equal(configIn({ RUN_WORKER: "0" }, "getEnv().RUN_WORKER").out, "false");
+    assert.equal(configIn({ RUN_WORKER: "false" }, "getEnv().RUN_WORKER").out, "false");
+    assert.equal(configIn({}, "getEnv().RUN_WORKER").out, "true");
+    assert.equal(configIn({ LOG_LEVEL: "warn" }, "getEnv().LOG_LEVEL").out, '"warn"');
+    const bad = configIn({ RUN_WORKER: "maybe" }, "getEnv().RUN_WORKER");
+    assert.equal(bad.ok, false);
+    assert.match(bad.out, /Invalid environment configuration: RUN_WORKER/);
+  });
+
+  it("stops start-up on a Replicate model the table does not know, naming the variable and the choices", () => {
+    const env = { GENERATION_PROVIDER: "replicate", REPLICATE_API_TOKEN: "r8_x", REPLICATE_CLIP_MODEL: "acme/imaginary" };
+    const result = configIn(env, "(assertBackendConfigured(), 'started')");
+    assert.equal(result.ok, false);
+    assert.match(result.out, /REPLICATE_CLIP_MODEL: "acme\/imaginary" is not a model Storyreel knows/);
+    assert.match(result.out, new RegExp(Object.keys(CLIP_MODELS).join(", ").replace(/[./]/g, "\\$&")));
+    assert.equal(
+      configIn({ ...env, REPLICATE_CLIP_MODEL: "kwaivgi/kling-v2.1" }, "(assertBackendConfigured(), 'started')").out,
+      '"started"',
+    );
+  });
+
+  it("resolves a job's stored model names to their table entries", () => {
+    const models = resolveModels({
+      writer: "meta/meta-llama-3-8b-instruct",
+      still: "black-forest-labs/flux-schnell",
+      clip: "kwaivgi/kling-v2.1",
+    });
+    assert.equal(models.clip, CLIP_MODELS["kwaivgi/kling-v2.1"]);
+    assert.throws(
+      () => resolveModels({ ...{ writer: "x/y", still: "black-forest-labs/flux-schnell", clip: "kwaivgi/kling-v2.1" } }),
+      /REPLICATE_WRITER_MODEL/,
+    );
+  });
+});
