@@ -35,10 +35,10 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx prisma migrate deploy && node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`,
+    command: `npx prisma migrate deploy && node --import tsx lib/cli/serve.ts`,
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", NEXT_MANUAL_SIG_HANDLE: "true", WORKER_POLL_MS: "200" },
+    env: { DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1", WORKER_POLL_MS: "200" },
   },
 });

@@ -1,17 +1,19 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { getEnv } from "@/lib/env";
 import "./globals.css";
 
 const description = "Turn a prompt into a short video: storyboard, review, render.";
 
-// A function, not a constant: the base URL for the social preview is the running server's, not the build machine's.
-export function generateMetadata(): Metadata {
-  const base = getEnv().PUBLIC_BASE_URL;
+// Per request, not at build time: the social preview needs this server's own address (PUBLIC_BASE_URL, or the
+// Host the proxy already allowed), and every page must be rendered per request to carry its CSP nonce.
+export async function generateMetadata(): Promise<Metadata> {
+  const base = getEnv().PUBLIC_BASE_URL ?? `http://${(await headers()).get("host") ?? "localhost"}`;
   return {
     title: "Storyreel",
     description,
-    metadataBase: base ? new URL(base) : undefined,
+    metadataBase: new URL(base),
     icons: {
       icon: [
         { url: "/favicon.ico", sizes: "16x16 32x32 48x48" },

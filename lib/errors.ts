@@ -1,6 +1,9 @@
 export type ErrorCode =
   | "invalid_input"
   | "unauthorized"
+  | "forbidden"
+  | "method_not_allowed"
+  | "misdirected_request"
   | "unsupported_media_type"
   | "payload_too_large"
   | "not_found"
@@ -11,6 +14,9 @@ export type ErrorCode =
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
   invalid_input: 400,
   unauthorized: 401,
+  forbidden: 403,
+  method_not_allowed: 405,
+  misdirected_request: 421,
   unsupported_media_type: 415,
   payload_too_large: 413,
   not_found: 404,

@@ -42,6 +42,19 @@ const envSchema = z.object({
   FFPROBE_PATH: z.string().min(1).optional(),
   CAPTION_FONT_PATH: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(["info", "warn", "error", "silent"]).default("info"),
+  // Host names this server answers to besides localhost (a page that rebinds its own name to 127.0.0.1 gets nothing).
+  ALLOWED_HOSTS: z
+    .string()
+    .default("")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(z.string().regex(/^[a-z0-9.-]+$|^\[[0-9a-f:]+\]$/, "must be host names separated by commas (no scheme, no port)")),
+    ),
 });
 
 export type AppEnv = z.infer<typeof envSchema> & {

@@ -26,7 +26,7 @@ export interface RouteInput<I extends IdSpec, B, Q> {
   query: Q extends z.ZodType ? z.output<Q> : undefined;
 }
 
-type RouteContext = { params: Promise<Record<string, string | string[]>> };
+export type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
 /**
  * The HTTP edge of every route handler: who is calling, ids, body and query parsed before the handler

@@ -1,33 +1,60 @@
 import { AppError } from "@/lib/errors";
+import { tooLargeLabel } from "./request-guard";
 
 const MAX_JSON_BYTES = 64 * 1024;
 
-/** Reads a JSON body with an explicit size limit; route handlers have none of their own. */
-export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BYTES): Promise<unknown> {
-  const type = request.headers.get("content-type") ?? "";
-  if (!/^application\/json\b/i.test(type)) {
-    throw new AppError("unsupported_media_type", "Send the request body as JSON with the header Content-Type: application/json.");
-  }
+const tooLarge = (maxBytes: number) =>
+  new AppError("payload_too_large", `The request body is larger than ${tooLargeLabel(maxBytes)}.`);
+
+/**
+ * The body as text, read with an explicit size limit (route handlers have none of their own): a declared
+ * length over it is refused before a byte is read, and a body that turns out larger is cut off there.
+ */
+export async function readBodyText(request: Request, maxBytes: number): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw new AppError("payload_too_large", `The request body is larger than ${maxBytes / 1024} KB.`);
+  if (declared > maxBytes) throw tooLarge(maxBytes);
   const reader = request.body?.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   while (reader) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw new AppError("payload_too_large", `The request body is larger than ${maxBytes / 1024} KB.`);
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch {
+      // The client hung up mid-body: its mistake (or its network's), not the server's.
+      throw new AppError("invalid_input", "The request body was cut off before it ended.");
     }
-    chunks.push(value);
+    if (chunk.done) break;
+    size += chunk.value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(chunk.value);
   }
-  const text = Buffer.concat(chunks).toString("utf8");
-  if (!text.trim()) throw new AppError("invalid_input", "The request body is empty; send a JSON object.");
   try {
-    return JSON.parse(text);
+    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new AppError("invalid_input", "The request body is not valid UTF-8 text.");
+  }
+}
+
+/** A JSON object from the body: exactly `application/json`, within the size limit, and an object, not null or a list. */
+export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BYTES): Promise<Record<string, unknown>> {
+  const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  if (type !== "application/json") {
+    throw new AppError("unsupported_media_type", "Send the request body as JSON with the header Content-Type: application/json.");
+  }
+  const text = await readBodyText(request, maxBytes);
+  if (!text.trim()) throw new AppError("invalid_input", "The request body is empty; send a JSON object.");
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
   } catch {
     throw new AppError("invalid_input", "The request body is not valid JSON.");
   }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new AppError("invalid_input", "The request body must be a JSON object ({ ... }).");
+  }
+  return value as Record<string, unknown>;
 }

@@ -2,6 +2,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { getDb } from "@/lib/db/client";
 import { conflict, invalidInput, notFound } from "@/lib/errors";
 import { notifyWorkAvailable } from "@/lib/queue/work-signal";
+import { removeKey } from "@/lib/storage/file-storage";
 import type { EditSceneInput } from "./schemas";
 import { STAGE_LABELS } from "./status";
 import { transitionJob } from "./transition-job";
@@ -55,8 +56,8 @@ export async function regenerateScene(clientId: string, jobId: string, sceneId: 
 }
 
 export async function removeScene(clientId: string, jobId: string, sceneId: string): Promise<void> {
-  await whileAwaitingApproval(clientId, jobId, async (tx) => {
-    await findScene(tx, jobId, sceneId);
+  const removed = await whileAwaitingApproval(clientId, jobId, async (tx) => {
+    const scene = await findScene(tx, jobId, sceneId);
     const count = await tx.scene.count({ where: { jobId } });
     if (count <= 1) throw conflict("A video needs at least one scene; this is the last one.");
     await tx.scene.delete({ where: { id: sceneId } });
@@ -65,7 +66,10 @@ export async function removeScene(clientId: string, jobId: string, sceneId: stri
       tx,
       rest.map((s) => s.id),
     );
+    return scene;
   });
+  // Its files go once the row is gone, so a removed scene's still is no longer served.
+  for (const key of [removed.stillKey, removed.clipKey]) if (key) await removeKey(key);
 }
 
 export async function reorderScenes(clientId: string, jobId: string, sceneIds: string[]): Promise<void> {

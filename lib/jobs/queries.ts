@@ -1,5 +1,5 @@
 import { getDb } from "@/lib/db/client";
-import { notFound } from "@/lib/errors";
+import { invalidInput, notFound } from "@/lib/errors";
 import { spentTodayUsd } from "@/lib/costs/spend";
 import { queuePositionOf, queuePositions } from "@/lib/queue/queue-position";
 import { jobEtag, toJobSummary, toJobView, type JobSummary, type JobView } from "./job-view";
@@ -29,6 +29,9 @@ export async function listJobs(
   clientId: string,
   { limit, cursor }: { limit: number; cursor?: string },
 ): Promise<{ jobs: JobSummary[]; nextCursor: string | null; spentTodayUsd: number }> {
+  if (cursor && !(await jobBelongsTo(clientId, cursor))) {
+    throw invalidInput("The cursor does not name a job in this list: start again without it.");
+  }
   const rows = await getDb().job.findMany({
     where: { clientId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],

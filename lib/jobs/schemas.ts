@@ -50,7 +50,7 @@ export const createJobSchema = z.strictObject({
     .min(0, "The seed must be a whole number from 0 to 2,147,483,647.")
     .max(2 ** 31 - 1, "The seed must be a whole number from 0 to 2,147,483,647.")
     .optional(),
-  autoApprove: z.boolean({ error: "autoApprove must be true or false." }).default(false),
+  autoApprove: z.boolean({ error: 'The field "autoApprove" must be true or false.' }).default(false),
 });
 export type CreateJobInput = z.output<typeof createJobSchema>;
 
@@ -91,10 +91,10 @@ export const reorderScenesSchema = z.strictObject({
 
 export const listJobsQuerySchema = z.object({
   limit: z.coerce
-    .number({ error: "limit must be a whole number from 1 to 100." })
-    .int("limit must be a whole number from 1 to 100.")
-    .min(1, "limit must be a whole number from 1 to 100.")
-    .max(100, "limit must be a whole number from 1 to 100.")
+    .number({ error: "The page size (limit) must be a whole number from 1 to 100." })
+    .int("The page size (limit) must be a whole number from 1 to 100.")
+    .min(1, "The page size (limit) must be a whole number from 1 to 100.")
+    .max(100, "The page size (limit) must be a whole number from 1 to 100.")
     .default(24),
   cursor: jobIdSchema.optional(),
 });

@@ -29,8 +29,8 @@ export async function startJobRunner(): Promise<JobRunner> {
   globalForRunner.storyreelRunner = runner;
   runner.start();
   log.info("job runner started", { owner: runner.owner, concurrency: getEnv().WORKER_JOB_CONCURRENCY });
-  // `npm start` sets NEXT_MANUAL_SIG_HANDLE so these run instead of Next's own exit: running steps are
-  // aborted (ffmpeg killed) and leases handed back, so another runner resumes at once. Bounded either way.
+  // `npm start`'s server leaves signals to us: running steps are aborted (ffmpeg killed) and leases handed
+  // back, so another runner resumes at once. Bounded either way.
   const shutdown = (signal: NodeJS.Signals) => {
     log.info("stopping job runner", { signal });
     setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();

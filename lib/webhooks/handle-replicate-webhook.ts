@@ -2,12 +2,24 @@ import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { AppError, invalidInput, notFound } from "@/lib/errors";
 import { notifyPredictionUpdated } from "@/lib/providers/replicate/prediction-events";
-import { verifyWebhook } from "./verify-webhook";
+import { checkWebhookHeaders, verifyWebhook } from "./verify-webhook";
 
-/** Verifies, dedupes (by webhook-id) and acts on a Replicate webhook: the prediction's poller wakes now. */
-export async function handleReplicateWebhook(headers: Headers, body: string): Promise<{ duplicate: boolean }> {
+/** A prediction as Replicate posts it, logs included; far more than any real one. */
+export const WEBHOOK_MAX_BYTES = 1024 * 1024;
+
+/**
+ * Verifies, dedupes (by webhook-id) and acts on a Replicate webhook: the prediction's poller wakes now.
+ * Nothing is read from the body until the endpoint is known to be on and the headers could be genuine.
+ */
+export async function handleReplicateWebhook(
+  headers: Headers,
+  readBody: (maxBytes: number) => Promise<string>,
+): Promise<{ duplicate: boolean }> {
   const secret = getEnv().REPLICATE_WEBHOOK_SECRET;
   if (!secret) throw notFound("A webhook endpoint");
+  const early = checkWebhookHeaders(headers);
+  if (!early.ok) throw new AppError("unauthorized", early.reason);
+  const body = await readBody(WEBHOOK_MAX_BYTES);
   const check = verifyWebhook(secret, headers, body);
   if (!check.ok) throw new AppError("unauthorized", check.reason);
   let prediction: { id?: unknown };

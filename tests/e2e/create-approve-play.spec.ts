@@ -1,16 +1,30 @@
 import { expect, test } from "@playwright/test";
 import { JobPage } from "../pages/job-page";
 import { NewVideoPage } from "../pages/new-video-page";
+import { startApp } from "../helpers/start-app";
 
 const shots = "tests/artifacts/screenshots";
 const PROMPT =
   "A lighthouse keeper watches a storm roll in over the sea. At night the lamp fails. She climbs the tower with a lantern.";
 
-test("prompt -> storyboard -> edit -> regenerate -> approve -> play -> gallery", async ({ page }) => {
-  await page.goto("/");
-  await expect(page.getByText("No videos yet")).toBeVisible();
-  await page.screenshot({ path: `${shots}/01-empty-gallery.png`, fullPage: true });
+test("an empty gallery invites the first video, and the browser finds the app's icon", async ({ page }) => {
+  const fresh = await startApp(); // its own empty database, whatever other specs left in the shared one
+  try {
+    const failed: string[] = [];
+    page.on("response", (response) => response.status() >= 400 && failed.push(`${response.status()} ${response.url()}`));
+    await page.goto(fresh.baseUrl);
+    await expect(page.getByText("No videos yet")).toBeVisible();
+    const icon = await page.request.get(`${fresh.baseUrl}/favicon.ico`);
+    expect([icon.status(), icon.headers()["content-type"]]).toEqual([200, "image/x-icon"]);
+    await expect(page.locator('meta[property="og:image"]')).toHaveAttribute("content", /og-image\.png$/);
+    expect(failed, "no request of the page fails (a missing favicon used to)").toEqual([]);
+    await page.screenshot({ path: `${shots}/01-empty-gallery.png`, fullPage: true });
+  } finally {
+    await fresh.stop();
+  }
+});
 
+test("prompt -> storyboard -> edit -> regenerate -> approve -> play -> gallery", async ({ page }) => {
   const wizard = new NewVideoPage(page);
   await wizard.goto();
   await expect(page.getByText(/Estimated cost/)).toBeVisible();

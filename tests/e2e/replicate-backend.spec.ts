@@ -3,6 +3,17 @@ import { JobPage } from "../pages/job-page";
 import { NewVideoPage } from "../pages/new-video-page";
 import { startFakeReplicate, type FakeReplicate } from "../fakes/fake-replicate";
 import { startApp, type RunningApp } from "../helpers/start-app";
+import { formatCost } from "@/components/format";
+import { estimateJobCost } from "@/lib/costs/estimate-cost";
+import { resolveModels } from "@/lib/providers/replicate/configured-models";
+
+// Expected prices come from the model table (the defaults the app runs with here), never from literals.
+const models = resolveModels({
+  writer: "meta/meta-llama-3-8b-instruct",
+  still: "black-forest-labs/flux-schnell",
+  clip: "wan-video/wan-2.2-i2v-fast",
+});
+const estimateFor = (sceneCount: number) => estimateJobCost({ models, sceneCount }).totalUsd;
 
 // The whole wizard on GENERATION_PROVIDER=replicate: the real `replicate` client against a fake Replicate.
 let fake: FakeReplicate;
@@ -26,23 +37,26 @@ test.afterAll(async () => {
 test("the wizard shows the cost before anything is spent, and the job and gallery show what was", async ({ page }) => {
   await page.goto(`${app.baseUrl}/new`);
   const estimate = page.getByTestId("cost-estimate");
-  await expect(estimate).toHaveText("about $0.21"); // 4 scenes: writer $0.001 + 4 x $0.003 + 4 x 5 s x $0.01
+  await expect(estimate).toHaveText(`about ${formatCost(estimateFor(4))}`);
   await page.getByLabel("Scenes").selectOption("2");
-  await expect(estimate).toHaveText("about $0.11");
+  await expect(estimate).toHaveText(`about ${formatCost(estimateFor(2))}`);
   await page.screenshot({ path: "tests/artifacts/screenshots/12-wizard-replicate-estimate.png", fullPage: true });
   expect(fake.creates()).toHaveLength(0);
 
   await new NewVideoPage(page).create("A tram climbs the hill at dawn. The city wakes below.", { scenes: 2 });
   const job = new JobPage(page);
   await job.waitForStoryboard(2);
-  await expect(page.getByTestId("job-cost")).toHaveText("Spent $0.007 of about $0.11 estimated");
+  const storyboardCost = models.writer.perRunUsd + 2 * models.still.perImageUsd;
+  await expect(page.getByTestId("job-cost")).toHaveText(
+    `Spent ${formatCost(storyboardCost)} of about ${formatCost(estimateFor(2))} estimated`,
+  );
   await job.approve();
   expect(await job.waitForVideoDuration()).toBeGreaterThan(5);
   await expect(page.getByText("replicate back end")).toBeVisible();
   await page.screenshot({ path: "tests/artifacts/screenshots/13-job-replicate-done.png", fullPage: true });
 
   await page.getByRole("link", { name: "Gallery" }).click();
-  await expect(page.getByTestId("spent-today")).toHaveText("Spent today (UTC): $0.11");
+  await expect(page.getByTestId("spent-today")).toHaveText(`Spent today (UTC): ${formatCost(estimateFor(2))}`);
   await page.screenshot({ path: "tests/artifacts/screenshots/14-gallery-spent-today.png", fullPage: true });
 });
 

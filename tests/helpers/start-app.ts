@@ -65,7 +65,6 @@ function appEnv(dataDir: string, env: Record<string, string>): NodeJS.ProcessEnv
     DATA_DIR: dataDir,
     NEXT_TELEMETRY_DISABLED: "1",
     WORKER_POLL_MS: "200",
-    NEXT_MANUAL_SIG_HANDLE: "true",
     ...env,
   };
   delete childEnv.DATABASE_URL;
@@ -82,7 +81,7 @@ async function waitUntil(group: ProcessGroup, ready: () => Promise<boolean>, wha
   }
 }
 
-/** Starts the built app (`next start`) on a free port with its own DATA_DIR, after real `prisma migrate deploy`. */
+/** Starts the built app (`npm start`'s server) on a free port with its own DATA_DIR, after real `prisma migrate deploy`. */
 export async function startApp(
   env: Record<string, string> = {},
   options: { dataDir?: string; port?: number } = {},
@@ -93,7 +92,7 @@ export async function startApp(
   const migrate = spawnSync("npx", ["prisma", "migrate", "deploy"], { env: childEnv, encoding: "utf8" });
   if (migrate.status !== 0) throw new Error(`migrate deploy failed: ${migrate.stderr}`);
   const port = options.port ?? (await freePort());
-  const group = spawnGroup(["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], childEnv);
+  const group = spawnGroup(["--import", "tsx", "lib/cli/serve.ts"], { ...childEnv, PORT: String(port), HOST: "127.0.0.1" });
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitUntil(
     group,

@@ -146,7 +146,7 @@ describe("HTTP API, refusals", () => {
       [{ prompt: "ok", aspectRatio: "4:3" }, 400, /Aspect ratio/],
       [{ prompt: "ok", surprise: true }, 400, /Unknown field: surprise/],
       ["{not json", 400, /not valid JSON/],
-      ["[]", 400, /expected object/i],
+      ["[]", 400, /must be a JSON object/],
       ["prompt=hello", 415, /Content-Type: application\/json/, { "content-type": "application/x-www-form-urlencoded" }],
       [JSON.stringify({ prompt: "x".repeat(70_000) }), 413, /larger than/],
     ];

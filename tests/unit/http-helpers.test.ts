@@ -41,9 +41,21 @@ describe("readJsonBody", () => {
   it("refuses other content types with 415", async () => {
     await rejectsWith(readJsonBody(post("a=1", "application/x-www-form-urlencoded")), 415, /Content-Type: application\/json/);
   });
-  it("refuses malformed and empty JSON with 400", async () => {
+  it("refuses look-alike types: application/json exactly, with any parameters", async () => {
+    await rejectsWith(readJsonBody(post('{"a":1}', "application/json-seq")), 415, /application\/json/);
+    assert.deepEqual(await readJsonBody(post('{"a":1}', "Application/JSON; charset=utf-8")), { a: 1 });
+  });
+  it("refuses malformed, empty, non-object and non-UTF-8 bodies with 400", async () => {
     await rejectsWith(readJsonBody(post("{nope")), 400, /not valid JSON/);
     await rejectsWith(readJsonBody(post("")), 400, /empty/);
+    await rejectsWith(readJsonBody(post("null")), 400, /must be a JSON object/);
+    await rejectsWith(readJsonBody(post("[1]")), 400, /must be a JSON object/);
+    const latin1 = new Request("http://test/api", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: Buffer.from('{"a":"\xe9"}', "latin1"),
+    });
+    await rejectsWith(readJsonBody(latin1), 400, /not valid UTF-8/);
   });
   it("refuses bodies over the limit with 413", async () => {
     await rejectsWith(readJsonBody(post(JSON.stringify({ p: "x".repeat(2000) })), 1024), 413, /larger than 1 KB/);

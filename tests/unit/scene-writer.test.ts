@@ -46,7 +46,8 @@ describe("local scene writer", () => {
 
   it("keeps the scene limits the pipeline checks, even for one sentence as long as a prompt may be", () => {
     const longest = `A fox ${"and a very long winding tale ".repeat(80)}`.slice(0, PROMPT_LIMITS.maxChars);
-    for (const prompt of [longest, STORY]) {
+    const emoji = "🦊".repeat(PROMPT_LIMITS.maxChars);
+    for (const prompt of [longest, emoji, STORY]) {
       for (let count = SCENE_COUNT_LIMITS.min; count <= SCENE_COUNT_LIMITS.max; count++) {
         for (const targetSeconds of [undefined, 4, 120]) {
           const scenes = writeLocalScenes({ prompt, sceneCount: count, style: "watercolor", seed: 5, targetSeconds });

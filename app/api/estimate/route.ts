@@ -2,10 +2,13 @@ import { NextResponse } from "next/server";
 import { quoteNewJob } from "@/lib/costs/quote-new-job";
 import { defineRoute } from "@/lib/http/define-route";
 import { estimateQuerySchema } from "@/lib/jobs/schemas";
+import { routeMethods } from "@/lib/http/route-methods";
 
 export const dynamic = "force-dynamic";
 
 // What a job with these settings would cost on the configured back end, before anything is spent.
-export const GET = defineRoute({ query: estimateQuerySchema }, async ({ query }) => {
+const estimate = defineRoute({ query: estimateQuerySchema }, async ({ query }) => {
   return NextResponse.json(quoteNewJob(query), { headers: { "Cache-Control": "no-store" } });
 });
+
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = routeMethods({ GET: estimate });

@@ -3,14 +3,17 @@ import { defineRoute } from "@/lib/http/define-route";
 import { createJob } from "@/lib/jobs/create-job";
 import { listJobs } from "@/lib/jobs/queries";
 import { createJobSchema, listJobsQuerySchema } from "@/lib/jobs/schemas";
+import { routeMethods } from "@/lib/http/route-methods";
 
 export const dynamic = "force-dynamic";
 
-export const POST = defineRoute({ body: createJobSchema }, async ({ caller, body }) => {
+const create = defineRoute({ body: createJobSchema }, async ({ caller, body }) => {
   const job = await createJob(caller.clientId, body);
   return NextResponse.json(job, { status: 201, headers: { Location: job.links.self } });
 });
 
-export const GET = defineRoute({ query: listJobsQuerySchema }, async ({ caller, query }) => {
+const list = defineRoute({ query: listJobsQuerySchema }, async ({ caller, query }) => {
   return NextResponse.json(await listJobs(caller.clientId, query), { headers: { "Cache-Control": "no-store" } });
 });
+
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = routeMethods({ GET: list, POST: create });

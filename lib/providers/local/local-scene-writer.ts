@@ -42,7 +42,15 @@ const CAPTION_CHARS = Math.min(120, SCENE_LIMITS.captionMaxChars);
 
 function toCaption(text: string): string {
   const clean = text.replace(/[\s;,:]+$/, "").trim();
-  const capped = clean.length > CAPTION_CHARS ? `${clean.slice(0, CAPTION_CHARS - 3).replace(/\s+\S*$/, "")}…` : clean;
+  // Cut by characters, not UTF-16 units, so an emoji is never split into a broken half.
+  const chars = Array.from(clean);
+  const capped =
+    chars.length > CAPTION_CHARS
+      ? `${chars
+          .slice(0, CAPTION_CHARS - 3)
+          .join("")
+          .replace(/\s+\S*$/, "")}…`
+      : clean;
   return capped.charAt(0).toUpperCase() + capped.slice(1);
 }
 

@@ -1,4 +1,5 @@
 import { approveStoryboard } from "@/lib/jobs/review-actions";
 import { jobCommandRoute } from "../job-command";
+import { routeMethods } from "@/lib/http/route-methods";
 
-export const POST = jobCommandRoute(approveStoryboard);
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = routeMethods({ POST: jobCommandRoute(approveStoryboard) });

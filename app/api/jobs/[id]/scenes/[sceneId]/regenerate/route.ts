@@ -2,8 +2,11 @@ import { NextResponse } from "next/server";
 import { defineRoute } from "@/lib/http/define-route";
 import { regenerateScene } from "@/lib/jobs/edit-storyboard";
 import { getJobView } from "@/lib/jobs/queries";
+import { routeMethods } from "@/lib/http/route-methods";
 
-export const POST = defineRoute({ ids: { id: "That job", sceneId: "That scene" } }, async ({ caller, ids }) => {
+const regenerate = defineRoute({ ids: { id: "That job", sceneId: "That scene" } }, async ({ caller, ids }) => {
   await regenerateScene(caller.clientId, ids.id, ids.sceneId);
   return NextResponse.json(await getJobView(caller.clientId, ids.id), { status: 202 });
 });
+
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = routeMethods({ POST: regenerate });

@@ -1,0 +1,64 @@
+// `npm start` / `npm run dev`: the Next.js app behind a plain Node HTTP server that refuses hostile requests
+// before Next reads a byte of them (Next answers TRACE with a logged 500, and a Next proxy would buffer
+// whole bodies), sets the security headers, and streams stored media byte for byte.
+import http from "node:http";
+import { randomBytes } from "node:crypto";
+import next from "next";
+import { getEnv } from "@/lib/env";
+import { checkRequest, guardOptions, type Refusal } from "@/lib/http/request-guard";
+import { securityHeaders } from "@/lib/http/security-headers";
+import { MEDIA_PREFIX, serveMedia } from "@/lib/http/serve-media";
+import { log } from "@/lib/log";
+
+const development = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOST ?? "127.0.0.1";
+
+function refuse(res: http.ServerResponse, refusal: Refusal): void {
+  const body = JSON.stringify({ error: { code: refusal.code, message: refusal.message } });
+  res.writeHead(refusal.status, {
+    ...securityHeaders({ nonce: null, development }),
+    ...refusal.headers,
+    "Content-Type": "application/json",
+    "Content-Length": Buffer.byteLength(body),
+    // The body may still be on its way: do not read it, and do not keep the connection for another request.
+    Connection: "close",
+  });
+  res.end(body);
+}
+
+async function main(): Promise<void> {
+  const env = getEnv();
+  const options = guardOptions(env);
+  const app = next({ dev: development, hostname, port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+
+  const server = http.createServer((req, res) => {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(name, String(value));
+    const rawPath = (req.url ?? "/").split("?")[0]!;
+    const refusal = checkRequest({ method: req.method ?? "GET", rawPath, headers }, options);
+    if (refusal) return refuse(res, refusal);
+
+    const isPage = !rawPath.startsWith("/api/") && !rawPath.startsWith("/_next/");
+    const security = securityHeaders({ nonce: isPage ? randomBytes(16).toString("base64") : null, development });
+    // Next reads the policy from the request to put the nonce on its own scripts.
+    if (isPage) req.headers["content-security-policy"] = security["Content-Security-Policy"];
+    for (const [name, value] of Object.entries(security)) res.setHeader(name, value);
+    if (rawPath.startsWith(MEDIA_PREFIX)) return void serveMedia(req, res, rawPath);
+    handle(req, res).catch((error: unknown) => {
+      log.error("request failed", { error, path: rawPath });
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+  // A client that trickles its headers or body cannot hold a connection for long.
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 120_000;
+  server.listen(port, hostname, () => log.info("storyreel is listening", { url: `http://${hostname}:${port}`, development }));
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

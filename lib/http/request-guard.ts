@@ -1,0 +1,127 @@
+import type { ErrorCode } from "@/lib/errors";
+
+/** What the edge refuses before any route runs: a status, a code and a sentence for the person. */
+export interface Refusal {
+  status: number;
+  code: ErrorCode;
+  message: string;
+  headers?: Record<string, string>;
+}
+
+export interface GuardRequest {
+  method: string;
+  /** The raw path as sent, still percent-encoded. */
+  rawPath: string;
+  headers: Headers;
+}
+
+export interface GuardOptions {
+  /** Host names (no port) this server answers to. */
+  allowedHosts: ReadonlySet<string>;
+  /** No body may declare more than this; each route reads less (64 KB of JSON, a 1 MB webhook). */
+  maxBodyBytes: number;
+  /** Origins besides the request's own that may send state-changing requests (PUBLIC_BASE_URL's). */
+  trustedOrigins: ReadonlySet<string>;
+}
+
+const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+const LOCAL_HOSTS = ["localhost", "127.0.0.1", "[::1]"];
+const MAX_BODY_BYTES = 1024 * 1024;
+// Signed by Replicate and checked there; no browser ever sends it.
+const SERVER_TO_SERVER = /^\/api\/webhooks\//;
+
+export function guardOptions(env: { ALLOWED_HOSTS: string[]; PUBLIC_BASE_URL?: string }): GuardOptions {
+  const publicUrl = env.PUBLIC_BASE_URL ? new URL(env.PUBLIC_BASE_URL) : null;
+  const hosts = [...LOCAL_HOSTS, ...env.ALLOWED_HOSTS, ...(publicUrl ? [publicUrl.hostname.toLowerCase()] : [])];
+  return {
+    allowedHosts: new Set(hosts),
+    trustedOrigins: new Set(publicUrl ? [publicUrl.origin] : []),
+    maxBodyBytes: MAX_BODY_BYTES,
+  };
+}
+
+/** "Example.com:3000" -> "example.com", "[::1]:3000" -> "[::1]"; null when it is not a host at all. */
+export function hostName(hostHeader: string | null): string | null {
+  const match = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?::\d{1,5})?$/i.exec(hostHeader?.trim() ?? "");
+  return match ? match[1]!.toLowerCase() : null;
+}
+
+function decodable(rawPath: string): boolean {
+  try {
+    decodeURIComponent(rawPath);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const tooLargeLabel = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString("en-US")} KB`;
+
+const mediaType = (headers: Headers) => (headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+const hasBody = (headers: Headers) => Number(headers.get("content-length") ?? "0") > 0 || headers.has("transfer-encoding");
+
+/**
+ * Checks every request before it reaches a page or route: a known method, a host this server answers to
+ * (DNS rebinding), a path that decodes, and for anything that changes state, that it was not sent by
+ * another web page (the Origin and Sec-Fetch-Site headers browsers add) and carries JSON, not a form.
+ */
+export function checkRequest(request: GuardRequest, options: GuardOptions): Refusal | null {
+  const method = request.method.toUpperCase();
+  if (!METHODS.includes(method)) {
+    return {
+      status: 405,
+      code: "method_not_allowed",
+      message: `The ${method} method is not supported here; use ${METHODS.slice(0, -1).join(", ")} or ${METHODS.at(-1)}.`,
+      headers: { Allow: METHODS.join(", ") },
+    };
+  }
+  const host = hostName(request.headers.get("host"));
+  if (!host || !options.allowedHosts.has(host)) {
+    return {
+      status: 421,
+      code: "misdirected_request",
+      message: `This server does not answer to the host "${(request.headers.get("host") ?? "").slice(0, 100)}". Open it at localhost, or add the host to ALLOWED_HOSTS.`,
+    };
+  }
+  if (!decodable(request.rawPath)) {
+    return {
+      status: 400,
+      code: "invalid_input",
+      message: "The address has broken percent-encoding (not valid UTF-8), so it names nothing here.",
+    };
+  }
+  if (Number(request.headers.get("content-length") ?? "0") > options.maxBodyBytes) {
+    return {
+      status: 413,
+      code: "payload_too_large",
+      message: `The request body is larger than ${tooLargeLabel(options.maxBodyBytes)}.`,
+    };
+  }
+  if (SAFE_METHODS.has(method) || SERVER_TO_SERVER.test(request.rawPath)) return null;
+
+  const site = request.headers.get("sec-fetch-site");
+  const origin = request.headers.get("origin");
+  const ownOrigins = [`http://${request.headers.get("host")}`, `https://${request.headers.get("host")}`];
+  const foreignOrigin = origin !== null && !ownOrigins.includes(origin) && !options.trustedOrigins.has(origin);
+  if (foreignOrigin || site === "cross-site" || site === "same-site") {
+    return {
+      status: 403,
+      code: "forbidden",
+      message: `A request from another site cannot change anything here${origin ? ` (it came from ${origin.slice(0, 100)})` : ""}.`,
+    };
+  }
+  // Server actions post from our own pages with their own encoding; the API takes JSON or nothing, so a
+  // plain HTML form (which cannot send application/json) never reaches it, even without an Origin header.
+  const type = mediaType(request.headers);
+  const isServerAction = request.headers.has("next-action");
+  const notJson = type ? type !== "application/json" : hasBody(request.headers);
+  if (request.rawPath.startsWith("/api/") && !isServerAction && notJson) {
+    return {
+      status: 415,
+      code: "unsupported_media_type",
+      message: "Send the request body as JSON with the header Content-Type: application/json.",
+    };
+  }
+  return null;
+}
