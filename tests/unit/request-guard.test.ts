@@ -32,13 +32,14 @@ describe("request guard", () => {
     );
     assert.equal(check("POST", "/api/jobs/x/approve", { origin: "https://videos.example.org" }), null, "behind a proxy");
     assert.equal(check("POST", "/api/jobs/x/approve", { "sec-fetch-site": "none" }), null, "typed by the person");
-    for (const headers of [
+    const foreign: Record<string, string>[] = [
       { origin: "https://evil.example" },
       { origin: "null" },
       { origin: "http://127.0.0.1:3001" },
       { "sec-fetch-site": "cross-site" },
       { "sec-fetch-site": "same-site" },
-    ]) {
+    ];
+    for (const headers of foreign) {
       assert.equal(check("DELETE", "/api/jobs/x/scenes/y", headers)?.status, 403, JSON.stringify(headers));
     }
     assert.equal(
