@@ -13,3 +13,9 @@ export function frameSize(aspectRatio: string): { width: number; height: number 
 export const FRAME_RATE = 24;
 /** Crossfade between scenes; every clip carries this much extra so the cut keeps the scene's full length. */
 export const CROSSFADE_SECONDS = 0.5;
+
+/** How every clip and final video is encoded, so clips concatenate and players start before the end arrives. */
+export const h264OutputArgs = (outPath: string): string[] => [
+  ...["-c:v", "libx264", "-preset", "veryfast", "-crf", "21", "-pix_fmt", "yuv420p", "-r", String(FRAME_RATE)],
+  ...["-movflags", "+faststart", "-an", "-f", "mp4", outPath],
+];

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { captionFontPath } from "./binaries";
 import { wrapCaption, sceneStarts } from "./caption-lines";
-import { CROSSFADE_SECONDS, FRAME_RATE, frameSize } from "./frame-size";
+import { CROSSFADE_SECONDS, FRAME_RATE, frameSize, h264OutputArgs } from "./frame-size";
 import { runFfmpeg } from "./run-ffmpeg";
 
 export interface StitchScene {
@@ -83,30 +83,7 @@ export async function stitchVideo(input: StitchInput): Promise<{ durationSec: nu
     );
     const args = ["-y", "-loglevel", "error"];
     for (const scene of input.scenes) args.push("-i", scene.clipPath);
-    args.push(
-      "-filter_complex",
-      graph.join(";"),
-      "-map",
-      "[out]",
-      "-t",
-      total.toFixed(3),
-      "-c:v",
-      "libx264",
-      "-preset",
-      "veryfast",
-      "-crf",
-      "21",
-      "-pix_fmt",
-      "yuv420p",
-      "-r",
-      String(FRAME_RATE),
-      "-movflags",
-      "+faststart",
-      "-an",
-      "-f",
-      "mp4",
-      input.outPath,
-    );
+    args.push("-filter_complex", graph.join(";"), "-map", "[out]", "-t", total.toFixed(3), ...h264OutputArgs(input.outPath));
     await runFfmpeg(args, input.signal);
     await runFfmpeg(
       [

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { createJob } from "@/lib/jobs/create-job";
 import { editScene, moveScene, regenerateScene, removeScene, reorderScenes } from "@/lib/jobs/edit-storyboard";
 import { approveStoryboard, cancelJob } from "@/lib/jobs/review-actions";
+import { getJobView } from "@/lib/jobs/queries";
 import { createJobSchema } from "@/lib/jobs/schemas";
 import { canTransition } from "@/lib/jobs/status";
 import { transitionJob } from "@/lib/jobs/transition-job";
@@ -166,5 +167,32 @@ describe("storyboard edits", () => {
     await rejectsWithStatus(removeScene(OWNER, id, sceneIds[2]!), 409, /at least one scene/);
     await rejectsWithStatus(reorderScenes(OWNER, id, [sceneIds[2]!, sceneIds[2]!]), 400, /exactly once/);
     await rejectsWithStatus(editScene(OWNER, id, "cmnotascene00000000", { caption: "x" }), 404);
+  });
+});
+
+describe("the job view", () => {
+  it("shows the estimate and models the job was created with, whatever the configuration says today", async () => {
+    const job = await createJob(OWNER, createJobSchema.parse({ prompt: "Made on Replicate last month.", sceneCount: 2 }));
+    // As a job made on Replicate before the configuration changed would be stored.
+    await getDb().job.update({
+      where: { id: job.id },
+      data: {
+        provider: "replicate",
+        estimatedCostUsd: 0.4213,
+        clipModel: "kwaivgi/kling-v2.1",
+        stillModel: "black-forest-labs/flux-schnell",
+      },
+    });
+    const view = await getJobView(OWNER, job.id);
+    assert.equal(view.estimatedCostUsd, 0.4213, "read from the job, not recomputed from today's prices");
+    assert.equal(view.provider, "replicate");
+  });
+
+  it("says why a job waits, from its row, so any process can say it", async () => {
+    const job = await createJob(OWNER, createJobSchema.parse({ prompt: "Waiting for the API.", sceneCount: 2 }));
+    await getDb().job.update({ where: { id: job.id }, data: { pausedReason: "Replicate is not answering right now." } });
+    assert.equal((await getJobView(OWNER, job.id)).notice, "Replicate is not answering right now.");
+    await cancelJob(OWNER, job.id);
+    assert.equal((await getJobView(OWNER, job.id)).notice, null, "a stopped job has nothing to wait for");
   });
 });

@@ -1,5 +1,5 @@
 import type { Motion } from "@/lib/vocabulary";
-import { FRAME_RATE, frameSize } from "@/lib/media/frame-size";
+import { FRAME_RATE, frameSize, h264OutputArgs } from "@/lib/media/frame-size";
 import { runFfmpeg } from "@/lib/media/run-ffmpeg";
 import type { AnimateInput, Animator } from "../types";
 
@@ -42,22 +42,7 @@ export async function animateLocalClip(input: AnimateInput, signal: AbortSignal)
       filter,
       "-frames:v",
       String(frames),
-      "-c:v",
-      "libx264",
-      "-preset",
-      "veryfast",
-      "-crf",
-      "21",
-      "-pix_fmt",
-      "yuv420p",
-      "-r",
-      String(FRAME_RATE),
-      "-movflags",
-      "+faststart",
-      "-an",
-      "-f",
-      "mp4",
-      input.outPath,
+      ...h264OutputArgs(input.outPath),
     ],
     signal,
   );

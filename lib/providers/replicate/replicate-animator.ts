@@ -1,5 +1,5 @@
 import fsp from "node:fs/promises";
-import { FRAME_RATE, frameSize } from "@/lib/media/frame-size";
+import { FRAME_RATE, frameSize, h264OutputArgs } from "@/lib/media/frame-size";
 import { runFfmpeg } from "@/lib/media/run-ffmpeg";
 import { NO_HOOKS, type AnimateInput, type Animator, type CallHooks } from "../types";
 import { downloadOutput, firstOutputUrl } from "./download-output";
@@ -41,22 +41,7 @@ async function normalizeClip(source: string, input: AnimateInput, signal: AbortS
       filter,
       "-t",
       input.durationSec.toFixed(3),
-      "-c:v",
-      "libx264",
-      "-preset",
-      "veryfast",
-      "-crf",
-      "21",
-      "-pix_fmt",
-      "yuv420p",
-      "-r",
-      String(FRAME_RATE),
-      "-movflags",
-      "+faststart",
-      "-an",
-      "-f",
-      "mp4",
-      input.outPath,
+      ...h264OutputArgs(input.outPath),
     ],
     signal,
   ).catch((error) => {
