@@ -64,6 +64,12 @@ export type AppEnv = z.infer<typeof envSchema> & {
 };
 export type LogLevel = AppEnv["LOG_LEVEL"];
 
+// Replicate sends webhooks to https URLs only; plain http is allowed for a local test double.
+const isReachableByReplicate = (url: string) => {
+  const { protocol, hostname } = new URL(url);
+  return protocol === "https:" || ["localhost", "127.0.0.1", "[::1]"].includes(hostname);
+};
+
 let cached: AppEnv | undefined;
 
 /** Validated once; a bad value stops start-up with a message naming the variable. */
@@ -75,6 +81,11 @@ export function getEnv(): AppEnv {
     throw new Error(`Invalid environment configuration: ${detail}`);
   }
   const env = parsed.data;
+  if (env.REPLICATE_WEBHOOK_SECRET && env.PUBLIC_BASE_URL && !isReachableByReplicate(env.PUBLIC_BASE_URL)) {
+    throw new Error(
+      "Invalid environment configuration: PUBLIC_BASE_URL must be https:// for Replicate to deliver webhooks (http is allowed for localhost only).",
+    );
+  }
   if (env.GENERATION_PROVIDER === "replicate" && !env.REPLICATE_API_TOKEN) {
     throw new Error("Invalid environment configuration: GENERATION_PROVIDER=replicate needs REPLICATE_API_TOKEN.");
   }

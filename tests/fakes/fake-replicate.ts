@@ -85,6 +85,8 @@ export async function startFakeReplicate() {
   const requests: RecordedRequest[] = [];
   let outage = false;
   let slowGets = 0;
+  // Replicate's 429 for a GET carries no Retry-After, only words: "resets in ~1s".
+  let throttledGets = 0;
   let serial = 0;
   let baseUrl = "";
   const pollsToFinish = 2;
@@ -230,6 +232,14 @@ export async function startFakeReplicate() {
       return send(res, 200, view(p));
     }
     if (req.method === "GET" && !one[2]) {
+      if (throttledGets > 0) {
+        throttledGets--;
+        return send(res, 429, {
+          title: "Request was throttled",
+          detail: "Request was throttled. Your rate limit resets in ~1s.",
+          status: 429,
+        });
+      }
       if (slowGets > 0) {
         slowGets--;
         await new Promise((r) => setTimeout(r, 3000)); // longer than the app's request timeout
@@ -257,6 +267,8 @@ export async function startFakeReplicate() {
       predictionFaults.set(model, [...(predictionFaults.get(model) ?? []), ...faults]),
     setOutage: (on: boolean) => void (outage = on),
     slowNextGets: (count: number) => void (slowGets = count),
+    throttleNextGets: (count: number) => void (throttledGets = count),
+    throttledGetsLeft: () => throttledGets,
     slowGetsLeft: () => slowGets,
     creates: (model?: string) =>
       requests.filter((r) => r.method === "POST" && r.path.endsWith("/predictions") && (!model || r.path.includes(model))),
@@ -265,6 +277,7 @@ export async function startFakeReplicate() {
       requests.length = 0;
       createFaults.clear();
       slowGets = 0;
+      throttledGets = 0;
       predictionFaults.clear();
     },
     close: () =>

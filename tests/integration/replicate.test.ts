@@ -136,6 +136,32 @@ describe("faults on the replicate back end", () => {
     },
   );
 
+  it(
+    "slows down when Replicate throttles polls, without opening the breaker, pausing or failing the job",
+    { timeout: 120_000 },
+    async () => {
+      fake.reset();
+      fake.throttleNextGets(6);
+      const job = await api.createJob({ prompt: "A queue at the bakery. Bread at last.", sceneCount: 2 });
+      await api.waitForStatus(job.id, ["awaiting_approval"], 60_000);
+      assert.equal(fake.throttledGetsLeft(), 0, "every throttled poll was answered 429");
+      const health = (await api.request("GET", "/api/health")).json as {
+        replicate: { breaker: string; processes: { state: string }[] };
+      };
+      assert.equal(health.replicate.breaker, "closed", "a 429 is not an outage");
+      assert.ok(
+        health.replicate.processes.every((p) => p.state === "closed"),
+        JSON.stringify(health.replicate),
+      );
+      const gets = fake.requests.filter((r) => r.method === "GET" && r.path.startsWith("/v1/predictions/"));
+      const gaps = gets.slice(1, 7).map((r, i) => r.at - gets[i]!.at);
+      assert.ok(
+        gaps.some((gap) => gap >= 900),
+        `waited for the reset the body announced (~1 s): ${gaps}`,
+      );
+    },
+  );
+
   it("asks the scene writer again when a scene breaks the limits every scene must keep", { timeout: 120_000 }, async () => {
     fake.reset();
     fake.failNextPrediction(LLM, "too-long-scene");

@@ -25,6 +25,21 @@ describe("configuration", () => {
     assert.match(bad.out, /Invalid environment configuration: RUN_WORKER/);
   });
 
+  it("wants https for webhooks unless the server is this machine", () => {
+    const hook = { REPLICATE_WEBHOOK_SECRET: "whsec_c2VjcmV0", PUBLIC_BASE_URL: "http://studio.example.com" };
+    const refused = configIn(hook, "getEnv().PUBLIC_BASE_URL");
+    assert.equal(refused.ok, false);
+    assert.match(refused.out, /PUBLIC_BASE_URL must be https/);
+    assert.equal(
+      configIn({ ...hook, PUBLIC_BASE_URL: "https://studio.example.com" }, "getEnv().PUBLIC_BASE_URL").out,
+      '"https://studio.example.com"',
+    );
+    assert.equal(
+      configIn({ ...hook, PUBLIC_BASE_URL: "http://127.0.0.1:3000" }, "getEnv().PUBLIC_BASE_URL").out,
+      '"http://127.0.0.1:3000"',
+    );
+  });
+
   it("stops start-up on a Replicate model the table does not know, naming the variable and the choices", () => {
     const env = { GENERATION_PROVIDER: "replicate", REPLICATE_API_TOKEN: "r8_x", REPLICATE_CLIP_MODEL: "acme/imaginary" };
     const result = configIn(env, "(assertBackendConfigured(), 'started')");

@@ -13,11 +13,13 @@ describe("Replicate model table", () => {
       name: "flux-schnell",
       version: undefined,
     });
-    assert.deepEqual(parseModelRef("owner/model:5c7d5dc6dd8bf75c"), {
-      owner: "owner",
-      name: "model",
-      version: "5c7d5dc6dd8bf75c",
-    });
+    const version = "5c7d5dc6dd8bf75c1acaa8565735e7986bc5b66206b55cca93cb72c9bf15ccaa";
+    assert.deepEqual(parseModelRef(`owner/model:${version}`), { owner: "owner", name: "model", version });
+    assert.throws(
+      () => parseModelRef("owner/model:5c7d5dc6dd8bf75c"),
+      /not a Replicate model reference/,
+      "a version prefix is refused",
+    );
     assert.throws(() => parseModelRef("https://evil.example/x"), /not a Replicate model reference/);
   });
 

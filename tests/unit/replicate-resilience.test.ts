@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { ReplicateError, parseRetryAfter } from "@/lib/providers/replicate/replicate-errors";
+import { ReplicateError, parseResetsIn, parseRetryAfter } from "@/lib/providers/replicate/replicate-errors";
 import { Resilience } from "@/lib/providers/replicate/resilience";
 
 const options = { baseDelayMs: 5, breakerThreshold: 3, halfOpenAfterMs: 40, maxPauseMs: 5000 };
@@ -100,5 +100,34 @@ describe("Replicate resilience policy", () => {
       /canceled/,
     );
     assert.ok(Date.now() - started < 1000);
+  });
+});
+
+describe("Replicate throttling", () => {
+  it("waits out a 429 for every call of the process, spends no retry on it, and never opens the breaker", async () => {
+    const states: string[] = [];
+    const policy = new Resilience({ ...options, breakerThreshold: 2, onBreakerChange: (s) => states.push(s) });
+    const signal = new AbortController().signal;
+    let calls = 0;
+    const started = Date.now();
+    const result = await policy.run(
+      () =>
+        policy.guard(async () => {
+          calls++;
+          if (calls <= 4) throw new ReplicateError("throttled", "Throttled.", { retryAfterMs: 60 });
+          return "ok";
+        }, signal),
+      { maxRetries: 1, signal },
+    );
+    assert.equal(result, "ok");
+    assert.equal(calls, 5, "four 429s with one retry allowed: throttling is not a failed attempt");
+    assert.ok(Date.now() - started >= 4 * 60 - 10, `waited each reset: ${Date.now() - started} ms`);
+    assert.deepEqual(states, [], "the breaker never moved");
+    assert.equal(policy.state, "closed");
+  });
+
+  it("reads the reset time from Replicate's words when Retry-After is missing", () => {
+    assert.equal(parseResetsIn("Request was throttled. Your rate limit resets in ~30s."), 30_000);
+    assert.equal(parseResetsIn("Request was throttled."), undefined);
   });
 });

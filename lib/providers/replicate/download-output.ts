@@ -57,5 +57,5 @@ export function downloadOutput(
   timeoutMs: number,
   signal: AbortSignal,
 ): Promise<Buffer> {
-  return resilience.run(() => resilience.guard(() => fetchOnce(url, kind, timeoutMs, signal)), { maxRetries: 3, signal });
+  return resilience.run(() => resilience.guard(() => fetchOnce(url, kind, timeoutMs, signal), signal), { maxRetries: 3, signal });
 }

@@ -93,7 +93,8 @@ export const MODEL_TABLES = {
 };
 
 export function parseModelRef(ref: string): ModelRef {
-  const match = /^([\w.-]+)\/([\w.-]+)(?::([0-9a-f]{8,}))?$/.exec(ref);
+  // A pinned version is Replicate's full 64-hex version id; a prefix is not accepted by the API.
+  const match = /^([\w.-]+)\/([\w.-]+)(?::([0-9a-f]{64}))?$/.exec(ref);
   if (!match) throw new Error(`"${ref}" is not a Replicate model reference (owner/name or owner/name:version).`);
   return { owner: match[1]!, name: match[2]!, version: match[3] };
 }

@@ -1,5 +1,6 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import Replicate from "replicate";
-import { errorFromClient, errorFromResponse, networkError } from "./replicate-errors";
+import { errorFromClient, errorFromResponse, networkError, parseResetsIn, parseRetryAfter } from "./replicate-errors";
 import { parseModelRef } from "./model-table";
 
 export type PredictionStatus = "starting" | "processing" | "succeeded" | "failed" | "canceled" | "aborted";
@@ -25,6 +26,15 @@ export interface ReplicateApiOptions {
   webhookUrl?: string;
 }
 
+const MAX_THROTTLE_WAIT_MS = 60_000;
+const DEFAULT_THROTTLE_WAIT_MS = 2_000;
+
+async function throttleWaitMs(response: Response): Promise<number> {
+  const fromHeader = parseRetryAfter(response.headers.get("retry-after"));
+  if (fromHeader !== undefined) return fromHeader;
+  return parseResetsIn(await response.text().catch(() => "")) ?? DEFAULT_THROTTLE_WAIT_MS;
+}
+
 /**
  * The HTTP edge. Creating a prediction is our own single fetch: the client's withAutomaticRetries (1.4.0)
  * re-sends a POST after any network error with no real delay, and each re-send may be another billed
@@ -38,8 +48,17 @@ export class ReplicateApi {
       auth: options.token,
       baseUrl: options.baseUrl,
       useFileOutput: false,
-      fetch: (url, init) =>
-        fetch(url, { ...init, cache: "no-store", signal: init?.signal ?? AbortSignal.timeout(options.requestTimeoutMs) }),
+      fetch: async (url, init) => {
+        const response = await fetch(url, {
+          ...init,
+          cache: "no-store",
+          signal: init?.signal ?? AbortSignal.timeout(options.requestTimeoutMs),
+        });
+        // The client (1.4.0) re-sends a throttled GET at once, which only spends more of the limit: hold the
+        // 429 until the limit resets (capped), so its re-send comes when it can succeed.
+        if (response.status === 429) await sleep(Math.min(await throttleWaitMs(response.clone()), MAX_THROTTLE_WAIT_MS));
+        return response;
+      },
     });
   }
 

@@ -20,10 +20,16 @@ export class ReplicateError extends Error {
     return !["auth", "input", "deadline", "invalid"].includes(this.kind);
   }
 
-  /** Failures that say the API itself is unwell, which is what the circuit breaker counts. */
+  /** Failures that say the API itself is unwell, which is what the circuit breaker counts (a 429 is not one). */
   get apiUnavailable(): boolean {
-    return ["network", "server", "throttled"].includes(this.kind);
+    return ["network", "server"].includes(this.kind);
   }
+}
+
+/** "Request was throttled. Your rate limit resets in ~30s." -> 30000; undefined when the body says no time. */
+export function parseResetsIn(detail: string): number | undefined {
+  const match = /resets? in ~?\s*(\d+(?:\.\d+)?)\s*s/i.exec(detail);
+  return match ? Number(match[1]) * 1000 : undefined;
 }
 
 /** Retry-After is seconds or an HTTP date. */
@@ -59,7 +65,8 @@ export async function errorFromResponse(response: Response): Promise<ReplicateEr
       "throttled",
       "Replicate is throttling requests right now; the call was retried and still could not get through.",
       {
-        retryAfterMs: parseRetryAfter(response.headers.get("retry-after")),
+        // Replicate may leave out Retry-After and say it in words instead: "... resets in ~30s."
+        retryAfterMs: parseRetryAfter(response.headers.get("retry-after")) ?? parseResetsIn(detail),
         detail: `HTTP 429 ${detail}`,
       },
     );

@@ -56,7 +56,8 @@ async function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T
   }
 }
 
-const isRetryable = (error: unknown) => error instanceof ReplicateError && error.retryable;
+// Throttling is waited out by run() itself, never counted as a failed attempt.
+const isRetryable = (error: unknown) => error instanceof ReplicateError && error.retryable && error.kind !== "throttled";
 
 /**
  * Retries with backoff, and one circuit breaker shared by every HTTP call this process makes to Replicate.
@@ -84,10 +85,26 @@ export class Resilience {
     return STATE_NAMES[this.breaker.state];
   }
 
-  /** One HTTP call to Replicate through the breaker; an open breaker refuses it (run() then pauses). Never nest. */
-  guard<T>(httpCall: () => Promise<T>): Promise<T> {
-    return this.breaker.execute(httpCall);
+  /**
+   * One HTTP call to Replicate through the breaker; an open breaker refuses it (run() then pauses). Never
+   * nest. While Replicate throttles this account every call of this process waits for the limit to reset,
+   * so pollers slow down together instead of each spending its retries on more 429s.
+   */
+  async guard<T>(httpCall: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    const wait = this.throttledUntil - Date.now();
+    if (wait > 0) await sleep(wait, undefined, { signal });
+    try {
+      return await this.breaker.execute(httpCall);
+    } catch (error) {
+      if (error instanceof ReplicateError && error.kind === "throttled") {
+        this.throttledUntil = Math.max(this.throttledUntil, Date.now() + (error.retryAfterMs ?? this.options.baseDelayMs * 2));
+      }
+      throw error;
+    }
   }
+
+  /** Until when this process holds back its calls because Replicate said 429 (ms since the epoch). */
+  private throttledUntil = 0;
 
   /** The delay before retry `attempt` (1-based): exponential with jitter, never shorter than Retry-After. */
   delayFor(attempt: number, error: unknown): number {
@@ -123,14 +140,20 @@ export class Resilience {
         await setPaused(false);
         return result;
       } catch (error) {
+        // Throttled is not down: wait for the limit to reset and go on, without spending a retry.
+        const throttled = error instanceof ReplicateError && error.kind === "throttled";
         // Out of retries because the API is down (the breaker says so): that pauses the work too.
         const apiDown = error instanceof ReplicateError && error.apiUnavailable && this.state !== "closed";
-        if (!(error instanceof BrokenCircuitError) && !apiDown) throw error;
+        if (!(error instanceof BrokenCircuitError) && !apiDown && !throttled) throw error;
         if (Date.now() - pausedSince > this.options.maxPauseMs) {
           await setPaused(false);
           throw new ReplicateError("server", "Replicate has been unavailable for too long; the work was stopped.", {
             cause: error,
           });
+        }
+        if (throttled) {
+          await sleep(Math.max(this.throttledUntil - Date.now(), this.options.baseDelayMs), undefined, { signal });
+          continue;
         }
         await setPaused(true);
         await sleep(this.options.halfOpenAfterMs, undefined, { signal });

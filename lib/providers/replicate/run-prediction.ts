@@ -47,7 +47,7 @@ export async function runPrediction<T>(
       resumeId = await adoptLostCreate(api, request, hooks, hooks.lostCreateSince.getTime());
     return await resilience.run(
       async () => {
-        current = resumeId ?? (await create(api, resilience, request, hooks));
+        current = resumeId ?? (await create(api, resilience, request, hooks, signal));
         resumeId = undefined;
         const prediction = await poll(api, resilience, request, current, signal, onPause);
         if (prediction.status === "succeeded") {
@@ -77,10 +77,14 @@ async function create<T>(
   resilience: Resilience,
   request: PredictionRequest<T>,
   hooks: CallHooks,
+  signal: AbortSignal,
 ): Promise<string> {
   const sentAt = Date.now();
   try {
-    const prediction = await resilience.guard(() => api.createPrediction(request.model, request.input, request.deadlineSec));
+    const prediction = await resilience.guard(
+      () => api.createPrediction(request.model, request.input, request.deadlineSec),
+      signal,
+    );
     await hooks.onExternalId(prediction.id);
     return prediction.id;
   } catch (error) {
@@ -130,7 +134,7 @@ async function poll<T>(
 ): Promise<Prediction> {
   const deadline = Date.now() + request.deadlineSec * 1000;
   for (;;) {
-    const prediction = await resilience.run(() => resilience.guard(() => api.getPrediction(id)), {
+    const prediction = await resilience.run(() => resilience.guard(() => api.getPrediction(id), signal), {
       maxRetries: 5,
       signal,
       onPause,
