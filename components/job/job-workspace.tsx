@@ -54,6 +54,15 @@ export function JobWorkspace({ initialJob, actions }: { initialJob: JobView; act
         )}
       </header>
 
+      {job.note && (
+        <p
+          role="status"
+          data-testid="job-note"
+          className="rounded-md border border-sky-900 bg-sky-950/40 px-4 py-3 text-sm text-sky-100"
+        >
+          {job.note}
+        </p>
+      )}
       {actionError && (
         <p role="alert" className="rounded-md border border-red-900 bg-red-950/50 px-4 py-3 text-sm text-red-200">
           {actionError}

@@ -28,6 +28,8 @@ export interface JobView {
   queuePosition: number | null;
   /** Why a job that should be moving is not (the generation API is down), in plain words; else null. */
   notice: string | null;
+  /** How the job was made, when the person should know (the scene writer's answer was unusable, say). */
+  note: string | null;
   isFinal: boolean;
   prompt: string;
   style: string;
@@ -81,6 +83,7 @@ export function toJobView(job: Job & { scenes: Scene[] }, queuePosition: number 
     etaSeconds: estimateSecondsLeft(status, scenes),
     queuePosition,
     notice: isFinalStatus(status) ? null : job.pausedReason,
+    note: job.note,
     isFinal: isFinalStatus(status),
     prompt: job.prompt,
     style: job.style,

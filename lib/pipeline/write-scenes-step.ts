@@ -22,15 +22,16 @@ export async function writeScenesStep(ctx: StepContext): Promise<void> {
       ctx,
       { kind: "scenes", backend: ctx.backend.name, model: writer.model, input },
       async (hooks) => {
-        const parsed = sceneDraftsSchema(job.sceneCount).safeParse(await writer.writeScenes(input, ctx.signal, hooks));
+        const written = await writer.writeScenes(input, ctx.signal, hooks);
+        const parsed = sceneDraftsSchema(job.sceneCount).safeParse(written.scenes);
         if (!parsed.success)
           throw new StepError("The scene writer returned scenes that could not be used.", undefined, { cause: parsed.error });
-        return parsed.data;
+        return { scenes: parsed.data, note: written.note ?? null };
       },
-      async (tx, drafts) => {
+      async (tx, { scenes, note }) => {
         await tx.scene.deleteMany({ where: { jobId: ctx.jobId } });
-        await tx.scene.createMany({ data: drafts.map((draft, position) => ({ ...draft, jobId: ctx.jobId, position })) });
-        await transitionJob(tx, ctx.jobId, "parsing", "storyboarding", { leaseToken: ctx.leaseToken });
+        await tx.scene.createMany({ data: scenes.map((draft, position) => ({ ...draft, jobId: ctx.jobId, position })) });
+        await transitionJob(tx, ctx.jobId, "parsing", "storyboarding", { leaseToken: ctx.leaseToken, data: { note } });
       },
     );
   } catch (error) {

@@ -57,10 +57,16 @@ export const NO_HOOKS: CallHooks = {
   onPause: async () => undefined,
 };
 
+export interface WrittenScenes {
+  scenes: SceneDraft[];
+  /** How the scenes came to be, when the person should know (the writer's answer was unusable, say). */
+  note?: string;
+}
+
 /** prompt -> ordered scenes */
 export interface SceneWriter {
   readonly model: string;
-  writeScenes(input: WriteScenesInput, signal: AbortSignal, hooks?: CallHooks): Promise<SceneDraft[]>;
+  writeScenes(input: WriteScenesInput, signal: AbortSignal, hooks?: CallHooks): Promise<WrittenScenes>;
 }
 
 /** scene -> still image (JPEG bytes) */

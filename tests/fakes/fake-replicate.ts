@@ -6,13 +6,14 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import sharp from "sharp";
 import { signWebhook } from "@/lib/webhooks/verify-webhook";
+import { checkInput } from "./model-schemas";
 
 // A stand-in for api.replicate.com that speaks its HTTP protocol: official-model and version creates,
 // get, cancel, list, output files. Faults are queued per model and consumed one request at a time.
 
 export type CreateFault = "429" | "500" | "500-after-create" | "hang-after-create" | "401";
 export type PredictionFault =
-  "none" | "fail" | "corrupt-output" | "expired-output" | "bad-json" | "too-long-scene" | "never-finish";
+  "none" | "fail" | "corrupt-output" | "expired-output" | "bad-json" | "careless-json" | "too-long-scene" | "never-finish";
 
 interface FakePrediction {
   id: string;
@@ -75,6 +76,18 @@ function scenesJson(prompt: string, secondsOfFirst = 3): string[] {
   }));
   // LLMs on Replicate stream tokens: the output is a list of string pieces.
   return ["Here are the scenes:\n", JSON.stringify(scenes).slice(0, 20), JSON.stringify(scenes).slice(20)];
+}
+
+/** How real LLMs answer: wrapped in an object, other key names, "4s", a motion in words, one scene too many. */
+function carelessScenesJson(prompt: string): string[] {
+  const count = Number(/exactly (\d+) scenes/.exec(prompt)?.[1] ?? 3);
+  const scenes = Array.from({ length: count + 1 }, (_, i) => ({
+    narration: `Moment ${i + 1} of the story.`,
+    image_prompt: `A wide shot of moment ${i + 1}, blue hour`,
+    camera: i % 2 ? "Pan Left" : "slow zoom in",
+    duration: "4s",
+  }));
+  return ["```json\n", JSON.stringify({ scenes }, null, 2), "\n```"];
 }
 
 export async function startFakeReplicate() {
@@ -155,10 +168,9 @@ export async function startFakeReplicate() {
     const isLlm = p.model.startsWith("meta/");
     if (isLlm) {
       const prompt = String(p.input.prompt);
-      p.output =
-        p.fault === "bad-json"
-          ? ["Sure! Here is a lovely story about", " a fox."]
-          : scenesJson(prompt, p.fault === "too-long-scene" ? 20 : 3);
+      if (p.fault === "bad-json") p.output = ["Sure! Here is a lovely story about", " a fox."];
+      else if (p.fault === "careless-json") p.output = carelessScenesJson(prompt);
+      else p.output = scenesJson(prompt, p.fault === "too-long-scene" ? 20 : 3);
       return;
     }
     const ext = p.model.includes("flux") ? "jpg" : "mp4";
@@ -195,6 +207,15 @@ export async function startFakeReplicate() {
     if (req.method === "POST" && (create || url.pathname === "/v1/predictions")) {
       const body = JSON.parse(await readBody(req)) as { input: Record<string, unknown>; version?: string; webhook?: string };
       const model = create ? `${create[1]}/${create[2]}` : "pinned/model";
+      const invalid = checkInput(model, body.input ?? {});
+      if (invalid) {
+        return send(res, 422, {
+          title: "Input validation failed",
+          detail: invalid,
+          status: 422,
+          invalid_fields: invalid.split("\n"),
+        });
+      }
       const fault = createFaults.get(model)?.shift();
       if (fault === "429") return send(res, 429, { detail: "Request was throttled." }, { "Retry-After": "1" });
       if (fault === "500") return send(res, 500, { detail: "Internal server error" });

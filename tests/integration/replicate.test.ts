@@ -162,6 +162,68 @@ describe("faults on the replicate back end", () => {
     },
   );
 
+  it(
+    "puts the writer's instructions where the model reads them, and takes a careless answer as a person would",
+    { timeout: 120_000 },
+    async () => {
+      fake.reset();
+      fake.failNextPrediction(LLM, "careless-json");
+      const job = await api.createJob({ prompt: "A ferry at dawn. Gulls follow it.", sceneCount: 2 });
+      const review = await api.waitForStatus(job.id, ["awaiting_approval"], 60_000);
+      assert.equal(fake.creates(LLM).length, 1, "a wrapped, renamed, '4s' answer with one scene too many needs no repair");
+      assert.deepEqual(
+        review.scenes.map((s) => [s.caption, s.motion, s.durationSec]),
+        [
+          ["Moment 1 of the story.", "zoom-in", 4],
+          ["Moment 2 of the story.", "pan-left", 4],
+        ],
+      );
+      const writer = fake.predictions.get(readLedger(app.dataDir, job.id).find((r) => r.kind === "scenes")!.externalId!)!;
+      assert.match(
+        String(writer.input.prompt_template),
+        /Answer with JSON only/,
+        "the instructions are in the template the model reads",
+      );
+      assert.equal(writer.input.system_prompt, undefined, "not in an input this model does not have");
+      assert.equal(review.note, null);
+    },
+  );
+
+  it(
+    "splits the prompt itself, and says so, when the writer's answer stays unusable after a repair",
+    { timeout: 120_000 },
+    async () => {
+      fake.reset();
+      fake.failNextPrediction(LLM, "bad-json", "bad-json");
+      const job = await api.createJob({
+        prompt: "A kite rises over the dunes. The string snaps. It drifts out to sea.",
+        sceneCount: 3,
+      });
+      const review = await api.waitForStatus(job.id, ["awaiting_approval"], 60_000);
+      assert.equal(fake.creates(LLM).length, 2, "one request and one repair, no more");
+      assert.equal(review.scenes.length, 3);
+      assert.equal(review.scenes[0]!.caption, "A kite rises over the dunes.");
+      assert.match(review.note ?? "", /The scene writer's answer was unusable, so the scenes were split from your prompt/);
+      const calls = readLedger(app.dataDir, job.id).filter((r) => r.kind === "scenes");
+      assert.deepEqual(
+        calls.map((c) => c.status),
+        ["succeeded"],
+      );
+    },
+  );
+
+  it("is refused like Replicate refuses an input outside the model's schema", { timeout: 60_000 }, async () => {
+    const refused = await fetch(`${fake.apiUrl}/models/${STILL}/predictions`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${fake.token}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ input: { prompt: "x", aspect_ratio: "7:3", system_prompt: "hi" } }),
+    });
+    assert.equal(refused.status, 422);
+    const body = (await refused.json()) as { detail: string };
+    assert.match(body.detail, /Additional property system_prompt is not allowed/);
+    assert.match(body.detail, /input.aspect_ratio/);
+  });
+
   it("asks the scene writer again when a scene breaks the limits every scene must keep", { timeout: 120_000 }, async () => {
     fake.reset();
     fake.failNextPrediction(LLM, "too-long-scene");

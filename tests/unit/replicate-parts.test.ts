@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import sharp from "sharp";
 import { firstOutputUrl, looksLike } from "@/lib/providers/replicate/download-output";
 import { CLIP_MODELS, parseModelRef, snapDuration } from "@/lib/providers/replicate/model-table";
-import { parseSceneJson } from "@/lib/providers/replicate/replicate-scene-writer";
+import { parseSceneJson, readMotion, readSceneAnswer } from "@/lib/providers/scene-answer";
 import { ReplicateError } from "@/lib/providers/replicate/replicate-errors";
 
 describe("Replicate model table", () => {
@@ -59,6 +59,46 @@ describe("Replicate outputs", () => {
 
   it("finds the scene JSON in an LLM answer wrapped in prose or code fences", () => {
     assert.deepEqual(parseSceneJson('Sure!\n```json\n[{"caption":"a"}]\n```'), [{ caption: "a" }]);
-    assert.throws(() => parseSceneJson("No JSON here."), /no JSON array/);
+    assert.throws(() => parseSceneJson("No JSON here."), /no JSON in the answer/);
+  });
+});
+
+describe("reading a scene writer's answer", () => {
+  const scene = (extra: Record<string, unknown> = {}) => ({
+    caption: "A fox.",
+    imagePrompt: "A red fox in snow",
+    motion: "zoom-in",
+    durationSec: 4,
+    ...extra,
+  });
+  const read = (value: unknown, count = 2) => readSceneAnswer(typeof value === "string" ? value : JSON.stringify(value), count);
+
+  it("accepts what a person would: a wrapping object, renamed keys, '4s', spoken motions, one scene too many", () => {
+    const answer = {
+      scenes: [
+        { narration: "A fox wakes.", image_prompt: "A fox in a den", camera: "Zoom In", duration: "4s" },
+        { caption: "It runs.", prompt: "A fox running across snow", motion: "pan to the left", seconds: "3.5 seconds" },
+        scene(),
+      ],
+    };
+    const result = read(answer);
+    assert.ok("scenes" in result, JSON.stringify(result));
+    assert.deepEqual(result.scenes, [
+      { caption: "A fox wakes.", imagePrompt: "A fox in a den", motion: "zoom-in", durationSec: 4 },
+      { caption: "It runs.", imagePrompt: "A fox running across snow", motion: "pan-left", durationSec: 3.5 },
+    ]);
+    assert.equal(readMotion("dolly"), "zoom-in", "an invented motion becomes a gentle zoom");
+  });
+
+  it("says what is wrong with what it cannot use, for the repair request", () => {
+    assert.deepEqual(read([scene()]), { problem: "There must be exactly 2 scenes." });
+    assert.deepEqual(read([scene(), scene({ durationSec: 20 })]), {
+      problem: "at 1.durationSec: A scene lasts from 1.5 to 15 seconds.",
+    });
+    assert.deepEqual(read([scene(), scene({ durationSec: "a while" })]), {
+      problem: "at 1.durationSec: A scene lasts from 1.5 to 15 seconds.",
+    });
+    assert.deepEqual(read("Sure! Here is a lovely story."), { problem: "no JSON in the answer" });
+    assert.deepEqual(read({ title: "x" }), { problem: "the answer is not a list of scenes" });
   });
 });

@@ -119,6 +119,6 @@ export function writeLocalScenes(input: WriteScenesInput): SceneDraft[] {
 export const localSceneWriter: SceneWriter = {
   model: "local/scene-splitter-v1",
   async writeScenes(input) {
-    return writeLocalScenes(input);
+    return { scenes: writeLocalScenes(input) };
   },
 };

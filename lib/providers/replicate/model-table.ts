@@ -42,12 +42,25 @@ export interface ClipModel {
   }): Record<string, unknown>;
 }
 
+/**
+ * Llama 3's chat format with our instructions as the system turn; Replicate fills in `{prompt}`. The
+ * instructions must not contain braces, which the template would read as placeholders.
+ */
+export function llama3Template(system: string): string {
+  if (/[{}]/.test(system)) throw new Error("A prompt template's system text cannot contain braces.");
+  return (
+    `<|begin_of_text|><|start_header_id|>system<|end_header_id|>\n\n${system}<|eot_id|>` +
+    "<|start_header_id|>user<|end_header_id|>\n\n{prompt}<|eot_id|><|start_header_id|>assistant<|end_header_id|>\n\n"
+  );
+}
+
 export const WRITER_MODELS = {
   "meta/meta-llama-3-8b-instruct": {
     ref: "meta/meta-llama-3-8b-instruct",
     perRunUsd: 0.001,
     pollMs: 500,
-    input: ({ system, prompt }) => ({ system_prompt: system, prompt, max_tokens: 1500, temperature: 0.6 }),
+    // This model has no system_prompt input (Replicate drops unknown inputs): the instructions go into its template.
+    input: ({ system, prompt }) => ({ prompt, prompt_template: llama3Template(system), max_tokens: 1500, temperature: 0.6 }),
   },
 } satisfies Record<string, WriterModel>;
 

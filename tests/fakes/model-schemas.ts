@@ -1,0 +1,100 @@
+// The input schemas of the models the fake Replicate serves, as their pages publish them (the parts we use
+// and their neighbours). Replicate answers 422 for an input outside its schema; so does the fake.
+
+type Check = (value: unknown) => boolean;
+interface InputSchema {
+  required: string[];
+  fields: Record<string, Check>;
+}
+
+const text: Check = (v) => typeof v === "string";
+const uri: Check = (v) => typeof v === "string" && /^(https?:|data:)/.test(v);
+const int =
+  (min: number, max: number): Check =>
+  (v) =>
+    Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
+const num =
+  (min: number, max: number): Check =>
+  (v) =>
+    typeof v === "number" && v >= min && v <= max;
+const oneOf =
+  (...values: unknown[]): Check =>
+  (v) =>
+    values.includes(v);
+const bool: Check = (v) => typeof v === "boolean";
+
+export const MODEL_SCHEMAS: Record<string, InputSchema> = {
+  "meta/meta-llama-3-8b-instruct": {
+    required: ["prompt"],
+    fields: {
+      prompt: text,
+      prompt_template: (v) => text(v) && (v as string).includes("{prompt}"),
+      max_tokens: int(1, 8192),
+      min_tokens: int(-1, 8192),
+      temperature: num(0, 5),
+      top_p: num(0, 1),
+      top_k: int(-1, 1000),
+      presence_penalty: num(-5, 5),
+      frequency_penalty: num(-5, 5),
+      stop_sequences: text,
+    },
+  },
+  "black-forest-labs/flux-schnell": {
+    required: ["prompt"],
+    fields: {
+      prompt: text,
+      aspect_ratio: oneOf("1:1", "16:9", "21:9", "3:2", "2:3", "4:5", "5:4", "3:4", "4:3", "9:16", "9:21"),
+      num_outputs: int(1, 4),
+      seed: int(0, 2 ** 32),
+      output_format: oneOf("webp", "jpg", "png"),
+      output_quality: int(0, 100),
+      go_fast: bool,
+      megapixels: oneOf("1", "0.25"),
+      num_inference_steps: int(1, 4),
+      disable_safety_checker: bool,
+    },
+  },
+  "wan-video/wan-2.2-i2v-fast": {
+    required: ["image", "prompt"],
+    fields: {
+      image: uri,
+      last_image: uri,
+      prompt: text,
+      resolution: oneOf("480p", "720p"),
+      seed: int(0, 2 ** 32),
+      go_fast: bool,
+      num_frames: int(81, 121),
+      frames_per_second: int(5, 30),
+      sample_shift: num(1, 20),
+      interpolate_output: bool,
+      disable_safety_checker: bool,
+    },
+  },
+  "kwaivgi/kling-v2.1": {
+    required: ["start_image", "prompt"],
+    fields: {
+      start_image: uri,
+      end_image: uri,
+      prompt: text,
+      negative_prompt: text,
+      duration: oneOf(5, 10),
+      mode: oneOf("standard", "pro"),
+    },
+  },
+};
+
+/** Replicate's words for an input it refuses, or null when the input fits the model's schema. */
+export function checkInput(model: string, input: Record<string, unknown>): string | null {
+  const schema = MODEL_SCHEMAS[model];
+  if (!schema) return null;
+  const problems = [
+    ...schema.required.filter((key) => input[key] === undefined).map((key) => `- input: ${key} is required`),
+    ...Object.keys(input)
+      .filter((key) => !schema.fields[key])
+      .map((key) => `- input: Additional property ${key} is not allowed`),
+    ...Object.entries(input)
+      .filter(([key, value]) => schema.fields[key] && !schema.fields[key](value))
+      .map(([key, value]) => `- input.${key}: ${JSON.stringify(value).slice(0, 40)} is not a valid value`),
+  ];
+  return problems.length ? problems.join("\n") : null;
+}
