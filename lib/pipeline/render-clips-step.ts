@@ -25,6 +25,7 @@ export async function renderClipsStep(ctx: StepContext): Promise<void> {
       motion: asMotion(scene.motion),
       durationSec,
       aspectRatio: asAspectRatio(job.aspectRatio),
+      seed: job.seed + scene.position * 104_729 + scene.stillRevision * 7919,
       outPath: temp,
     };
     try {

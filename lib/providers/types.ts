@@ -26,6 +26,8 @@ export interface AnimateInput {
   motion: Motion;
   durationSec: number;
   aspectRatio: AspectRatio;
+  /** Different for every scene and redraw, so two clips of one job never send the same input. */
+  seed: number;
   outPath: string;
 }
 

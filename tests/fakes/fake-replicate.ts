@@ -11,7 +11,7 @@ import { checkInput } from "./model-schemas";
 // A stand-in for api.replicate.com that speaks its HTTP protocol: official-model and version creates,
 // get, cancel, list, output files. Faults are queued per model and consumed one request at a time.
 
-export type CreateFault = "429" | "500" | "500-after-create" | "hang-after-create" | "401";
+export type CreateFault = "429" | "500" | "500-after-create" | "hang-after-create" | "hang-with-web-twin" | "401";
 export type PredictionFault =
   "none" | "fail" | "corrupt-output" | "expired-output" | "bad-json" | "careless-json" | "too-long-scene" | "never-finish";
 
@@ -29,6 +29,9 @@ interface FakePrediction {
   polls: number;
   fault?: PredictionFault;
   webhook?: string;
+  /** "web" when a person made it on replicate.com, not through the API. */
+  source: "api" | "web";
+  dataRemoved: boolean;
 }
 
 export interface RecordedRequest {
@@ -39,6 +42,7 @@ export interface RecordedRequest {
 }
 
 const token = "r8_fake_token_for_tests_0123456789";
+const LIST_PAGE_SIZE = 4;
 
 async function makeFixtures(): Promise<{ jpeg: Buffer; mp4: Buffer }> {
   const jpeg = await sharp({ create: { width: 1024, height: 576, channels: 3, background: { r: 40, g: 90, b: 160 } } })
@@ -128,17 +132,48 @@ export async function startFakeReplicate() {
     deliveries.push({ predictionId: p.id, status: response?.status ?? 0 });
   }
 
+  /** Somebody makes predictions on replicate.com with this model and input: they are not ours to adopt. */
+  function makeWebPredictions(model: string, input: Record<string, unknown>, count: number): void {
+    for (let i = 0; i < count; i++) {
+      const id = `web${String(++serial).padStart(6, "0")}`;
+      const at = new Date().toISOString();
+      const web: FakePrediction = {
+        id,
+        model,
+        version: "official",
+        input,
+        status: "processing",
+        created_at: at,
+        started_at: at,
+        completed_at: null,
+        output: null,
+        error: null,
+        polls: 1,
+        source: "web",
+        dataRemoved: false,
+      };
+      predictions.set(id, web);
+    }
+  }
+
   const send = (res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     res.writeHead(status, { "Content-Type": "application/json", ...headers });
     res.end(JSON.stringify(body));
   };
+  // Replicate keeps no data URL it was sent (they are for small files, not stored), and wipes inputs after an hour.
+  const echoedInput = (p: FakePrediction) =>
+    p.dataRemoved
+      ? {}
+      : Object.fromEntries(Object.entries(p.input).filter(([, v]) => !(typeof v === "string" && v.startsWith("data:"))));
   const view = (p: FakePrediction) => {
-    const { id, model, version, input, status, created_at, started_at, completed_at, output, error } = p;
+    const { id, model, version, status, created_at, started_at, completed_at, output, error } = p;
     return {
       id,
       model,
       version,
-      input,
+      input: echoedInput(p),
+      source: p.source,
+      data_removed: p.dataRemoved,
       status,
       created_at,
       started_at,
@@ -234,16 +269,30 @@ export async function startFakeReplicate() {
         polls: 0,
         fault: predictionFaults.get(model)?.shift(),
         webhook: body.webhook,
+        source: "api",
+        dataRemoved: false,
       };
+      // A person made the same prediction on the website a moment before, and more traffic came after:
+      // ours is neither first in the list nor on its first page.
+      if (fault === "hang-with-web-twin") makeWebPredictions(model, body.input, 1);
       predictions.set(p.id, p);
+      if (fault === "hang-with-web-twin") makeWebPredictions(model, { prompt: "someone else's video" }, LIST_PAGE_SIZE + 1);
       if (p.webhook) setTimeout(() => void finishAndCallBack(p), 150);
       if (fault === "500-after-create") return send(res, 500, { detail: "Internal server error" });
-      if (fault === "hang-after-create") return; // the client times out; the prediction exists anyway
+      // The client times out; the prediction exists anyway.
+      if (fault === "hang-after-create" || fault === "hang-with-web-twin") return;
       return send(res, 201, view(p));
     }
     if (req.method === "GET" && url.pathname === "/v1/predictions") {
-      const results = [...predictions.values()].reverse().slice(0, 100).map(view);
-      return send(res, 200, { results, next: null, previous: null });
+      // Newest first, a few to a page (so callers must follow `next`), optionally only those created after a time.
+      const after = url.searchParams.get("created_after");
+      const cursor = Number(url.searchParams.get("cursor") ?? 0);
+      const all = [...predictions.values()].reverse().filter((p) => !after || Date.parse(p.created_at) > Date.parse(after));
+      const results = all.slice(cursor, cursor + LIST_PAGE_SIZE).map(view);
+      const nextUrl = new URL(`${baseUrl}/v1/predictions`);
+      if (after) nextUrl.searchParams.set("created_after", after);
+      nextUrl.searchParams.set("cursor", String(cursor + LIST_PAGE_SIZE));
+      return send(res, 200, { results, next: cursor + LIST_PAGE_SIZE < all.length ? nextUrl.toString() : null, previous: null });
     }
     const one = /^\/v1\/predictions\/([^/]+)(\/cancel)?$/.exec(url.pathname);
     const p = one ? predictions.get(one[1]!) : undefined;
@@ -287,6 +336,9 @@ export async function startFakeReplicate() {
     failNextPrediction: (model: string, ...faults: PredictionFault[]) =>
       predictionFaults.set(model, [...(predictionFaults.get(model) ?? []), ...faults]),
     setOutage: (on: boolean) => void (outage = on),
+    makeWebPredictions,
+    /** An hour has passed: inputs are wiped from every prediction. */
+    expireInputs: () => predictions.forEach((p) => (p.dataRemoved = true)),
     slowNextGets: (count: number) => void (slowGets = count),
     throttleNextGets: (count: number) => void (throttledGets = count),
     throttledGetsLeft: () => throttledGets,

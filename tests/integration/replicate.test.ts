@@ -240,15 +240,22 @@ describe("faults on the replicate back end", () => {
     { timeout: 120_000 },
     async () => {
       fake.reset();
-      const clipsBefore = [...fake.predictions.values()].filter((p) => p.model === CLIP).length;
-      fake.failNextCreate(CLIP, "hang-after-create", "500-after-create");
+      const clipsBefore = [...fake.predictions.values()].filter((p) => p.model === CLIP && p.source === "api").length;
+      fake.failNextCreate(CLIP, "hang-with-web-twin", "500-after-create");
       const job = await api.createJob({ prompt: "A kite rises. The string snaps.", sceneCount: 2, autoApprove: true });
       await api.waitForStatus(job.id, ["completed"], 90_000);
-      const clipPredictions = [...fake.predictions.values()].filter((p) => p.model === CLIP).length - clipsBefore;
+      const clipPredictions =
+        [...fake.predictions.values()].filter((p) => p.model === CLIP && p.source === "api").length - clipsBefore;
       assert.equal(fake.creates(CLIP).length, 2, "one POST per scene; neither was re-sent");
       assert.equal(clipPredictions, 2, "two scenes, two paid predictions: the lost ones were adopted");
       const clips = ledger(job.id).filter((r) => r.kind === "clip");
       assert.equal(new Set(clips.map((c) => c.externalId)).size, 2);
+      assert.ok(
+        clips.every((c) => c.externalId?.startsWith("fake")),
+        `never a twin made on the website, though it came first with the same input: ${clips.map((c) => c.externalId)}`,
+      );
+      const listed = fake.requests.filter((r) => r.method === "GET" && r.path === "/v1/predictions");
+      assert.ok(listed.length >= 2, `the list was followed past its first page (${listed.length} pages read)`);
     },
   );
 
@@ -359,7 +366,7 @@ describe("a server killed while a prediction runs", () => {
   it("adopts the prediction a create made when the server died before its answer came back", { timeout: 120_000 }, async () => {
     fake.reset();
     fake.failNextCreate(CLIP, "hang-after-create");
-    const before = [...fake.predictions.values()].filter((p) => p.model === CLIP).length;
+    const before = [...fake.predictions.values()].filter((p) => p.model === CLIP && p.source === "api").length;
     const job = await api.createJob({ prompt: "A lantern is lit. The tent glows.", sceneCount: 2, autoApprove: true });
     await waitFor("the clip's create to be sent", () => fake.creates(CLIP).length > 0, { intervalMs: 5 });
     await app.kill(); // the POST is on the wire; its answer never arrives
@@ -367,7 +374,7 @@ describe("a server killed while a prediction runs", () => {
     app = await startApp(env(fake), { dataDir: app.dataDir });
     api = apiClient(app.baseUrl);
     await api.waitForStatus(job.id, ["completed"], 90_000);
-    const made = [...fake.predictions.values()].filter((p) => p.model === CLIP).length - before;
+    const made = [...fake.predictions.values()].filter((p) => p.model === CLIP && p.source === "api").length - before;
     assert.equal(made, 2, "two scenes, two paid clip predictions");
     const clips = ledger(job.id).filter((r) => r.kind === "clip");
     assert.deepEqual(

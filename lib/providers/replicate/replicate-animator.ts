@@ -68,7 +68,7 @@ export function replicateAnimator(runtime: ReplicateRuntime, model: ClipModel): 
               prompt: MOTION_PROMPTS[input.motion] ?? "slow camera move",
               durationSec,
               aspectRatio: input.aspectRatio,
-              seed: 1,
+              seed: input.seed,
             }),
             deadlineSec: runtime.deadlines.clipSec,
             pollMs: runtime.pollMs ?? model.pollMs,

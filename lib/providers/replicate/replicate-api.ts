@@ -15,7 +15,11 @@ export interface Prediction {
   error?: unknown;
   created_at?: string;
   started_at?: string | null;
-  metrics?: { predict_time?: number };
+  metrics?: { predict_time?: number; input_token_count?: number; output_token_count?: number };
+  /** "web" for predictions made on replicate.com; "api" for ours (and everyone's scripts). */
+  source?: string;
+  /** Inputs and outputs are wiped an hour after a prediction ends. */
+  data_removed?: boolean;
 }
 
 export interface ReplicateApiOptions {
@@ -27,6 +31,8 @@ export interface ReplicateApiOptions {
 }
 
 const MAX_THROTTLE_WAIT_MS = 60_000;
+// A lost create is minutes old at most; this many pages is far more than minutes of predictions.
+const MAX_LIST_PAGES = 20;
 const DEFAULT_THROTTLE_WAIT_MS = 2_000;
 
 async function throttleWaitMs(response: Response): Promise<number> {
@@ -98,9 +104,38 @@ export class ReplicateApi {
     return this.call(() => this.client.predictions.cancel(id) as Promise<Prediction>);
   }
 
-  /** The newest predictions on the account (one page), to find one whose create answer was lost. */
-  async recentPredictions(): Promise<Prediction[]> {
-    return this.call(async () => (await this.client.predictions.list()).results as Prediction[]);
+  /**
+   * Every prediction on the account created after `since`, newest first, following `next` page by page:
+   * a lost create is looked for among them. Our own fetch: the client's list() cannot pass created_after.
+   */
+  async predictionsCreatedAfter(since: Date): Promise<Prediction[]> {
+    const base = new URL(this.options.baseUrl.replace(/\/$/, "") + "/predictions");
+    base.searchParams.set("created_after", since.toISOString());
+    const found: Prediction[] = [];
+    let next: string | null = base.toString();
+    for (let page = 0; next && page < MAX_LIST_PAGES; page++) {
+      // The token goes only to the API's own origin, whatever a `next` link says.
+      if (new URL(next).origin !== base.origin) break;
+      const body: { results?: Prediction[]; next?: string | null } = await this.getJson(next);
+      found.push(...(body.results ?? []));
+      next = body.next ?? null;
+    }
+    return found;
+  }
+
+  private async getJson<T>(url: string): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        cache: "no-store",
+        headers: { Authorization: `Bearer ${this.options.token}` },
+        signal: AbortSignal.timeout(this.options.requestTimeoutMs),
+      });
+    } catch (error) {
+      throw networkError(error);
+    }
+    if (!response.ok) throw await errorFromResponse(response);
+    return (await response.json()) as T;
   }
 
   private async call<T>(request: () => Promise<T>): Promise<T> {

@@ -24,7 +24,14 @@ const ADOPT_WINDOW_MS = 30_000;
 export const PAUSED_NOTICE =
   "Replicate is not answering right now; this job is paused and will carry on by itself when it is back.";
 
-const sameInput = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const isFile = (value: unknown) => typeof value === "string" && /^(data:|https?:)/.test(value);
+
+/**
+ * Whether a listed prediction was made from this input. Files are never compared: Replicate does not keep
+ * data URLs, and a file URL it stored is not the one sent. Every other input must be there and equal.
+ */
+const sameScalarInput = (listed: Record<string, unknown>, sent: Record<string, unknown>) =>
+  Object.entries(sent).every(([key, value]) => isFile(value) || JSON.stringify(listed[key]) === JSON.stringify(value));
 const modelName = (ref: string) => ref.split(":")[0];
 
 /**
@@ -113,11 +120,12 @@ async function findLostCreate<T>(
   hooks: CallHooks,
   sentAt: number,
 ): Promise<string | undefined> {
-  for (const candidate of await api.recentPredictions()) {
-    const created = Date.parse(candidate.created_at ?? "");
-    if (!(created >= sentAt - ADOPT_WINDOW_MS)) continue;
-    if (candidate.model && candidate.model !== modelName(request.model)) continue;
-    if (candidate.input && !sameInput(candidate.input, request.input)) continue;
+  // Oldest first: of two identical calls whose answers were both lost, the first one sent takes the first made.
+  const candidates = (await api.predictionsCreatedAfter(new Date(sentAt - ADOPT_WINDOW_MS))).reverse();
+  for (const candidate of candidates) {
+    if (candidate.source === "web" || candidate.data_removed || !candidate.input) continue;
+    if (candidate.model !== modelName(request.model)) continue;
+    if (!sameScalarInput(candidate.input, request.input)) continue;
     if (await hooks.isRecorded(candidate.id)) continue;
     return candidate.id;
   }
