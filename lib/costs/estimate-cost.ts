@@ -1,4 +1,5 @@
 import { CROSSFADE_SECONDS } from "@/lib/media/frame-size";
+import { tokenCost } from "@/lib/providers/replicate/billing";
 import { snapDuration } from "@/lib/providers/replicate/model-table";
 import type { Models } from "@/lib/providers/replicate/configured-models";
 
@@ -25,7 +26,8 @@ export function estimateJobCost(input: {
   const sceneSeconds = input.targetSeconds ? input.targetSeconds / input.sceneCount : DEFAULT_SCENE_SECONDS;
   const clipSeconds = snapDuration(models.clip, sceneSeconds + CROSSFADE_SECONDS);
   const lines = [
-    { label: `Scene writer (${models.writer.ref})`, usd: models.writer.perRunUsd },
+    // Billed per token; before the writer answers, a typical request's tokens are the best guess.
+    { label: `Scene writer (${models.writer.ref})`, usd: tokenCost(models.writer, models.writer.typicalTokens) },
     { label: `${input.sceneCount} stills (${models.still.ref})`, usd: input.sceneCount * models.still.perImageUsd },
     {
       label: `${input.sceneCount} clips of ${clipSeconds} s (${models.clip.ref})`,

@@ -13,7 +13,10 @@ export interface GenerationStart {
   input: unknown;
 }
 
-type Outcome = { status: Exclude<GenerationStatus, "running">; outputKey?: string; error?: string; costUsd: number };
+/** What a call spent so far: a retried call can be billed more than once. */
+type Spent = { usd: number; bases: string[] };
+
+type Outcome = { status: Exclude<GenerationStatus, "running">; outputKey?: string; error?: string; spent: Spent };
 type Started = { id: string; startedAt: Date; resumeExternalId: string | null; lostCreateSince: Date | null };
 
 export const hashInput = (input: unknown) => createHash("sha256").update(JSON.stringify(input)).digest("hex").slice(0, 32);
@@ -78,16 +81,18 @@ async function finishGeneration(
       status: outcome.status,
       outputKey: outcome.outputKey ?? null,
       error: outcome.error?.slice(0, 2000) ?? null,
-      costUsd: { increment: outcome.costUsd },
+      costUsd: { increment: outcome.spent.usd },
+      // Undefined leaves it be: a call taken up again after a crash keeps what its first part was billed from.
+      costBasis: outcome.spent.bases.join("; ") || undefined,
       finishedAt,
       durationMs: finishedAt.getTime() - generation.startedAt.getTime(),
     },
   });
   // The job's running total, so its page shows what was spent while it works.
-  if (outcome.costUsd > 0) await db.job.update({ where: { id: jobId }, data: { costUsd: { increment: outcome.costUsd } } });
+  if (outcome.spent.usd > 0) await db.job.update({ where: { id: jobId }, data: { costUsd: { increment: outcome.spent.usd } } });
 }
 
-function hooksFor(ctx: StepContext, generation: Started, cost: { usd: number }): CallHooks {
+function hooksFor(ctx: StepContext, generation: Started, cost: Spent): CallHooks {
   return {
     resumeExternalId: generation.resumeExternalId,
     lostCreateSince: generation.lostCreateSince,
@@ -95,7 +100,10 @@ function hooksFor(ctx: StepContext, generation: Started, cost: { usd: number }):
       await ctx.db.generation.update({ where: { id: generation.id }, data: { externalId } });
     },
     isRecorded: async (externalId) => (await ctx.db.generation.count({ where: { externalId } })) > 0,
-    addCost: (usd) => void (cost.usd += usd),
+    addCost: ({ usd, basis }) => {
+      cost.usd += usd;
+      cost.bases.push(basis);
+    },
     // Stored on the job so every process (the web server too, when a separate worker runs the job) can say why it waits.
     onPause: async (reason) => {
       await ctx.db.job.updateMany({
@@ -119,24 +127,24 @@ export async function runGeneration<T>(
   outputKey?: string,
 ): Promise<T> {
   const generation = await startGeneration(ctx, start);
-  const cost = { usd: 0 };
+  const cost: Spent = { usd: 0, bases: [] };
   let result: T;
   try {
     result = await run(hooksFor(ctx, generation, cost));
   } catch (error) {
     // Cut short by a cancel: canceled. By shutdown or a lost lease: interrupted, the job goes on later.
     const outcome = !ctx.signal.aborted ? "failed" : ctx.signal.reason instanceof JobCanceledError ? "canceled" : "interrupted";
-    await finishGeneration(ctx.db, ctx.jobId, generation, { status: outcome, error: String(error), costUsd: cost.usd });
+    await finishGeneration(ctx.db, ctx.jobId, generation, { status: outcome, error: String(error), spent: cost });
     throw error;
   }
   try {
     await fencedWrite(ctx, async (tx) => {
-      await finishGeneration(tx, ctx.jobId, generation, { status: "succeeded", outputKey, costUsd: cost.usd });
+      await finishGeneration(tx, ctx.jobId, generation, { status: "succeeded", outputKey, spent: cost });
       await commit(tx, result);
     });
   } catch (error) {
     if (error instanceof LeaseLostError)
-      await finishGeneration(ctx.db, ctx.jobId, generation, { status: "interrupted", error: error.message, costUsd: cost.usd });
+      await finishGeneration(ctx.db, ctx.jobId, generation, { status: "interrupted", error: error.message, spent: cost });
     throw error;
   }
   return result;

@@ -47,7 +47,8 @@ export interface CallHooks {
   onExternalId(id: string): Promise<void>;
   /** Whether some ledger row already owns this prediction (so a lost create is not adopted twice). */
   isRecorded(id: string): Promise<boolean>;
-  addCost(usd: number): void;
+  /** A billed prediction: what it cost and what that was computed from. */
+  addCost(cost: { usd: number; basis: string }): void;
   /** The call waits because the API is down (a sentence for the person), or goes on again (null). */
   onPause(reason: string | null): Promise<void>;
 }

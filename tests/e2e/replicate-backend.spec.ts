@@ -46,9 +46,12 @@ test("the wizard shows the cost before anything is spent, and the job and galler
   await new NewVideoPage(page).create("A tram climbs the hill at dawn. The city wakes below.", { scenes: 2 });
   const job = new JobPage(page);
   await job.waitForStoryboard(2);
-  const storyboardCost = models.writer.perRunUsd + 2 * models.still.perImageUsd;
+  // Spent so far: the writer's tokens as the fake reports them, and two stills; the page shows the job's own figure.
+  const jobId = page.url().split("/jobs/")[1]!;
+  const drafted = (await (await fetch(`${app.baseUrl}/api/jobs/${jobId}`)).json()) as { costUsd: number };
+  expect(drafted.costUsd).toBeGreaterThan(2 * models.still.perImageUsd);
   await expect(page.getByTestId("job-cost")).toHaveText(
-    `Spent ${formatCost(storyboardCost)} of about ${formatCost(estimateFor(2))} estimated`,
+    `Spent ${formatCost(drafted.costUsd)} of about ${formatCost(estimateFor(2))} estimated`,
   );
   await job.approve();
   expect(await job.waitForVideoDuration()).toBeGreaterThan(5);
@@ -56,7 +59,8 @@ test("the wizard shows the cost before anything is spent, and the job and galler
   await page.screenshot({ path: "tests/artifacts/screenshots/13-job-replicate-done.png", fullPage: true });
 
   await page.getByRole("link", { name: "Gallery" }).click();
-  await expect(page.getByTestId("spent-today")).toHaveText(`Spent today (UTC): ${formatCost(estimateFor(2))}`);
+  const done = (await (await fetch(`${app.baseUrl}/api/jobs/${jobId}`)).json()) as { costUsd: number };
+  await expect(page.getByTestId("spent-today")).toHaveText(`Spent today (UTC): ${formatCost(done.costUsd)}`);
   await page.screenshot({ path: "tests/artifacts/screenshots/14-gallery-spent-today.png", fullPage: true });
 });
 

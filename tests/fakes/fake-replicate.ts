@@ -32,6 +32,7 @@ interface FakePrediction {
   /** "web" when a person made it on replicate.com, not through the API. */
   source: "api" | "web";
   dataRemoved: boolean;
+  metrics?: { predict_time?: number; input_token_count?: number; output_token_count?: number };
 }
 
 export interface RecordedRequest {
@@ -166,7 +167,7 @@ export async function startFakeReplicate() {
       ? {}
       : Object.fromEntries(Object.entries(p.input).filter(([, v]) => !(typeof v === "string" && v.startsWith("data:"))));
   const view = (p: FakePrediction) => {
-    const { id, model, version, status, created_at, started_at, completed_at, output, error } = p;
+    const { id, model, version, status, created_at, started_at, completed_at, output, error, metrics } = p;
     return {
       id,
       model,
@@ -174,6 +175,7 @@ export async function startFakeReplicate() {
       input: echoedInput(p),
       source: p.source,
       data_removed: p.dataRemoved,
+      metrics,
       status,
       created_at,
       started_at,
@@ -200,12 +202,20 @@ export async function startFakeReplicate() {
       return;
     }
     p.status = "succeeded";
+    p.metrics = { predict_time: 1.25 };
     const isLlm = p.model.startsWith("meta/");
     if (isLlm) {
       const prompt = String(p.input.prompt);
       if (p.fault === "bad-json") p.output = ["Sure! Here is a lovely story about", " a fox."];
       else if (p.fault === "careless-json") p.output = carelessScenesJson(prompt);
       else p.output = scenesJson(prompt, p.fault === "too-long-scene" ? 20 : 3);
+      // About four characters a token, as Llama's tokenizer counts English.
+      const sent = `${String(p.input.prompt_template ?? "")}${prompt}`;
+      p.metrics = {
+        ...p.metrics,
+        input_token_count: Math.ceil(sent.length / 4),
+        output_token_count: Math.ceil(String([p.output].flat().join("")).length / 4),
+      };
       return;
     }
     const ext = p.model.includes("flux") ? "jpg" : "mp4";

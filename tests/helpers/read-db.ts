@@ -20,6 +20,7 @@ export interface LedgerRow {
   inputHash: string;
   externalId: string | null;
   costUsd: number;
+  costBasis: string | null;
   startedAt: string;
 }
 
@@ -28,7 +29,7 @@ export function readLedger(dataDir: string, jobId?: string): LedgerRow[] {
   const where = jobId ? " WHERE jobId = ?" : "";
   return queryDb<LedgerRow>(
     dataDir,
-    `SELECT jobId, sceneId, kind, status, model, inputHash, externalId, costUsd, startedAt FROM Generation${where} ORDER BY startedAt, rowid`,
+    `SELECT jobId, sceneId, kind, status, model, inputHash, externalId, costUsd, costBasis, startedAt FROM Generation${where} ORDER BY startedAt, rowid`,
     ...(jobId ? [jobId] : []),
   );
 }

@@ -8,6 +8,8 @@ import { freePort, startApp, startWorker, type RunningApp } from "../helpers/sta
 import { signWebhook } from "@/lib/webhooks/verify-webhook";
 import { startFakeReplicate, type FakeReplicate } from "../fakes/fake-replicate";
 import { probeVideo } from "@/lib/media/probe-video";
+import { tokenCost } from "@/lib/providers/replicate/billing";
+import { CLIP_MODELS, STILL_MODELS, WRITER_MODELS } from "@/lib/providers/replicate/model-table";
 import { readLedger } from "../helpers/read-db";
 import { waitFor } from "../helpers/wait-for";
 
@@ -96,9 +98,26 @@ describe("the replicate back end against a fake Replicate", () => {
       );
       const recorded = rows.reduce((sum, r) => sum + r.costUsd, 0);
       assert.ok(Math.abs(done.costUsd - recorded) < 1e-9, "the job's total is the ledger's");
-      assert.ok(Math.abs(recorded - job.estimatedCostUsd) < 1e-9, `estimate ${job.estimatedCostUsd} vs recorded ${recorded}`);
+      // Each actual from what Replicate reported: the writer's tokens, one image per still, 5 s per clip.
+      const writerRow = rows.find((r) => r.kind === "scenes")!;
+      const writer = fake.predictions.get(writerRow.externalId!)!;
+      const { input_token_count: inTokens, output_token_count: outTokens } = writer.metrics!;
+      assert.equal(writerRow.costBasis, `${inTokens} input + ${outTokens} output tokens at $0.05/$0.25 per million`);
+      assert.ok(Math.abs(writerRow.costUsd - tokenCost(WRITER_MODELS[LLM], { input: inTokens!, output: outTokens! })) < 1e-12);
+      assert.deepEqual([...new Set(rows.filter((r) => r.kind === "still").map((r) => r.costBasis))], ["1 image at $0.003"]);
+      assert.deepEqual([...new Set(rows.filter((r) => r.kind === "clip").map((r) => r.costBasis))], ["5 s of video at $0.01/s"]);
+      const expected = writerRow.costUsd + 4 * STILL_MODELS[STILL].perImageUsd + 4 * 5 * CLIP_MODELS[CLIP].perSecondUsd;
+      assert.ok(Math.abs(recorded - expected) < 1e-9, `recorded ${recorded} vs ${expected}`);
+      assert.ok(
+        Math.abs(recorded - job.estimatedCostUsd) < 0.01,
+        `the estimate is close: ${job.estimatedCostUsd} vs ${recorded}`,
+      );
       console.log(
-        `replicate 4-scene job: ${creates.length} predictions, ${fake.polls()} polls, estimated $${job.estimatedCostUsd.toFixed(3)}, recorded $${recorded.toFixed(3)}`,
+        `replicate 4-scene job: ${creates.length} predictions, ${fake.polls()} polls, estimated $${job.estimatedCostUsd.toFixed(4)}, recorded $${recorded.toFixed(4)}, ` +
+          `clip creates carried ${fake
+            .creates(CLIP)
+            .map((r) => r.headers["content-length"])
+            .join(", ")} bytes`,
       );
     },
   );

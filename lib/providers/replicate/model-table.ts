@@ -14,7 +14,10 @@ export interface ModelRef {
 
 export interface WriterModel {
   ref: string;
-  perRunUsd: number;
+  /** Language models are billed per token, input and output priced apart (USD per million tokens). */
+  perMillionTokensUsd: { input: number; output: number };
+  /** What one scene-writing request usually uses: the estimate, made before the tokens are counted. */
+  typicalTokens: { input: number; output: number };
   pollMs: number;
   input(args: { system: string; prompt: string }): Record<string, unknown>;
 }
@@ -57,7 +60,8 @@ export function llama3Template(system: string): string {
 export const WRITER_MODELS = {
   "meta/meta-llama-3-8b-instruct": {
     ref: "meta/meta-llama-3-8b-instruct",
-    perRunUsd: 0.001,
+    perMillionTokensUsd: { input: 0.05, output: 0.25 },
+    typicalTokens: { input: 700, output: 900 },
     pollMs: 500,
     // This model has no system_prompt input (Replicate drops unknown inputs): the instructions go into its template.
     input: ({ system, prompt }) => ({ prompt, prompt_template: llama3Template(system), max_tokens: 1500, temperature: 0.6 }),

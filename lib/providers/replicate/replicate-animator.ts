@@ -2,6 +2,7 @@ import fsp from "node:fs/promises";
 import { FRAME_RATE, frameSize, h264OutputArgs } from "@/lib/media/frame-size";
 import { runFfmpeg } from "@/lib/media/run-ffmpeg";
 import { NO_HOOKS, type AnimateInput, type Animator, type CallHooks } from "../types";
+import { clipCost } from "./billing";
 import { downloadOutput, firstOutputUrl } from "./download-output";
 import { snapDuration, type ClipModel } from "./model-table";
 import { ReplicateError } from "./replicate-errors";
@@ -73,7 +74,7 @@ export function replicateAnimator(runtime: ReplicateRuntime, model: ClipModel): 
             deadlineSec: runtime.deadlines.clipSec,
             pollMs: runtime.pollMs ?? model.pollMs,
             maxRetries: 2,
-            priceUsd: model.perSecondUsd * durationSec,
+            cost: () => clipCost(model, durationSec),
             accept: async (prediction) => {
               const bytes = await downloadOutput(
                 runtime.resilience,

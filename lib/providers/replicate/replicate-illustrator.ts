@@ -1,5 +1,6 @@
 import sharp from "sharp";
 import { NO_HOOKS, type CallHooks, type DrawStillInput, type Illustrator } from "../types";
+import { stillCost } from "./billing";
 import { downloadOutput, firstOutputUrl } from "./download-output";
 import type { StillModel } from "./model-table";
 import { ReplicateError } from "./replicate-errors";
@@ -23,7 +24,7 @@ export function replicateIllustrator(runtime: ReplicateRuntime, model: StillMode
           deadlineSec: runtime.deadlines.stillSec,
           pollMs: runtime.pollMs ?? model.pollMs,
           maxRetries: 3,
-          priceUsd: model.perImageUsd,
+          cost: () => stillCost(model),
           accept: async (prediction) => {
             const bytes = await downloadOutput(
               runtime.resilience,

@@ -2,6 +2,7 @@ import { MOTIONS, SCENE_LIMITS } from "@/lib/vocabulary";
 import { writeLocalScenes } from "../local/local-scene-writer";
 import { readSceneAnswer } from "../scene-answer";
 import { NO_HOOKS, type CallHooks, type SceneWriter, type WriteScenesInput, type WrittenScenes } from "../types";
+import { writerCost } from "./billing";
 import type { WriterModel } from "./model-table";
 import type { ReplicateRuntime } from "./runtime";
 import { runPrediction } from "./run-prediction";
@@ -31,7 +32,7 @@ export function replicateSceneWriter(runtime: ReplicateRuntime, model: WriterMod
         deadlineSec: runtime.deadlines.parsingSec,
         pollMs: runtime.pollMs ?? model.pollMs,
         maxRetries: 3,
-        priceUsd: model.perRunUsd,
+        cost: (prediction) => writerCost(model, prediction),
         accept: async (prediction) => outputText(prediction.output),
       },
       hooks,

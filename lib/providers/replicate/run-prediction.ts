@@ -1,4 +1,5 @@
 import type { CallHooks } from "../types";
+import type { BilledCost } from "./billing";
 import { waitForPredictionUpdate } from "./prediction-events";
 import type { Prediction, ReplicateApi } from "./replicate-api";
 import { ReplicateError } from "./replicate-errors";
@@ -11,8 +12,8 @@ export interface PredictionRequest<T> {
   deadlineSec: number;
   pollMs: number;
   maxRetries: number;
-  /** What a billed prediction of this request costs. */
-  priceUsd: number;
+  /** What a billed prediction of this request cost, from what the prediction reports. */
+  cost(prediction: Prediction): BilledCost;
   /** Downloads and checks the output; a ReplicateError("output") makes the attempt fail and retry. */
   accept(prediction: Prediction): Promise<T>;
 }
@@ -58,11 +59,11 @@ export async function runPrediction<T>(
         resumeId = undefined;
         const prediction = await poll(api, resilience, request, current, signal, onPause);
         if (prediction.status === "succeeded") {
-          hooks.addCost(request.priceUsd);
+          hooks.addCost(request.cost(prediction));
           return request.accept(prediction);
         }
         // Canceled after it started is billed; aborted (never started) and failed are not.
-        if (prediction.status === "canceled" && prediction.started_at) hooks.addCost(request.priceUsd);
+        if (prediction.status === "canceled" && prediction.started_at) hooks.addCost(request.cost(prediction));
         const reason =
           typeof prediction.error === "string" && prediction.error ? prediction.error : `it ended "${prediction.status}"`;
         throw new ReplicateError("prediction", `The model could not make this: ${reason.slice(0, 200)}`);
@@ -73,7 +74,7 @@ export async function runPrediction<T>(
     // A person canceled the job: stop the remote work too (a shutdown leaves it running, to be resumed).
     if (current && signal.aborted && (signal.reason as Error | undefined)?.name === "JobCanceledError") {
       const canceled = await api.cancelPrediction(current).catch(() => undefined);
-      if (canceled?.started_at) hooks.addCost(request.priceUsd);
+      if (canceled?.started_at) hooks.addCost(request.cost(canceled));
     }
     throw error;
   }

@@ -1,0 +1,37 @@
+import type { ClipModel, StillModel, WriterModel } from "./model-table";
+import type { Prediction } from "./replicate-api";
+
+/** What one prediction cost, and what that was computed from, in words a person checking the bill can follow. */
+export interface BilledCost {
+  usd: number;
+  basis: string;
+}
+
+const dollars = (usd: number) => `$${Number(usd.toPrecision(3))}`;
+
+export function tokenCost(model: WriterModel, tokens: { input: number; output: number }): number {
+  return (tokens.input * model.perMillionTokensUsd.input + tokens.output * model.perMillionTokensUsd.output) / 1e6;
+}
+
+/** Billed per token: the counts Replicate reports in the prediction's metrics (typical counts if it reports none). */
+export function writerCost(model: WriterModel, prediction: Pick<Prediction, "metrics">): BilledCost {
+  const input = prediction.metrics?.input_token_count;
+  const output = prediction.metrics?.output_token_count;
+  const prices = `${dollars(model.perMillionTokensUsd.input)}/${dollars(model.perMillionTokensUsd.output)} per million`;
+  if (typeof input !== "number" || typeof output !== "number") {
+    return {
+      usd: tokenCost(model, model.typicalTokens),
+      basis: `no token counts reported; typical ${model.typicalTokens.input} + ${model.typicalTokens.output} tokens at ${prices}`,
+    };
+  }
+  return { usd: tokenCost(model, { input, output }), basis: `${input} input + ${output} output tokens at ${prices}` };
+}
+
+export function stillCost(model: StillModel): BilledCost {
+  return { usd: model.perImageUsd, basis: `1 image at ${dollars(model.perImageUsd)}` };
+}
+
+/** Billed per second of video made: the length asked for (one the model allows). */
+export function clipCost(model: ClipModel, seconds: number): BilledCost {
+  return { usd: model.perSecondUsd * seconds, basis: `${seconds} s of video at ${dollars(model.perSecondUsd)}/s` };
+}
