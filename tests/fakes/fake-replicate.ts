@@ -44,6 +44,7 @@ export interface RecordedRequest {
 
 const token = "r8_fake_token_for_tests_0123456789";
 const LIST_PAGE_SIZE = 4;
+const DATA_URL_LIMIT = 256 * 1024;
 
 async function makeFixtures(): Promise<{ jpeg: Buffer; mp4: Buffer }> {
   const jpeg = await sharp({ create: { width: 1024, height: 576, channels: 3, background: { r: 40, g: 90, b: 160 } } })
@@ -157,6 +158,21 @@ export async function startFakeReplicate() {
     }
   }
 
+  const uploads = new Map<string, { id: string; size: number; content_type: string; deleted: boolean; urls: { get: string } }>();
+
+  /** Data URLs are for small files (Replicate says about 256 KB); a files-API URL must name a live upload. */
+  function checkFileInputs(input: Record<string, unknown>): string | null {
+    for (const [key, value] of Object.entries(input)) {
+      if (typeof value !== "string") continue;
+      if (value.startsWith("data:") && value.length > DATA_URL_LIMIT)
+        return `- input.${key}: data URL is too large; upload the file instead`;
+      const upload = value.startsWith(`${baseUrl}/v1/files/`) ? uploads.get(value.split("/").pop()!) : undefined;
+      if (value.startsWith(`${baseUrl}/v1/files/`) && (!upload || upload.deleted))
+        return `- input.${key}: the file could not be fetched`;
+    }
+    return null;
+  }
+
   const send = (res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     res.writeHead(status, { "Content-Type": "application/json", ...headers });
     res.end(JSON.stringify(body));
@@ -248,11 +264,43 @@ export async function startFakeReplicate() {
       return send(res, 401, { title: "Unauthenticated", detail: "You did not pass a valid authentication token" });
     if (outage) return send(res, 503, { detail: "Service Unavailable" });
 
+    // The files API: multipart upload with a `content` part, metadata, get and delete.
+    if (req.method === "POST" && url.pathname === "/v1/files") {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const form = await new Response(Buffer.concat(chunks), { headers: { "content-type": String(req.headers["content-type"]) } })
+        .formData()
+        .catch(() => null);
+      const content = form?.get("content");
+      if (!(content instanceof Blob)) return send(res, 400, { detail: "The upload has no content part." });
+      const id = `file${String(++serial).padStart(6, "0")}`;
+      const file = {
+        id,
+        size: content.size,
+        content_type: content.type,
+        deleted: false,
+        urls: { get: `${baseUrl}/v1/files/${id}` },
+      };
+      uploads.set(id, file);
+      return send(res, 201, { ...file, checksums: {}, metadata: {}, created_at: new Date().toISOString(), expires_at: null });
+    }
+    const fileRoute = /^\/v1\/files\/([^/]+)$/.exec(url.pathname);
+    if (fileRoute) {
+      const file = uploads.get(fileRoute[1]!);
+      if (!file || file.deleted) return send(res, 404, { detail: "Not found." });
+      if (req.method === "DELETE") {
+        file.deleted = true;
+        res.writeHead(204);
+        return res.end();
+      }
+      return send(res, 200, file);
+    }
+
     const create = /^\/v1\/models\/([^/]+)\/([^/]+)\/predictions$/.exec(url.pathname);
     if (req.method === "POST" && (create || url.pathname === "/v1/predictions")) {
       const body = JSON.parse(await readBody(req)) as { input: Record<string, unknown>; version?: string; webhook?: string };
       const model = create ? `${create[1]}/${create[2]}` : "pinned/model";
-      const invalid = checkInput(model, body.input ?? {});
+      const invalid = checkInput(model, body.input ?? {}) ?? checkFileInputs(body.input ?? {});
       if (invalid) {
         return send(res, 422, {
           title: "Input validation failed",
@@ -347,6 +395,7 @@ export async function startFakeReplicate() {
       predictionFaults.set(model, [...(predictionFaults.get(model) ?? []), ...faults]),
     setOutage: (on: boolean) => void (outage = on),
     makeWebPredictions,
+    uploads,
     /** An hour has passed: inputs are wiped from every prediction. */
     expireInputs: () => predictions.forEach((p) => (p.dataRemoved = true)),
     slowNextGets: (count: number) => void (slowGets = count),

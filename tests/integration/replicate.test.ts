@@ -98,6 +98,25 @@ describe("the replicate back end against a fake Replicate", () => {
       );
       const recorded = rows.reduce((sum, r) => sum + r.costUsd, 0);
       assert.ok(Math.abs(done.costUsd - recorded) < 1e-9, "the job's total is the ledger's");
+      // Stills reach the clip model as uploaded files, never data URLs, and are deleted once their clip is made.
+      const clipInputs = [...fake.predictions.values()]
+        .filter((p) => p.model === CLIP && p.source === "api")
+        .slice(-4)
+        .map((p) => p.input);
+      assert.ok(
+        clipInputs.every((input) => String(input.image).startsWith(`${fake.baseUrl}/v1/files/`)),
+        JSON.stringify(clipInputs),
+      );
+      const used = clipInputs.map((input) => fake.uploads.get(String(input.image).split("/").pop()!)!);
+      assert.ok(
+        used.every((file) => file.deleted && file.size > 0 && file.content_type === "image/jpeg"),
+        JSON.stringify(used),
+      );
+      assert.ok(
+        creates.filter((r) => r.path.includes(CLIP)).every((r) => Number(r.headers["content-length"]) < 1024),
+        "a clip create carries a URL, not the image",
+      );
+
       // Each actual from what Replicate reported: the writer's tokens, one image per still, 5 s per clip.
       const writerRow = rows.find((r) => r.kind === "scenes")!;
       const writer = fake.predictions.get(writerRow.externalId!)!;

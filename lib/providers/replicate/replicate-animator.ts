@@ -51,13 +51,22 @@ async function normalizeClip(source: string, input: AnimateInput, signal: AbortS
   });
 }
 
+/** The scene's still as a file on Replicate, retried like any other call. */
+async function uploadStill(runtime: ReplicateRuntime, input: AnimateInput, signal: AbortSignal) {
+  const bytes = await fsp.readFile(input.stillPath);
+  return runtime.resilience.run(
+    () => runtime.resilience.guard(() => runtime.api.uploadFile(bytes, "image/jpeg", { purpose: "storyreel still" }), signal),
+    { maxRetries: 3, signal },
+  );
+}
+
 export function replicateAnimator(runtime: ReplicateRuntime, model: ClipModel): Animator {
   return {
     model: model.ref,
     async animate(input: AnimateInput, signal: AbortSignal, hooks: CallHooks = NO_HOOKS): Promise<void> {
-      const still = await fsp.readFile(input.stillPath);
       const durationSec = snapDuration(model, input.durationSec);
       const source = `${input.outPath}.source.part.mp4`;
+      const still = await uploadStill(runtime, input, signal);
       try {
         await runPrediction(
           runtime.api,
@@ -65,7 +74,7 @@ export function replicateAnimator(runtime: ReplicateRuntime, model: ClipModel): 
           {
             model: model.ref,
             input: model.input({
-              image: `data:image/jpeg;base64,${still.toString("base64")}`,
+              image: still.url,
               prompt: MOTION_PROMPTS[input.motion] ?? "slow camera move",
               durationSec,
               aspectRatio: input.aspectRatio,
@@ -92,6 +101,8 @@ export function replicateAnimator(runtime: ReplicateRuntime, model: ClipModel): 
         );
       } finally {
         await fsp.rm(source, { force: true });
+        // The prediction has read it (or will never run): it need not wait on Replicate to expire.
+        await runtime.api.deleteFile(still.id).catch(() => undefined);
       }
     },
   };

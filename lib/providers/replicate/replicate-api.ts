@@ -138,6 +138,21 @@ export class ReplicateApi {
     return (await response.json()) as T;
   }
 
+  /**
+   * Puts a file on Replicate (`POST /v1/files`) and answers the URL a model input can name. Data URLs are
+   * for small files only, and Replicate keeps none of them, so every still goes this way.
+   */
+  async uploadFile(bytes: Buffer, contentType: string, metadata: Record<string, unknown>): Promise<{ id: string; url: string }> {
+    const file = await this.call(() =>
+      this.client.files.create(new Blob([new Uint8Array(bytes)], { type: contentType }), metadata),
+    );
+    return { id: file.id, url: file.urls.get };
+  }
+
+  async deleteFile(id: string): Promise<void> {
+    await this.call(() => this.client.files.delete(id));
+  }
+
   private async call<T>(request: () => Promise<T>): Promise<T> {
     try {
       return await request();
