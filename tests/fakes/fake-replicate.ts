@@ -13,14 +13,24 @@ import { checkInput } from "./model-schemas";
 
 export type CreateFault = "429" | "500" | "500-after-create" | "hang-after-create" | "hang-with-web-twin" | "401";
 export type PredictionFault =
-  "none" | "fail" | "corrupt-output" | "expired-output" | "bad-json" | "careless-json" | "too-long-scene" | "never-finish";
+  | "none"
+  | "fail"
+  | "corrupt-output"
+  | "expired-output"
+  | "bad-json"
+  | "careless-json"
+  | "too-long-scene"
+  | "stuck-in-queue"
+  | "never-finish";
 
 interface FakePrediction {
   id: string;
   model: string;
   version: string;
   input: Record<string, unknown>;
-  status: "starting" | "processing" | "succeeded" | "failed" | "canceled";
+  status: "starting" | "processing" | "succeeded" | "failed" | "canceled" | "aborted";
+  /** From the create's Cancel-After header: still queued then, it ends "aborted" (never started, never billed). */
+  cancelAt?: number;
   created_at: string;
   started_at: string | null;
   completed_at: string | null;
@@ -45,6 +55,14 @@ export interface RecordedRequest {
 const token = "r8_fake_token_for_tests_0123456789";
 const LIST_PAGE_SIZE = 4;
 const DATA_URL_LIMIT = 256 * 1024;
+
+/** "30s", "5m", "1h30m" (Replicate's Cancel-After) -> milliseconds after now. */
+function parseDuration(value: string): number | undefined {
+  const parts = [...value.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)];
+  if (parts.length === 0) return undefined;
+  const unit: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+  return parts.reduce((sum, [, n, u]) => sum + Number(n) * unit[u!]!, 0);
+}
 
 async function makeFixtures(): Promise<{ jpeg: Buffer; mp4: Buffer }> {
   const jpeg = await sharp({ create: { width: 1024, height: 576, channels: 3, background: { r: 40, g: 90, b: 160 } } })
@@ -103,6 +121,13 @@ export async function startFakeReplicate() {
   const predictionFaults = new Map<string, PredictionFault[]>();
   const requests: RecordedRequest[] = [];
   let outage = false;
+  // The fake's clock can be moved forward, so deadlines pass without a test waiting for them.
+  let clockOffset = 0;
+  const clock = () => Date.now() + clockOffset;
+  const cancelAfterMs = (header: string | string[] | undefined) => {
+    const ms = typeof header === "string" ? parseDuration(header) : undefined;
+    return ms === undefined ? undefined : clock() + ms;
+  };
   let slowGets = 0;
   // Replicate's 429 for a GET carries no Retry-After, only words: "resets in ~1s".
   let throttledGets = 0;
@@ -203,7 +228,13 @@ export async function startFakeReplicate() {
   };
 
   function advance(p: FakePrediction): void {
-    if (p.status === "succeeded" || p.status === "failed" || p.status === "canceled") return;
+    if (p.status === "succeeded" || p.status === "failed" || p.status === "canceled" || p.status === "aborted") return;
+    if (p.status === "starting" && p.cancelAt !== undefined && clock() > p.cancelAt) {
+      p.status = "aborted";
+      p.completed_at = new Date(clock()).toISOString();
+      return;
+    }
+    if (p.fault === "stuck-in-queue") return; // no machine free: it stays "starting"
     p.polls++;
     if (p.polls === 1) {
       p.status = "processing";
@@ -319,7 +350,8 @@ export async function startFakeReplicate() {
         version: body.version ?? "official",
         input: body.input,
         status: "starting",
-        created_at: new Date().toISOString(),
+        created_at: new Date(clock()).toISOString(),
+        cancelAt: cancelAfterMs(req.headers["cancel-after"]),
         started_at: null,
         completed_at: null,
         output: null,
@@ -394,6 +426,7 @@ export async function startFakeReplicate() {
     failNextPrediction: (model: string, ...faults: PredictionFault[]) =>
       predictionFaults.set(model, [...(predictionFaults.get(model) ?? []), ...faults]),
     setOutage: (on: boolean) => void (outage = on),
+    advanceClock: (ms: number) => void (clockOffset += ms),
     makeWebPredictions,
     uploads,
     /** An hour has passed: inputs are wiped from every prediction. */

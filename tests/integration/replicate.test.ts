@@ -262,6 +262,23 @@ describe("faults on the replicate back end", () => {
     assert.match(body.detail, /input.aspect_ratio/);
   });
 
+  it("creates again, unbilled, when Cancel-After ends a prediction that never left the queue", { timeout: 120_000 }, async () => {
+    fake.reset();
+    fake.failNextPrediction(STILL, "stuck-in-queue");
+    const job = await api.createJob({ prompt: "A crowded station. A train arrives.", sceneCount: 2 });
+    const stuck = await waitFor("a still stuck in the queue", () =>
+      [...fake.predictions.values()].find((p) => p.fault === "stuck-in-queue"),
+    );
+    assert.ok(stuck.cancelAt, "the create carried Cancel-After");
+    fake.advanceClock(121_000); // past the still's 120 s deadline
+    await api.waitForStatus(job.id, ["awaiting_approval"], 60_000);
+    assert.equal(stuck.status, "aborted");
+    assert.equal(fake.creates(STILL).length, 3, "the aborted one, then a new one for it, and the other scene's");
+    const stills = readLedger(app.dataDir, job.id).filter((r) => r.kind === "still");
+    const total = stills.reduce((sum, r) => sum + r.costUsd, 0);
+    assert.ok(Math.abs(total - 2 * STILL_MODELS[STILL].perImageUsd) < 1e-12, `an aborted prediction is not billed: $${total}`);
+  });
+
   it("asks the scene writer again when a scene breaks the limits every scene must keep", { timeout: 120_000 }, async () => {
     fake.reset();
     fake.failNextPrediction(LLM, "too-long-scene");
