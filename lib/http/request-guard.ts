@@ -27,7 +27,8 @@ export interface GuardOptions {
 const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const LOCAL_HOSTS = ["localhost", "127.0.0.1", "[::1]"];
-const MAX_BODY_BYTES = 1024 * 1024;
+/** No request body may be larger; the largest any route reads (a Replicate webhook) is exactly this. */
+export const MAX_BODY_BYTES = 1024 * 1024;
 // Signed by Replicate and checked there; no browser ever sends it.
 const SERVER_TO_SERVER = /^\/api\/webhooks\//;
 

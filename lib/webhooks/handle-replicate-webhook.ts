@@ -1,11 +1,12 @@
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { AppError, invalidInput, notFound } from "@/lib/errors";
+import { MAX_BODY_BYTES } from "@/lib/http/request-guard";
 import { notifyPredictionUpdated } from "@/lib/providers/replicate/prediction-events";
 import { checkWebhookHeaders, verifyWebhook } from "./verify-webhook";
 
-/** A prediction as Replicate posts it, logs included; far more than any real one. */
-export const WEBHOOK_MAX_BYTES = 1024 * 1024;
+/** A prediction as Replicate posts it, logs included: the server's body cap, far more than any real one. */
+export const WEBHOOK_MAX_BYTES = MAX_BODY_BYTES;
 
 /**
  * Verifies, dedupes (by webhook-id) and acts on a Replicate webhook: the prediction's poller wakes now.
