@@ -11,6 +11,13 @@ export type Style = (typeof STYLES)[number];
 export const MOTIONS = ["zoom-in", "zoom-out", "pan-left", "pan-right", "pan-up", "pan-down"] as const;
 export type Motion = (typeof MOTIONS)[number];
 
+/**
+ * How one clip leads into the next: "continuous" ends each clip on the next scene's still (the model must
+ * take a last frame), "chained" starts each clip on the previous clip's last frame (any model).
+ */
+export const CONTINUITIES = ["none", "continuous", "chained"] as const;
+export type Continuity = (typeof CONTINUITIES)[number];
+
 export const DEFAULTS = { sceneCount: 4, aspectRatio: "16:9", style: "cinematic" } as const satisfies {
   sceneCount: number;
   aspectRatio: AspectRatio;

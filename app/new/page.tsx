@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { NewVideoForm } from "@/components/wizard/new-video-form";
 import { quoteNewJob } from "@/lib/costs/quote-new-job";
+import { clipModelOffers } from "@/lib/providers/replicate/clip-plan";
 import { DEFAULTS } from "@/lib/vocabulary";
 
 export const dynamic = "force-dynamic";
@@ -8,6 +9,7 @@ export const metadata: Metadata = { title: "New video · Storyreel" };
 
 export default function NewVideoPage() {
   const initialEstimate = quoteNewJob({ sceneCount: DEFAULTS.sceneCount });
+  const { models, clips } = initialEstimate;
   return (
     <div className="mx-auto max-w-3xl">
       <h1 className="text-2xl font-semibold">New video</h1>
@@ -15,7 +17,13 @@ export default function NewVideoPage() {
         Write a prompt. Storyreel splits it into scenes and draws a storyboard for you to review; nothing renders until you
         approve it.
       </p>
-      <NewVideoForm initialEstimate={initialEstimate} />
+      <NewVideoForm
+        initialEstimate={initialEstimate}
+        clipOffers={models ? clipModelOffers() : undefined}
+        initialClips={
+          models && clips ? { clipModel: models.clip, clipResolution: clips.resolution, continuity: clips.continuity } : undefined
+        }
+      />
     </div>
   );
 }

@@ -38,6 +38,8 @@ export function JobWorkspace({ initialJob, actions }: { initialJob: JobView; act
             <StatusBadge status={job.status} />
             <span className="text-xs text-zinc-500">
               {job.style} · {job.aspectRatio} · {job.provider} back end
+              {job.clips && ` · ${job.clips.model} ${job.clips.resolution ?? ""}`}
+              {job.clips && job.clips.continuity !== "none" && ` · ${job.clips.continuity} scenes`}
             </span>
           </div>
           <h1 className="text-2xl font-semibold leading-snug">{job.prompt}</h1>

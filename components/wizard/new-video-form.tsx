@@ -15,26 +15,41 @@ import {
   countChars,
 } from "@/lib/vocabulary";
 import { buttonStyles, inputStyles, labelStyles } from "@/components/ui/styles";
+import type { ClipModelOffer } from "@/lib/providers/replicate/clip-plan";
+import { ClipPicker, type ClipSelection } from "./clip-picker";
 
 const ASPECT_HINTS: Record<string, string> = { "16:9": "Landscape", "9:16": "Vertical", "1:1": "Square" };
 
 export type CostEstimate = { provider: string; totalUsd: number; lines: { label: string; usd: number }[] };
 
-export function NewVideoForm({ initialEstimate }: { initialEstimate: CostEstimate }) {
+export function NewVideoForm({
+  initialEstimate,
+  clipOffers,
+  initialClips,
+}: {
+  initialEstimate: CostEstimate;
+  /** The clip models a person can choose from (Replicate back end only). */
+  clipOffers?: ClipModelOffer[];
+  initialClips?: ClipSelection;
+}) {
   const router = useRouter();
   const [prompt, setPrompt] = useState("");
   const [sceneCount, setSceneCount] = useState<number>(DEFAULTS.sceneCount);
   const [aspectRatio, setAspectRatio] = useState<string>(DEFAULTS.aspectRatio);
   const [style, setStyle] = useState<string>(DEFAULTS.style);
   const [targetSeconds, setTargetSeconds] = useState("");
+  const [clips, setClips] = useState<ClipSelection | undefined>(initialClips);
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const validTarget =
     /^\d+$/.test(targetSeconds) &&
     Number(targetSeconds) >= TARGET_SECONDS_LIMITS.min &&
     Number(targetSeconds) <= TARGET_SECONDS_LIMITS.max;
-  const estimateKey = `/api/estimate?sceneCount=${sceneCount}${validTarget ? `&targetSeconds=${targetSeconds}` : ""}`;
-  const { data: estimate } = useSWR<CostEstimate>(estimateKey, fetchJson, { keepPreviousData: true });
+  const query = new URLSearchParams({ sceneCount: String(sceneCount), ...(validTarget ? { targetSeconds } : {}) });
+  if (clips) Object.entries({ ...clips, aspectRatio }).forEach(([key, value]) => query.set(key, value));
+  const { data: estimate, error: estimateError } = useSWR<CostEstimate>(`/api/estimate?${query}`, fetchJson, {
+    keepPreviousData: true,
+  });
   const shown = estimate ?? initialEstimate;
 
   async function submit(event: React.FormEvent) {
@@ -51,6 +66,7 @@ export function NewVideoForm({ initialEstimate }: { initialEstimate: CostEstimat
           aspectRatio,
           style,
           ...(targetSeconds ? { targetSeconds: Number(targetSeconds) } : {}),
+          ...clips,
         }),
       });
       const body = await response.json().catch(() => null);
@@ -162,6 +178,8 @@ export function NewVideoForm({ initialEstimate }: { initialEstimate: CostEstimat
         </div>
       </fieldset>
 
+      {clips && clipOffers && <ClipPicker offers={clipOffers} value={clips} aspectRatio={aspectRatio} onChange={setClips} />}
+
       {error && (
         <p role="alert" className="rounded-md border border-red-900 bg-red-950/50 px-4 py-3 text-sm text-red-200">
           {error}
@@ -174,9 +192,12 @@ export function NewVideoForm({ initialEstimate }: { initialEstimate: CostEstimat
           <span data-testid="cost-estimate">
             {shown.provider === "local"
               ? "Free: the local back end draws and renders on this machine."
-              : `about ${formatCost(shown.totalUsd)}`}
+              : estimateError
+                ? "not available for these settings"
+                : `about ${formatCost(shown.totalUsd)}`}
           </span>
-          {shown.provider !== "local" && (
+          {estimateError && <span className="block text-xs text-red-300">{estimateError.message}</span>}
+          {shown.provider !== "local" && !estimateError && (
             <span className="block text-xs text-zinc-500">
               {shown.lines.map((l) => `${l.label} ${formatCost(l.usd)}`).join(" · ")}. Nothing is spent on clips until you approve
               the storyboard.

@@ -1,5 +1,6 @@
 import { CROSSFADE_SECONDS } from "@/lib/media/frame-size";
 import { tokenCost } from "@/lib/providers/replicate/billing";
+import { clipDurations, tierOf, type ClipChoice } from "@/lib/providers/replicate/clip-plan";
 import { snapDuration } from "@/lib/providers/replicate/model-table";
 import type { Models } from "@/lib/providers/replicate/configured-models";
 
@@ -14,24 +15,32 @@ const DEFAULT_SCENE_SECONDS = 3.5;
 /**
  * What a job will cost before anything is spent, from the same price table the ledger records with.
  * Retries, a repaired scene-writer answer and regenerated stills come on top. `models` is null on the
- * local back end, which costs nothing.
+ * local back end, which costs nothing; without `clips`, the clip model's default resolution, no continuity.
  */
 export function estimateJobCost(input: {
   models: Models | null;
+  clips?: ClipChoice;
   sceneCount: number;
   targetSeconds?: number | null;
 }): CostEstimate {
-  const { models } = input;
+  const { models, sceneCount } = input;
   if (!models) return { totalUsd: 0, lines: [{ label: "Local back end", usd: 0 }] };
-  const sceneSeconds = input.targetSeconds ? input.targetSeconds / input.sceneCount : DEFAULT_SCENE_SECONDS;
-  const clipSeconds = snapDuration(models.clip, sceneSeconds + CROSSFADE_SECONDS);
+  const clips = input.clips ?? { model: models.clip, resolution: models.clip.defaultResolution, continuity: "none" };
+  const sceneSeconds = input.targetSeconds ? input.targetSeconds / sceneCount : DEFAULT_SCENE_SECONDS;
+  // Every clip but the last carries the crossfade; with continuous scenes every clip but the last ends on a given frame.
+  const lengths = Array.from({ length: sceneCount }, (_, i) => {
+    const last = i === sceneCount - 1;
+    return snapDuration(clipDurations(clips, last), sceneSeconds + (last ? 0 : CROSSFADE_SECONDS));
+  });
+  const clipSeconds = lengths.reduce((sum, s) => sum + s, 0);
+  const distinct = [...new Set(lengths)].join(" or ");
   const lines = [
     // Billed per token; before the writer answers, a typical request's tokens are the best guess.
     { label: `Scene writer (${models.writer.ref})`, usd: tokenCost(models.writer, models.writer.typicalTokens) },
-    { label: `${input.sceneCount} stills (${models.still.ref})`, usd: input.sceneCount * models.still.perImageUsd },
+    { label: `${sceneCount} stills (${models.still.ref})`, usd: sceneCount * models.still.perImageUsd },
     {
-      label: `${input.sceneCount} clips of ${clipSeconds} s (${models.clip.ref})`,
-      usd: input.sceneCount * clipSeconds * models.clip.perSecondUsd,
+      label: `${sceneCount} clips of ${distinct} s at ${clips.resolution} (${clips.model.ref})`,
+      usd: clipSeconds * tierOf(clips).perSecondUsd,
     },
   ];
   return { totalUsd: lines.reduce((sum, l) => sum + l.usd, 0), lines };

@@ -23,6 +23,8 @@ export async function createJob(clientId: string, input: CreateJobInput): Promis
       writerModel: quote.models?.writer ?? null,
       stillModel: quote.models?.still ?? null,
       clipModel: quote.models?.clip ?? null,
+      clipResolution: quote.clips?.resolution ?? null,
+      continuity: quote.clips?.continuity ?? "none",
       estimatedCostUsd: quote.totalUsd,
     },
     select: { id: true },

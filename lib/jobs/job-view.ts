@@ -38,6 +38,8 @@ export interface JobView {
   targetSeconds: number | null;
   autoApprove: boolean;
   provider: string;
+  /** How the clips are made on a remote back end (null on the local one). */
+  clips: { model: string; resolution: string | null; continuity: string } | null;
   durationSec: number | null;
   costUsd: number;
   /** What the job was expected to cost before anything was spent (see lib/costs). */
@@ -92,6 +94,7 @@ export function toJobView(job: Job & { scenes: Scene[] }, queuePosition: number 
     targetSeconds: job.targetSeconds,
     autoApprove: job.autoApprove,
     provider: job.provider,
+    clips: job.clipModel ? { model: job.clipModel, resolution: job.clipResolution, continuity: job.continuity } : null,
     durationSec: job.durationSec,
     costUsd: job.costUsd,
     estimatedCostUsd: job.estimatedCostUsd,

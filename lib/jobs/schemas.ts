@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
   ASPECT_RATIOS,
+  CONTINUITIES,
   DEFAULTS,
   isGeneratedId,
   MOTIONS,
@@ -37,12 +38,25 @@ const targetSeconds = z
   .min(TARGET_SECONDS_LIMITS.min, targetMessage)
   .max(TARGET_SECONDS_LIMITS.max, targetMessage);
 
+const aspectRatio = z.enum(ASPECT_RATIOS, { error: `Aspect ratio must be one of ${ASPECT_RATIOS.join(", ")}.` });
+
+/** The clip model and how it is run: checked against the model table when the job is quoted. */
+const clipFields = {
+  clipModel: z
+    .string({ error: "The clip model must be a model name such as owner/name." })
+    .max(100, "The clip model must be a model name such as owner/name.")
+    .optional(),
+  clipResolution: z
+    .string({ error: "The clip resolution must be text such as 720p." })
+    .max(10, "The clip resolution must be text such as 720p.")
+    .optional(),
+  continuity: z.enum(CONTINUITIES, { error: `Continuity must be one of ${CONTINUITIES.join(", ")}.` }).optional(),
+};
+
 export const createJobSchema = z.strictObject({
   prompt: text("The prompt", PROMPT_LIMITS.maxChars, "Write a prompt describing your video."),
   sceneCount: sceneCount.default(DEFAULTS.sceneCount),
-  aspectRatio: z
-    .enum(ASPECT_RATIOS, { error: `Aspect ratio must be one of ${ASPECT_RATIOS.join(", ")}.` })
-    .default(DEFAULTS.aspectRatio),
+  aspectRatio: aspectRatio.default(DEFAULTS.aspectRatio),
   style: z.enum(STYLES, { error: `Style must be one of ${STYLES.join(", ")}.` }).default(DEFAULTS.style),
   targetSeconds: targetSeconds.optional(),
   seed: z
@@ -51,6 +65,7 @@ export const createJobSchema = z.strictObject({
     .max(2 ** 31 - 1, "The seed must be a whole number from 0 to 2,147,483,647.")
     .optional(),
   autoApprove: z.boolean({ error: 'The field "autoApprove" must be true or false.' }).default(false),
+  ...clipFields,
 });
 export type CreateJobInput = z.output<typeof createJobSchema>;
 
@@ -102,4 +117,6 @@ export const listJobsQuerySchema = z.object({
 export const estimateQuerySchema = z.object({
   sceneCount: z.coerce.number({ error: sceneCountMessage }).pipe(sceneCount).default(DEFAULTS.sceneCount),
   targetSeconds: z.coerce.number({ error: targetMessage }).pipe(targetSeconds).optional(),
+  aspectRatio: aspectRatio.optional(),
+  ...clipFields,
 });

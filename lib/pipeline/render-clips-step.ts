@@ -1,3 +1,5 @@
+import type { Continuity } from "@/lib/db/generated/enums";
+import { extractLastFrame } from "@/lib/media/last-frame";
 import { asAspectRatio, asMotion } from "@/lib/vocabulary";
 import { transitionJob } from "@/lib/jobs/transition-job";
 import { CROSSFADE_SECONDS, frameSize } from "@/lib/media/frame-size";
@@ -7,28 +9,59 @@ import { clipKey } from "@/lib/storage/keys";
 import { runGeneration } from "./ledger";
 import { explainFailure, fencedWrite, LeaseLostError, StepError, type StepContext } from "./step-context";
 
+type SceneRow = { position: number; stillKey: string | null; clipKey: string | null; clipStatus: string };
+
+/**
+ * Where scene `index`'s clip starts and ends. Chained: it starts on the previous clip's last frame (that clip
+ * is rendered first; on a resumed job it is read back from storage). Continuous: it ends on the next still.
+ */
+async function clipFrames(
+  ctx: StepContext,
+  continuity: Continuity,
+  scenes: SceneRow[],
+  index: number,
+  firstFramePath: string,
+): Promise<{ stillPath: string; endStillPath?: string }> {
+  const scene = scenes[index]!;
+  const next = scenes[index + 1];
+  let stillPath = pathForKey(scene.stillKey!);
+  if (continuity === "chained" && index > 0) {
+    const previous = scenes[index - 1]!;
+    if (previous.clipStatus !== "ready" || !previous.clipKey) {
+      throw new StepError(`Scene ${scene.position + 1} is chained to scene ${previous.position + 1}, whose clip is not made.`);
+    }
+    await extractLastFrame(pathForKey(previous.clipKey), firstFramePath, ctx.signal);
+    stillPath = firstFramePath;
+  }
+  if (continuity === "continuous" && next?.stillKey) return { stillPath, endStillPath: pathForKey(next.stillKey) };
+  return { stillPath };
+}
+
 /** rendering -> stitching: a motion clip per approved scene, each checked with ffprobe before it counts. */
 export async function renderClipsStep(ctx: StepContext): Promise<void> {
   const job = await ctx.db.job.findUniqueOrThrow({ where: { id: ctx.jobId } });
   const all = await ctx.db.scene.findMany({ where: { jobId: ctx.jobId }, orderBy: { position: "asc" } });
-  const lastId = all[all.length - 1]?.id;
   const animator = ctx.backend.animator;
-  for (const scene of all.filter((s) => s.clipStatus !== "ready")) {
+  for (const [index, scene] of all.entries()) {
+    if (scene.clipStatus === "ready") continue;
     if (!scene.stillKey) throw new StepError(`Scene ${scene.position + 1} has no storyboard still to animate.`, scene.id);
     await fencedWrite(ctx, (tx) => tx.scene.update({ where: { id: scene.id }, data: { clipStatus: "generating", error: null } }));
     const key = clipKey(ctx.jobId, scene.id, scene.stillRevision);
+    const isLast = index === all.length - 1;
     // Every clip but the last carries the crossfade's overlap so each scene keeps its full length.
-    const durationSec = scene.durationSec + (scene.id === lastId ? 0 : CROSSFADE_SECONDS);
+    const durationSec = scene.durationSec + (isLast ? 0 : CROSSFADE_SECONDS);
     const temp = await createTempPath(key);
-    const input = {
-      stillPath: pathForKey(scene.stillKey),
-      motion: asMotion(scene.motion),
-      durationSec,
-      aspectRatio: asAspectRatio(job.aspectRatio),
-      seed: job.seed + scene.position * 104_729 + scene.stillRevision * 7919,
-      outPath: temp,
-    };
+    const firstFrame = `${temp}.first-frame.jpg`;
     try {
+      const input = {
+        ...(await clipFrames(ctx, job.continuity, all, index, firstFrame)),
+        scenePrompt: scene.imagePrompt,
+        motion: asMotion(scene.motion),
+        durationSec,
+        aspectRatio: asAspectRatio(job.aspectRatio),
+        seed: job.seed + scene.position * 104_729 + scene.stillRevision * 7919,
+        outPath: temp,
+      };
       await runGeneration(
         ctx,
         {
@@ -46,8 +79,11 @@ export async function renderClipsStep(ctx: StepContext): Promise<void> {
         (tx) => tx.scene.update({ where: { id: scene.id }, data: { clipStatus: "ready", clipKey: key } }),
         key,
       );
+      all[index] = { ...scene, clipStatus: "ready", clipKey: key };
+      await discardTemp(firstFrame);
     } catch (error) {
       await discardTemp(temp);
+      await discardTemp(firstFrame);
       if (error instanceof LeaseLostError || ctx.signal.aborted) throw error;
       throw new StepError(explainFailure(`Rendering the clip for scene ${scene.position + 1} failed.`, error), scene.id, {
         cause: error,

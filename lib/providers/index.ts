@@ -23,16 +23,20 @@ export interface JobBackendChoice {
   writerModel: string | null;
   stillModel: string | null;
   clipModel: string | null;
+  clipResolution: string | null;
 }
 
 export function getBackend(job: JobBackendChoice): GenerationBackend {
   if (job.provider === "local") return withSimulatedLatency(localBackend, getEnv().LOCAL_BACKEND_DELAY_MS);
   const configured = configuredModelNames();
-  return replicateBackend({
-    writer: job.writerModel ?? configured.writer,
-    still: job.stillModel ?? configured.still,
-    clip: job.clipModel ?? configured.clip,
-  });
+  return replicateBackend(
+    {
+      writer: job.writerModel ?? configured.writer,
+      still: job.stillModel ?? configured.still,
+      clip: job.clipModel ?? configured.clip,
+    },
+    job.clipResolution,
+  );
 }
 
 /** Every process checks the configured back end before it serves or works: a bad model name stops start-up. */

@@ -22,7 +22,12 @@ export interface DrawStillInput {
 }
 
 export interface AnimateInput {
+  /** The clip's first frame: the scene's still, or the previous clip's last frame when scenes are chained. */
   stillPath: string;
+  /** The frame the clip ends on (the next scene's still) when scenes are continuous. */
+  endStillPath?: string;
+  /** What the scene shows, so a model that moves the picture knows what it is moving. */
+  scenePrompt: string;
   motion: Motion;
   durationSec: number;
   aspectRatio: AspectRatio;

@@ -144,7 +144,7 @@ export class JobRunner {
       for (;;) {
         const job = await db.job.findFirst({
           where: { id: jobId, leaseToken },
-          select: { status: true, provider: true, writerModel: true, stillModel: true, clipModel: true },
+          select: { status: true, provider: true, writerModel: true, stillModel: true, clipModel: true, clipResolution: true },
         });
         if (!job || abort.signal.aborted) return;
         try {

@@ -64,10 +64,7 @@ function parseDuration(value: string): number | undefined {
   return parts.reduce((sum, [, n, u]) => sum + Number(n) * unit[u!]!, 0);
 }
 
-async function makeFixtures(): Promise<{ jpeg: Buffer; mp4: Buffer }> {
-  const jpeg = await sharp({ create: { width: 1024, height: 576, channels: 3, background: { r: 40, g: 90, b: 160 } } })
-    .jpeg()
-    .toBuffer();
+async function makeFixtures(): Promise<{ mp4: Buffer }> {
   const ffmpeg = (await import("@ffmpeg-installer/ffmpeg")).default.path;
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "fake-replicate-")), "clip.mp4");
   execFileSync(ffmpeg, [
@@ -86,7 +83,7 @@ async function makeFixtures(): Promise<{ jpeg: Buffer; mp4: Buffer }> {
     "ultrafast",
     file,
   ]);
-  return { jpeg, mp4: fs.readFileSync(file) };
+  return { mp4: fs.readFileSync(file) };
 }
 
 function scenesJson(prompt: string, secondsOfFirst = 3): string[] {
@@ -183,7 +180,19 @@ export async function startFakeReplicate() {
     }
   }
 
-  const uploads = new Map<string, { id: string; size: number; content_type: string; deleted: boolean; urls: { get: string } }>();
+  const uploads = new Map<
+    string,
+    { id: string; size: number; content_type: string; deleted: boolean; urls: { get: string }; bytes: Buffer }
+  >();
+  const fileMetadata = (f: { id: string; size: number; content_type: string; urls: { get: string } }) => ({
+    id: f.id,
+    size: f.size,
+    content_type: f.content_type,
+    urls: f.urls,
+  });
+  /** The upload an input names (a files-API URL), kept for tests after it is deleted. */
+  const uploadFor = (url: unknown) =>
+    typeof url === "string" && url.startsWith(`${baseUrl}/v1/files/`) ? uploads.get(url.split("/").pop()!) : undefined;
 
   /** Data URLs are for small files (Replicate says about 256 KB); a files-API URL must name a live upload. */
   function checkFileInputs(input: Record<string, unknown>): string | null {
@@ -271,6 +280,22 @@ export async function startFakeReplicate() {
     p.output = ext === "jpg" ? [url] : url;
   }
 
+  // Each still is one colour picked by its seed, so a test can tell the stills of a job apart by their pixels.
+  const stills = new Map<string, Promise<Buffer>>();
+  function stillFor(predictionId: string): Promise<Buffer> {
+    const seed = Number(predictions.get(predictionId)?.input.seed ?? 0);
+    const background = { r: (seed * 37) % 256, g: (seed * 91) % 256, b: (seed * 151) % 256 };
+    if (!stills.has(predictionId)) {
+      stills.set(
+        predictionId,
+        sharp({ create: { width: 1024, height: 576, channels: 3, background } })
+          .jpeg()
+          .toBuffer(),
+      );
+    }
+    return stills.get(predictionId)!;
+  }
+
   async function readBody(req: http.IncomingMessage): Promise<string> {
     let body = "";
     for await (const chunk of req) body += chunk;
@@ -289,7 +314,7 @@ export async function startFakeReplicate() {
         return res.end("<html><body>502 Bad Gateway</body></html>");
       }
       res.writeHead(200, { "Content-Type": name!.endsWith(".jpg") ? "image/jpeg" : "video/mp4" });
-      return res.end(name!.endsWith(".jpg") ? fixtures.jpeg : fixtures.mp4);
+      return res.end(name!.endsWith(".jpg") ? await stillFor(name!.split("-")[0]!) : fixtures.mp4);
     }
     if (req.headers.authorization !== `Bearer ${token}`)
       return send(res, 401, { title: "Unauthenticated", detail: "You did not pass a valid authentication token" });
@@ -305,15 +330,23 @@ export async function startFakeReplicate() {
       const content = form?.get("content");
       if (!(content instanceof Blob)) return send(res, 400, { detail: "The upload has no content part." });
       const id = `file${String(++serial).padStart(6, "0")}`;
+      const bytes = Buffer.from(await content.arrayBuffer());
       const file = {
         id,
+        bytes,
         size: content.size,
         content_type: content.type,
         deleted: false,
         urls: { get: `${baseUrl}/v1/files/${id}` },
       };
       uploads.set(id, file);
-      return send(res, 201, { ...file, checksums: {}, metadata: {}, created_at: new Date().toISOString(), expires_at: null });
+      return send(res, 201, {
+        ...fileMetadata(file),
+        checksums: {},
+        metadata: {},
+        created_at: new Date().toISOString(),
+        expires_at: null,
+      });
     }
     const fileRoute = /^\/v1\/files\/([^/]+)$/.exec(url.pathname);
     if (fileRoute) {
@@ -324,7 +357,7 @@ export async function startFakeReplicate() {
         res.writeHead(204);
         return res.end();
       }
-      return send(res, 200, file);
+      return send(res, 200, fileMetadata(file));
     }
 
     const create = /^\/v1\/models\/([^/]+)\/([^/]+)\/predictions$/.exec(url.pathname);
@@ -429,6 +462,7 @@ export async function startFakeReplicate() {
     advanceClock: (ms: number) => void (clockOffset += ms),
     makeWebPredictions,
     uploads,
+    uploadFor,
     /** An hour has passed: inputs are wiped from every prediction. */
     expireInputs: () => predictions.forEach((p) => (p.dataRemoved = true)),
     slowNextGets: (count: number) => void (slowGets = count),

@@ -5,6 +5,8 @@ type Check = (value: unknown) => boolean;
 interface InputSchema {
   required: string[];
   fields: Record<string, Check>;
+  /** Rules between fields that the model's page states (its API refuses the request when one is broken). */
+  rules?: ((input: Record<string, unknown>) => string | null)[];
 }
 
 const text: Check = (v) => typeof v === "string";
@@ -80,8 +82,74 @@ export const MODEL_SCHEMAS: Record<string, InputSchema> = {
       duration: oneOf(5, 10),
       mode: oneOf("standard", "pro"),
     },
+    rules: [(i) => (i.end_image !== undefined && i.mode !== "pro" ? "- input.end_image: only available in pro mode" : null)],
+  },
+  "bytedance/seedance-1-lite": seedance("480p", "720p", "1080p"),
+  "bytedance/seedance-1-pro": seedance("480p", "720p", "1080p"),
+  "minimax/hailuo-02": {
+    required: ["prompt"],
+    fields: {
+      prompt: text,
+      first_frame_image: uri,
+      last_frame_image: uri,
+      duration: oneOf(6, 10),
+      resolution: oneOf("512p", "768p", "1080p"),
+      prompt_optimizer: bool,
+    },
+    rules: [
+      (i) => (i.duration === 10 && i.resolution !== "768p" ? "- input.duration: 10 seconds is only available for 768p" : null),
+      (i) =>
+        i.last_frame_image !== undefined && i.first_frame_image === undefined
+          ? "- input.last_frame_image: needs a first_frame_image"
+          : null,
+    ],
+  },
+  "google/veo-3.1-fast": {
+    required: ["prompt"],
+    fields: {
+      prompt: text,
+      image: uri,
+      last_frame: uri,
+      reference_images: (v) => Array.isArray(v),
+      aspect_ratio: oneOf("16:9", "9:16"),
+      duration: oneOf(4, 6, 8),
+      resolution: oneOf("720p", "1080p"),
+      negative_prompt: text,
+      generate_audio: bool,
+      seed: int(0, 2 ** 32),
+    },
+    rules: [
+      (i) => (i.last_frame !== undefined && i.image === undefined ? "- input.last_frame: needs an image" : null),
+      // Google's own API: interpolating to a last frame, and 1080p, only over 8 seconds.
+      (i) => (i.last_frame !== undefined && i.duration !== 8 ? "- input.duration: must be 8 with a last_frame" : null),
+      (i) => (i.resolution === "1080p" && i.duration !== 8 ? "- input.duration: must be 8 at 1080p" : null),
+    ],
   },
 };
+
+function seedance(...resolutions: string[]): InputSchema {
+  return {
+    required: ["prompt"],
+    fields: {
+      prompt: text,
+      image: uri,
+      last_frame_image: uri,
+      duration: int(2, 12),
+      resolution: oneOf(...resolutions),
+      aspect_ratio: oneOf("16:9", "4:3", "1:1", "3:4", "9:16", "21:9", "9:21"),
+      fps: oneOf(24),
+      camera_fixed: bool,
+      seed: int(0, 2 ** 32),
+      reference_images: (v) => Array.isArray(v),
+    },
+    rules: [
+      (i) =>
+        i.last_frame_image !== undefined && i.image === undefined
+          ? "- input.last_frame_image: only works if an image start frame is given too"
+          : null,
+    ],
+  };
+}
 
 /** Replicate's words for an input it refuses, or null when the input fits the model's schema. */
 export function checkInput(model: string, input: Record<string, unknown>): string | null {
@@ -95,6 +163,7 @@ export function checkInput(model: string, input: Record<string, unknown>): strin
     ...Object.entries(input)
       .filter(([key, value]) => schema.fields[key] && !schema.fields[key](value))
       .map(([key, value]) => `- input.${key}: ${JSON.stringify(value).slice(0, 40)} is not a valid value`),
+    ...(schema.rules ?? []).map((rule) => rule(input)).filter((problem): problem is string => problem !== null),
   ];
   return problems.length ? problems.join("\n") : null;
 }

@@ -145,6 +145,13 @@ describe("HTTP API, refusals", () => {
       [{ prompt: "ok", sceneCount: 12 }, 400, /from 2 to 8/],
       [{ prompt: "ok", aspectRatio: "4:3" }, 400, /Aspect ratio/],
       [{ prompt: "ok", surprise: true }, 400, /Unknown field: surprise/],
+      [
+        { prompt: "ok", clipModel: "minimax/hailuo-02" },
+        400,
+        /local back end, which has no clip models to choose: leave out clipModel/,
+      ],
+      [{ prompt: "ok", continuity: "chained" }, 400, /leave out continuity/],
+      [{ prompt: "ok", continuity: "sideways" }, 400, /Continuity must be one of none, continuous, chained/],
       ["{not json", 400, /not valid JSON/],
       ["[]", 400, /must be a JSON object/],
       ["prompt=hello", 415, /Content-Type: application\/json/, { "content-type": "application/x-www-form-urlencoded" }],
@@ -167,6 +174,7 @@ describe("HTTP API, refusals", () => {
       ["sceneCount=30", /Scene count must be a whole number from 2 to 8/],
       ["sceneCount=two", /Scene count must be a whole number/],
       ["sceneCount=3&targetSeconds=2", /Target length must be a whole number of seconds from 4 to 120/],
+      ["sceneCount=3&clipResolution=720p", /local back end, which has no clip models to choose/],
     ] as const) {
       const bad = await api.request("GET", `/api/estimate?${query}`);
       assert.equal(bad.status, 400, query);

@@ -124,8 +124,12 @@ describe("the replicate back end against a fake Replicate", () => {
       assert.equal(writerRow.costBasis, `${inTokens} input + ${outTokens} output tokens at $0.05/$0.25 per million`);
       assert.ok(Math.abs(writerRow.costUsd - tokenCost(WRITER_MODELS[LLM], { input: inTokens!, output: outTokens! })) < 1e-12);
       assert.deepEqual([...new Set(rows.filter((r) => r.kind === "still").map((r) => r.costBasis))], ["1 image at $0.003"]);
-      assert.deepEqual([...new Set(rows.filter((r) => r.kind === "clip").map((r) => r.costBasis))], ["5 s of video at $0.01/s"]);
-      const expected = writerRow.costUsd + 4 * STILL_MODELS[STILL].perImageUsd + 4 * 5 * CLIP_MODELS[CLIP].perSecondUsd;
+      assert.deepEqual(
+        [...new Set(rows.filter((r) => r.kind === "clip").map((r) => r.costBasis))],
+        ["5 s of 480p video at $0.012/s"],
+      );
+      const expected =
+        writerRow.costUsd + 4 * STILL_MODELS[STILL].perImageUsd + 4 * 5 * CLIP_MODELS[CLIP].tiers["480p"].perSecondUsd;
       assert.ok(Math.abs(recorded - expected) < 1e-9, `recorded ${recorded} vs ${expected}`);
       assert.ok(
         Math.abs(recorded - job.estimatedCostUsd) < 0.01,

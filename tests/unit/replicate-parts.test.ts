@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import sharp from "sharp";
 import { firstOutputUrl, looksLike } from "@/lib/providers/replicate/download-output";
-import { CLIP_MODELS, parseModelRef, snapDuration } from "@/lib/providers/replicate/model-table";
+import { allowedDurations, CLIP_MODELS, parseModelRef, snapDuration } from "@/lib/providers/replicate/model-table";
 import { parseSceneJson, readMotion, readSceneAnswer } from "@/lib/providers/scene-answer";
 import { ReplicateError } from "@/lib/providers/replicate/replicate-errors";
 
@@ -24,10 +24,20 @@ describe("Replicate model table", () => {
   });
 
   it("snaps a scene's length to the shortest allowed clip that covers it", () => {
-    const kling = CLIP_MODELS["kwaivgi/kling-v2.1"];
+    const kling = CLIP_MODELS["kwaivgi/kling-v2.1"].tiers["720p"].durations;
     assert.equal(snapDuration(kling, 3.5), 5);
     assert.equal(snapDuration(kling, 7), 10);
     assert.equal(snapDuration(kling, 14), 10, "longer than any: the longest, held on its last frame");
+  });
+
+  it("allows fewer lengths where the model says so: Hailuo's 10 s only at 768p, Veo's end frame only over 8 s", () => {
+    const hailuo = CLIP_MODELS["minimax/hailuo-02"];
+    assert.deepEqual(allowedDurations(hailuo, "768p", false), [6, 10]);
+    assert.deepEqual(allowedDurations(hailuo, "1080p", false), [6]);
+    const veo = CLIP_MODELS["google/veo-3.1-fast"];
+    assert.deepEqual(allowedDurations(veo, "720p", false), [4, 6, 8]);
+    assert.deepEqual(allowedDurations(veo, "720p", true), [8]);
+    assert.throws(() => allowedDurations(veo, "4k", false), /has no 4k resolution/);
   });
 });
 

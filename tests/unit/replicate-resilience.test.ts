@@ -1,7 +1,10 @@
 import assert from "node:assert/strict";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, it } from "node:test";
 import { ReplicateError, parseResetsIn, parseRetryAfter } from "@/lib/providers/replicate/replicate-errors";
 import { Resilience } from "@/lib/providers/replicate/resilience";
+import { ReplicateApi } from "@/lib/providers/replicate/replicate-api";
 
 const options = { baseDelayMs: 5, breakerThreshold: 3, halfOpenAfterMs: 40, maxPauseMs: 5000 };
 const serverError = () => new ReplicateError("server", "Replicate's API is having trouble.");
@@ -129,5 +132,34 @@ describe("Replicate throttling", () => {
   it("reads the reset time from Replicate's words when Retry-After is missing", () => {
     assert.equal(parseResetsIn("Request was throttled. Your rate limit resets in ~30s."), 30_000);
     assert.equal(parseResetsIn("Request was throttled."), undefined);
+  });
+});
+
+describe("Replicate throttling in the client", () => {
+  it("holds a throttled poll until the limit resets, but lets go at once when the job is canceled", async () => {
+    let requests = 0;
+    const server = http.createServer((_req, res) => {
+      requests++;
+      res.writeHead(429, { "Content-Type": "application/json" });
+      res.end(JSON.stringify({ detail: "Request was throttled. Your rate limit resets in ~30s.", status: 429 }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const api = new ReplicateApi({
+        token: "r8_test",
+        baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`,
+        requestTimeoutMs: 1000,
+      });
+      const cancel = new AbortController();
+      const started = Date.now();
+      setTimeout(() => cancel.abort(), 200);
+      await assert.rejects(api.getPrediction("abc", cancel.signal));
+      const waited = Date.now() - started;
+      assert.ok(waited < 5000, `let go after ${waited} ms, not after the 30 s the 429 asked for`);
+      assert.ok(waited >= 150, `held the 429 until the cancel (${waited} ms)`);
+      assert.equal(requests, 1, "no re-send of a throttled request while holding it");
+    } finally {
+      server.close();
+    }
   });
 });

@@ -1,4 +1,5 @@
-import type { ClipModel, StillModel, WriterModel } from "./model-table";
+import type { StillModel, WriterModel } from "./model-table";
+import { tierOf, type ClipChoice } from "./clip-plan";
 import type { Prediction } from "./replicate-api";
 
 /** What one prediction cost, and what that was computed from, in words a person checking the bill can follow. */
@@ -32,6 +33,7 @@ export function stillCost(model: StillModel): BilledCost {
 }
 
 /** Billed per second of video made: the length asked for (one the model allows). */
-export function clipCost(model: ClipModel, seconds: number): BilledCost {
-  return { usd: model.perSecondUsd * seconds, basis: `${seconds} s of video at ${dollars(model.perSecondUsd)}/s` };
+export function clipCost(choice: Pick<ClipChoice, "model" | "resolution">, seconds: number): BilledCost {
+  const { perSecondUsd } = tierOf(choice);
+  return { usd: perSecondUsd * seconds, basis: `${seconds} s of ${choice.resolution} video at ${dollars(perSecondUsd)}/s` };
 }

@@ -29,21 +29,43 @@ export interface StillModel {
   input(args: { prompt: string; aspectRatio: AspectRatio; seed: number }): Record<string, unknown>;
 }
 
+/** One resolution a clip model offers: its list price and the lengths it makes there. */
+export interface ClipTier {
+  perSecondUsd: number;
+  /** Output lengths the model accepts at this resolution, in seconds; a scene's length is snapped to one. */
+  durations: readonly number[];
+  /** Whether the model can be told the clip's last frame at this resolution ("continuous" scenes). */
+  endFrame: boolean;
+}
+
+export interface ClipRequest {
+  image: string;
+  /** The frame the clip must end on, when the scenes are continuous. */
+  endImage?: string;
+  prompt: string;
+  durationSec: number;
+  resolution: string;
+  aspectRatio: AspectRatio;
+  seed: number;
+}
+
 export interface ClipModel {
   ref: string;
-  /** Output lengths the model accepts, in seconds; a scene's length is snapped to one of them. */
-  durations: readonly number[];
-  resolution: "480p" | "720p";
-  perSecondUsd: number;
+  /** The name people know it by, for the wizard. */
+  label: string;
+  /** Every resolution it offers, keyed as the model names them; `defaultResolution` is one of them. */
+  tiers: Record<string, ClipTier>;
+  defaultResolution: string;
+  /** Aspect ratios it can make (undefined: any; the clip follows the first frame). */
+  aspectRatios?: readonly AspectRatio[];
+  /** Lengths it allows when given a last frame, if fewer than usual (Veo interpolates over 8 s only). */
+  endFrameDurations?: readonly number[];
   pollMs: number;
-  input(args: {
-    image: string;
-    prompt: string;
-    durationSec: number;
-    aspectRatio: AspectRatio;
-    seed: number;
-  }): Record<string, unknown>;
+  input(args: ClipRequest): Record<string, unknown>;
 }
+
+/** Only the keys that have a value: a model's schema refuses an explicit null for an optional image. */
+const defined = (input: Record<string, unknown>) => Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
 
 /**
  * Llama 3's chat format with our instructions as the system turn; Replicate fills in `{prompt}`. The
@@ -84,22 +106,111 @@ export const STILL_MODELS = {
   },
 } satisfies Record<string, StillModel>;
 
+// Clip prices are Replicate's list prices per second of output video as last read; they change, so the
+// estimate says "about" and the ledger records the figure each cost was computed from.
 export const CLIP_MODELS = {
   "wan-video/wan-2.2-i2v-fast": {
     ref: "wan-video/wan-2.2-i2v-fast",
-    durations: [5],
-    resolution: "480p",
-    perSecondUsd: 0.01,
+    label: "Wan 2.2 i2v fast",
+    // Unconfirmed: the nearest published figure is about $0.012/s at 480p.
+    tiers: {
+      "480p": { perSecondUsd: 0.012, durations: [5], endFrame: true },
+      "720p": { perSecondUsd: 0.025, durations: [5], endFrame: true },
+    },
+    defaultResolution: "480p",
     pollMs: 5000,
-    input: ({ image, prompt, seed }) => ({ image, prompt, resolution: "480p", seed, go_fast: true }),
+    input: ({ image, endImage, prompt, resolution, seed }) =>
+      defined({ image, last_image: endImage, prompt, resolution, seed, go_fast: true }),
+  },
+  "bytedance/seedance-1-lite": {
+    ref: "bytedance/seedance-1-lite",
+    label: "Seedance 1 Lite",
+    tiers: {
+      "480p": { perSecondUsd: 0.018, durations: [5, 10], endFrame: true },
+      "720p": { perSecondUsd: 0.036, durations: [5, 10], endFrame: true },
+      "1080p": { perSecondUsd: 0.072, durations: [5, 10], endFrame: true },
+    },
+    defaultResolution: "720p",
+    pollMs: 5000,
+    input: ({ image, endImage, prompt, durationSec, resolution, seed }) =>
+      defined({ image, last_frame_image: endImage, prompt, duration: durationSec, resolution, seed, camera_fixed: false }),
+  },
+  "bytedance/seedance-1-pro": {
+    ref: "bytedance/seedance-1-pro",
+    label: "Seedance 1 Pro",
+    tiers: {
+      "480p": { perSecondUsd: 0.03, durations: [5, 10], endFrame: true },
+      "1080p": { perSecondUsd: 0.15, durations: [5, 10], endFrame: true },
+    },
+    defaultResolution: "1080p",
+    pollMs: 5000,
+    input: ({ image, endImage, prompt, durationSec, resolution, seed }) =>
+      defined({ image, last_frame_image: endImage, prompt, duration: durationSec, resolution, seed, camera_fixed: false }),
+  },
+  "minimax/hailuo-02": {
+    ref: "minimax/hailuo-02",
+    label: "Hailuo 02",
+    // Its schema: "10 seconds is only available for 768p resolution".
+    tiers: {
+      "512p": { perSecondUsd: 0.017, durations: [6], endFrame: true },
+      "768p": { perSecondUsd: 0.045, durations: [6, 10], endFrame: true },
+      "1080p": { perSecondUsd: 0.08, durations: [6], endFrame: true },
+    },
+    defaultResolution: "768p",
+    pollMs: 5000,
+    // The prompt optimizer rewrites prompts; ours already says what the camera does.
+    input: ({ image, endImage, prompt, durationSec, resolution }) =>
+      defined({
+        first_frame_image: image,
+        last_frame_image: endImage,
+        prompt,
+        duration: durationSec,
+        resolution,
+        prompt_optimizer: false,
+      }),
+  },
+  "google/veo-3.1-fast": {
+    ref: "google/veo-3.1-fast",
+    label: "Veo 3.1 Fast",
+    // Without its generated audio (the video's sound is made by Storyreel): $0.10/s; with audio it is $0.15/s.
+    tiers: {
+      "720p": { perSecondUsd: 0.1, durations: [4, 6, 8], endFrame: true },
+      "1080p": { perSecondUsd: 0.1, durations: [8], endFrame: true },
+    },
+    defaultResolution: "720p",
+    aspectRatios: ["16:9", "9:16"],
+    endFrameDurations: [8],
+    pollMs: 5000,
+    input: ({ image, endImage, prompt, durationSec, resolution, aspectRatio, seed }) =>
+      defined({
+        image,
+        last_frame: endImage,
+        prompt,
+        duration: durationSec,
+        resolution,
+        aspect_ratio: aspectRatio,
+        generate_audio: false,
+        seed,
+      }),
   },
   "kwaivgi/kling-v2.1": {
     ref: "kwaivgi/kling-v2.1",
-    durations: [5, 10],
-    resolution: "720p",
-    perSecondUsd: 0.05,
+    label: "Kling 2.1",
+    // Standard mode makes 720p, pro mode 1080p; only pro takes an end image.
+    tiers: {
+      "720p": { perSecondUsd: 0.05, durations: [5, 10], endFrame: false },
+      "1080p": { perSecondUsd: 0.09, durations: [5, 10], endFrame: true },
+    },
+    defaultResolution: "720p",
     pollMs: 5000,
-    input: ({ image, prompt, durationSec }) => ({ start_image: image, prompt, duration: durationSec, mode: "standard" }),
+    input: ({ image, endImage, prompt, durationSec, resolution }) =>
+      defined({
+        start_image: image,
+        end_image: endImage,
+        prompt,
+        duration: durationSec,
+        mode: resolution === "1080p" ? "pro" : "standard",
+      }),
   },
 } satisfies Record<string, ClipModel>;
 
@@ -116,8 +227,17 @@ export function parseModelRef(ref: string): ModelRef {
   return { owner: match[1]!, name: match[2]!, version: match[3] };
 }
 
+/** The lengths a clip may have with this model at this resolution, given whether it must end on a chosen frame. */
+export function allowedDurations(model: ClipModel, resolution: string, endFrame: boolean): readonly number[] {
+  const tier = model.tiers[resolution];
+  if (!tier) throw new Error(`${model.ref} has no ${resolution} resolution.`);
+  if (!endFrame || !model.endFrameDurations) return tier.durations;
+  const both = tier.durations.filter((d) => model.endFrameDurations!.includes(d));
+  return both.length ? both : model.endFrameDurations;
+}
+
 /** The shortest allowed length that covers the scene (the clip is trimmed to fit), else the longest. */
-export function snapDuration(model: ClipModel, wantedSec: number): number {
-  const sorted = [...model.durations].sort((a, b) => a - b);
+export function snapDuration(allowed: readonly number[], wantedSec: number): number {
+  const sorted = [...allowed].sort((a, b) => a - b);
   return sorted.find((d) => d >= wantedSec) ?? sorted[sorted.length - 1]!;
 }

@@ -4,7 +4,7 @@ import { runFfmpeg } from "@/lib/media/run-ffmpeg";
 import { NO_HOOKS, type AnimateInput, type Animator, type CallHooks } from "../types";
 import { clipCost } from "./billing";
 import { downloadOutput, firstOutputUrl } from "./download-output";
-import { snapDuration, type ClipModel } from "./model-table";
+import { allowedDurations, snapDuration, type ClipModel } from "./model-table";
 import { ReplicateError } from "./replicate-errors";
 import type { ReplicateRuntime } from "./runtime";
 import { runPrediction } from "./run-prediction";
@@ -17,6 +17,11 @@ const MOTION_PROMPTS: Record<string, string> = {
   "pan-up": "slow camera tilt upward",
   "pan-down": "slow camera tilt downward",
 };
+
+/** The scene in words, then what the camera does: a clip model that only saw the camera move would invent the rest. */
+function clipPrompt(input: AnimateInput): string {
+  return `${input.scenePrompt.replace(/[.\s]+$/, "")}. ${MOTION_PROMPTS[input.motion] ?? "slow camera move"}.`;
+}
 
 /**
  * The model's clip, made to fit the pipeline: our frame size and rate, H.264, and exactly the scene's
@@ -51,39 +56,48 @@ async function normalizeClip(source: string, input: AnimateInput, signal: AbortS
   });
 }
 
-/** The scene's still as a file on Replicate, retried like any other call. */
-async function uploadStill(runtime: ReplicateRuntime, input: AnimateInput, signal: AbortSignal) {
-  const bytes = await fsp.readFile(input.stillPath);
+/** A frame as a file on Replicate, retried like any other call. */
+async function uploadFrame(runtime: ReplicateRuntime, framePath: string, signal: AbortSignal) {
+  const bytes = await fsp.readFile(framePath);
   return runtime.resilience.run(
     () => runtime.resilience.guard(() => runtime.api.uploadFile(bytes, "image/jpeg", { purpose: "storyreel still" }), signal),
     { maxRetries: 3, signal },
   );
 }
 
-export function replicateAnimator(runtime: ReplicateRuntime, model: ClipModel): Animator {
+export function replicateAnimator(runtime: ReplicateRuntime, model: ClipModel, resolution: string): Animator {
+  const choice = { model, resolution };
   return {
     model: model.ref,
     async animate(input: AnimateInput, signal: AbortSignal, hooks: CallHooks = NO_HOOKS): Promise<void> {
-      const durationSec = snapDuration(model, input.durationSec);
+      const endFrame = input.endStillPath !== undefined;
+      if (endFrame && !model.tiers[resolution]?.endFrame) {
+        throw new ReplicateError("input", `${model.label} at ${resolution} cannot end a clip on a chosen frame.`);
+      }
+      const durationSec = snapDuration(allowedDurations(model, resolution, endFrame), input.durationSec);
       const source = `${input.outPath}.source.part.mp4`;
-      const still = await uploadStill(runtime, input, signal);
+      const uploaded = [await uploadFrame(runtime, input.stillPath, signal)];
       try {
+        if (input.endStillPath) uploaded.push(await uploadFrame(runtime, input.endStillPath, signal));
+        const [still, end] = uploaded;
         await runPrediction(
           runtime.api,
           runtime.resilience,
           {
             model: model.ref,
             input: model.input({
-              image: still.url,
-              prompt: MOTION_PROMPTS[input.motion] ?? "slow camera move",
+              image: still!.url,
+              endImage: end?.url,
+              prompt: clipPrompt(input),
               durationSec,
+              resolution,
               aspectRatio: input.aspectRatio,
               seed: input.seed,
             }),
             deadlineSec: runtime.deadlines.clipSec,
             pollMs: runtime.pollMs ?? model.pollMs,
             maxRetries: 2,
-            cost: () => clipCost(model, durationSec),
+            cost: () => clipCost(choice, durationSec),
             accept: async (prediction) => {
               const bytes = await downloadOutput(
                 runtime.resilience,
@@ -101,8 +115,8 @@ export function replicateAnimator(runtime: ReplicateRuntime, model: ClipModel): 
         );
       } finally {
         await fsp.rm(source, { force: true });
-        // The prediction has read it (or will never run): it need not wait on Replicate to expire.
-        await runtime.api.deleteFile(still.id).catch(() => undefined);
+        // The prediction has read them (or will never run): they need not wait on Replicate to expire.
+        await Promise.all(uploaded.map((file) => runtime.api.deleteFile(file.id).catch(() => undefined)));
       }
     },
   };

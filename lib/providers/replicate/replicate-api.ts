@@ -54,15 +54,20 @@ export class ReplicateApi {
       auth: options.token,
       baseUrl: options.baseUrl,
       useFileOutput: false,
+      // The signal a caller passes to the client is the job's cancel; each request also has its own timeout.
       fetch: async (url, init) => {
+        const cancel = init?.signal ?? undefined;
+        const timeout = AbortSignal.timeout(options.requestTimeoutMs);
         const response = await fetch(url, {
           ...init,
           cache: "no-store",
-          signal: init?.signal ?? AbortSignal.timeout(options.requestTimeoutMs),
+          signal: cancel ? AbortSignal.any([cancel, timeout]) : timeout,
         });
         // The client (1.4.0) re-sends a throttled GET at once, which only spends more of the limit: hold the
-        // 429 until the limit resets (capped), so its re-send comes when it can succeed.
-        if (response.status === 429) await sleep(Math.min(await throttleWaitMs(response.clone()), MAX_THROTTLE_WAIT_MS));
+        // 429 until the limit resets (capped), so its re-send comes when it can succeed, or the job is canceled.
+        if (response.status === 429) {
+          await sleep(Math.min(await throttleWaitMs(response.clone()), MAX_THROTTLE_WAIT_MS), undefined, { signal: cancel });
+        }
         return response;
       },
     });
@@ -96,8 +101,8 @@ export class ReplicateApi {
     return (await response.json()) as Prediction;
   }
 
-  async getPrediction(id: string): Promise<Prediction> {
-    return this.call(() => this.client.predictions.get(id) as Promise<Prediction>);
+  async getPrediction(id: string, signal?: AbortSignal): Promise<Prediction> {
+    return this.call(() => this.client.predictions.get(id, { signal }) as Promise<Prediction>);
   }
 
   async cancelPrediction(id: string): Promise<Prediction> {

@@ -143,7 +143,7 @@ async function poll<T>(
 ): Promise<Prediction> {
   const deadline = Date.now() + request.deadlineSec * 1000;
   for (;;) {
-    const prediction = await resilience.run(() => resilience.guard(() => api.getPrediction(id), signal), {
+    const prediction = await resilience.run(() => resilience.guard(() => api.getPrediction(id, signal), signal), {
       maxRetries: 5,
       signal,
       onPause,
