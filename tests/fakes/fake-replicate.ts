@@ -55,6 +55,7 @@ export interface RecordedRequest {
 const token = "r8_fake_token_for_tests_0123456789";
 const LIST_PAGE_SIZE = 4;
 const DATA_URL_LIMIT = 256 * 1024;
+const HOUR_MS = 3_600_000;
 
 /** "30s", "5m", "1h30m" (Replicate's Cancel-After) -> milliseconds after now. */
 function parseDuration(value: string): number | undefined {
@@ -137,7 +138,7 @@ export async function startFakeReplicate() {
   // With a webhook, a prediction finishes on its own clock (as on Replicate) and calls back, signed.
   async function finishAndCallBack(p: FakePrediction): Promise<void> {
     if (p.fault === "never-finish" || (p.status !== "starting" && p.status !== "processing")) return;
-    if (!p.started_at) p.started_at = new Date().toISOString();
+    if (!p.started_at) p.started_at = new Date(clock()).toISOString();
     p.polls = pollsToFinish - 1;
     advance(p);
     const body = JSON.stringify(view(p));
@@ -160,7 +161,7 @@ export async function startFakeReplicate() {
   function makeWebPredictions(model: string, input: Record<string, unknown>, count: number): void {
     for (let i = 0; i < count; i++) {
       const id = `web${String(++serial).padStart(6, "0")}`;
-      const at = new Date().toISOString();
+      const at = new Date(clock()).toISOString();
       const web: FakePrediction = {
         id,
         model,
@@ -213,9 +214,11 @@ export async function startFakeReplicate() {
   };
   // Replicate keeps no data URL it was sent (they are for small files, not stored), and wipes inputs after an hour.
   const echoedInput = (p: FakePrediction) =>
-    p.dataRemoved
+    inputsRemoved(p)
       ? {}
       : Object.fromEntries(Object.entries(p.input).filter(([, v]) => !(typeof v === "string" && v.startsWith("data:"))));
+  // An hour after it was made, an API prediction's inputs are wiped (its outputs too, see /files/).
+  const inputsRemoved = (p: FakePrediction) => p.dataRemoved || clock() - Date.parse(p.created_at) > HOUR_MS;
   const view = (p: FakePrediction) => {
     const { id, model, version, status, created_at, started_at, completed_at, output, error, metrics } = p;
     return {
@@ -224,7 +227,7 @@ export async function startFakeReplicate() {
       version,
       input: echoedInput(p),
       source: p.source,
-      data_removed: p.dataRemoved,
+      data_removed: inputsRemoved(p),
       metrics,
       status,
       created_at,
@@ -247,11 +250,11 @@ export async function startFakeReplicate() {
     p.polls++;
     if (p.polls === 1) {
       p.status = "processing";
-      p.started_at = new Date().toISOString();
+      p.started_at = new Date(clock()).toISOString();
       return;
     }
     if (p.polls < pollsToFinish || p.fault === "never-finish") return;
-    p.completed_at = new Date().toISOString();
+    p.completed_at = new Date(clock()).toISOString();
     if (p.fault === "fail") {
       p.status = "failed";
       p.error = "CUDA out of memory";
@@ -308,7 +311,10 @@ export async function startFakeReplicate() {
 
     if (url.pathname.startsWith("/files/")) {
       const [, name] = url.pathname.split("/files/");
-      if (name!.includes("-expired")) return send(res, 404, { detail: "Not found" });
+      const made = predictions.get(name!.split("-")[0]!)?.completed_at;
+      if (name!.includes("-expired") || (made && clock() - Date.parse(made) > HOUR_MS)) {
+        return send(res, 404, { detail: "Not found" });
+      }
       if (name!.includes("-corrupt")) {
         res.writeHead(200, { "Content-Type": "text/html" });
         return res.end("<html><body>502 Bad Gateway</body></html>");
@@ -463,8 +469,6 @@ export async function startFakeReplicate() {
     makeWebPredictions,
     uploads,
     uploadFor,
-    /** An hour has passed: inputs are wiped from every prediction. */
-    expireInputs: () => predictions.forEach((p) => (p.dataRemoved = true)),
     slowNextGets: (count: number) => void (slowGets = count),
     throttleNextGets: (count: number) => void (throttledGets = count),
     throttledGetsLeft: () => throttledGets,

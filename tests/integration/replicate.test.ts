@@ -422,6 +422,40 @@ describe("a server killed while a prediction runs", () => {
     assert.equal(fake.creates(CLIP).length - postsBefore, 1, "only the second scene's clip was created after the restart");
   });
 
+  it(
+    "makes the clip again when the server was down so long that the finished prediction's output expired",
+    { timeout: 120_000 },
+    async () => {
+      fake.reset();
+      fake.failNextPrediction(CLIP, "never-finish");
+      const job = await api.createJob({ prompt: "A kite rises. It dips. It soars.", sceneCount: 2, autoApprove: true });
+      const externalId = (await waitFor("the clip's prediction to be recorded", () => clipWithPrediction(job.id))).externalId!;
+      await app.kill();
+      // It finishes while the server is down, then an hour passes: Replicate deletes its output and wipes its inputs.
+      const lost = fake.predictions.get(externalId)!;
+      lost.fault = undefined;
+      lost.polls = 1;
+      await fetch(`${fake.apiUrl}/predictions/${externalId}`, { headers: { Authorization: `Bearer ${fake.token}` } });
+      assert.equal(lost.status, "succeeded");
+      fake.advanceClock(61 * 60_000);
+      const output = await fetch(String(lost.output));
+      assert.equal(output.status, 404, "the output is gone after an hour");
+      const postsBefore = fake.creates(CLIP).length;
+      app = await startApp(env(fake), { dataDir: app.dataDir });
+      api = apiClient(app.baseUrl);
+      const done = await api.waitForStatus(job.id, ["completed"], 90_000);
+      assert.equal(fake.creates(CLIP).length - postsBefore, 2, "the lost clip made again, then the second scene's");
+      const clips = ledger(job.id).filter((r) => r.kind === "clip");
+      assert.equal(clips.length, 2, "one ledger row per clip");
+      assert.ok(clips.every((c) => c.status === "succeeded"));
+      // Replicate billed the expired prediction too: the job's cost says so.
+      const perClip = 5 * CLIP_MODELS[CLIP].tiers["480p"].perSecondUsd;
+      const clipCosts = clips.reduce((sum, c) => sum + c.costUsd, 0);
+      assert.ok(Math.abs(clipCosts - 3 * perClip) < 1e-9, `three clip predictions billed: ${clipCosts}`);
+      assert.ok(done.costUsd >= clipCosts);
+    },
+  );
+
   it("adopts the prediction a create made when the server died before its answer came back", { timeout: 120_000 }, async () => {
     fake.reset();
     fake.failNextCreate(CLIP, "hang-after-create");
