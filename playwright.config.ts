@@ -34,6 +34,15 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    { name: "setup", testMatch: /\.setup\.ts$/ },
+    {
+      name: "chromium",
+      testMatch: /\.spec\.ts$/,
+      dependencies: ["setup"],
+      use: { storageState: "tests/artifacts/auth/owner.json" },
+    },
+  ],
   webServer: {
     command: `npx prisma migrate deploy && node --import tsx lib/cli/serve.ts`,
     url: `http://127.0.0.1:${port}/api/health`,

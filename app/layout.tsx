@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { getEnv } from "@/lib/env";
+import { findCaller } from "@/lib/http/caller";
 import "./globals.css";
 
 const description = "Turn a prompt into a short video: storyboard, review, render.";
@@ -29,7 +30,8 @@ export async function generateMetadata(): Promise<Metadata> {
   };
 }
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const caller = await findCaller().catch(() => null);
   return (
     <html lang="en">
       <body className="min-h-screen bg-zinc-950 text-zinc-100 antialiased">
@@ -46,14 +48,28 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               <img src="/icon.svg" alt="" aria-hidden width={24} height={24} className="h-6 w-6" />
               Storyreel
             </Link>
-            <div className="flex items-center gap-2 text-sm">
-              <Link href="/" className="rounded-md px-3 py-2 text-zinc-300 hover:bg-zinc-800 hover:text-white">
-                Gallery
-              </Link>
-              <Link href="/new" className="rounded-md bg-violet-600 px-3 py-2 font-medium text-white hover:bg-violet-500">
-                New video
-              </Link>
-            </div>
+            {caller && (
+              <div className="flex items-center gap-2 text-sm">
+                <Link href="/" className="rounded-md px-3 py-2 text-zinc-300 hover:bg-zinc-800 hover:text-white">
+                  Gallery
+                </Link>
+                {caller.isAdmin && (
+                  <Link href="/admin" className="rounded-md px-3 py-2 text-zinc-300 hover:bg-zinc-800 hover:text-white">
+                    Admin
+                  </Link>
+                )}
+                <Link
+                  href="/account"
+                  className="rounded-md px-3 py-2 text-zinc-300 hover:bg-zinc-800 hover:text-white"
+                  title={caller.email}
+                >
+                  Account
+                </Link>
+                <Link href="/new" className="rounded-md bg-violet-600 px-3 py-2 font-medium text-white hover:bg-violet-500">
+                  New video
+                </Link>
+              </div>
+            )}
           </nav>
         </header>
         <main id="main" className="mx-auto max-w-6xl px-6 py-8">

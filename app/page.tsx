@@ -1,12 +1,12 @@
 import { GalleryGrid } from "@/components/gallery/gallery-grid";
 import { GALLERY_PAGE_SIZE } from "@/components/gallery/page-size";
-import { resolveCaller } from "@/lib/http/caller";
+import { callerForPage } from "@/lib/http/page-caller";
 import { listJobs } from "@/lib/jobs/queries";
 
 export const dynamic = "force-dynamic";
 
 export default async function GalleryPage() {
-  const caller = await resolveCaller();
+  const caller = await callerForPage("/");
   const initial = await listJobs(caller.clientId, { limit: GALLERY_PAGE_SIZE });
   return (
     <div className="space-y-6">

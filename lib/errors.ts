@@ -9,6 +9,7 @@ export type ErrorCode =
   | "not_found"
   | "conflict"
   | "range_not_satisfiable"
+  | "rate_limited"
   | "internal";
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
@@ -22,6 +23,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   range_not_satisfiable: 416,
+  rate_limited: 429,
   internal: 500,
 };
 

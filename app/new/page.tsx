@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
 import { NewVideoForm } from "@/components/wizard/new-video-form";
 import { quoteNewJob } from "@/lib/costs/quote-new-job";
+import { callerForPage } from "@/lib/http/page-caller";
 import { clipModelOffers } from "@/lib/providers/replicate/clip-plan";
 import { DEFAULTS } from "@/lib/vocabulary";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "New video · Storyreel" };
 
-export default function NewVideoPage() {
+export default async function NewVideoPage() {
+  await callerForPage("/new");
   const initialEstimate = quoteNewJob({ sceneCount: DEFAULTS.sceneCount });
   const { models, clips } = initialEstimate;
   return (

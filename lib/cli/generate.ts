@@ -4,7 +4,7 @@ import fsp from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { prepareDatabase } from "@/lib/db/client";
-import { LOCAL_CLIENT_ID } from "@/lib/clients/current-client";
+import { defaultOwnerId } from "@/lib/auth/owner-setup";
 import { createJob } from "@/lib/jobs/create-job";
 import { getJobView } from "@/lib/jobs/queries";
 import { createJobSchema } from "@/lib/jobs/schemas";
@@ -40,13 +40,16 @@ async function main(): Promise<number> {
   }
   process.env.LOG_LEVEL ??= "silent";
   await prepareDatabase();
-  const job = await createJob(LOCAL_CLIENT_ID, parsed.data);
+  // The owner's job (before the owner's account exists, the placeholder that holds older jobs).
+  const ownerId = await defaultOwnerId();
+  if (!ownerId) throw new Error("Create the owner's account first (open the app, or npm run user -- create --admin).");
+  const job = await createJob(ownerId, parsed.data);
   console.log(`job ${job.id}: ${job.sceneCount} scenes, ${job.aspectRatio}, ${job.style}`);
   const runner = createRunner({ onlyJobId: job.id, concurrency: 1 });
   runner.start();
   let last = "";
   for (;;) {
-    const view = await getJobView(LOCAL_CLIENT_ID, job.id);
+    const view = await getJobView(ownerId, job.id);
     const line = `${view.stage} ${view.percent}%`;
     if (line !== last) console.log(line);
     last = line;

@@ -8,6 +8,7 @@ import { getEnv } from "@/lib/env";
 import { checkRequest, guardOptions, type Refusal } from "@/lib/http/request-guard";
 import { securityHeaders } from "@/lib/http/security-headers";
 import { MEDIA_PREFIX, serveMedia } from "@/lib/http/serve-media";
+import { CLIENT_ADDRESS_HEADER, clientAddress } from "@/lib/http/client-address";
 import { log } from "@/lib/log";
 
 const development = process.argv.includes("--dev");
@@ -41,6 +42,8 @@ async function main(): Promise<void> {
     const refusal = checkRequest({ method: req.method ?? "GET", rawPath, headers }, options);
     if (refusal) return refuse(res, refusal);
 
+    // The address rate limits count by: this socket's peer, or the proxy's word for it when TRUST_PROXY is set.
+    req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req, env.TRUST_PROXY);
     const isPage = !rawPath.startsWith("/api/") && !rawPath.startsWith("/_next/");
     const security = securityHeaders({ nonce: isPage ? randomBytes(16).toString("base64") : null, development });
     // Next reads the policy from the request to put the nonce on its own scripts.

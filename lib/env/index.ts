@@ -42,6 +42,16 @@ const envSchema = z.object({
   FFPROBE_PATH: z.string().min(1).optional(),
   CAPTION_FONT_PATH: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(["info", "warn", "error", "silent"]).default("info"),
+  /** Signs session cookies; generated into DATA_DIR on first start when unset. At least 32 characters. */
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** Who may create an account once the owner exists: nobody, people with an admin's invite link, or anyone. */
+  SIGNUP: z.enum(["closed", "invite", "open"]).default("invite"),
+  MAX_ACTIVE_JOBS_PER_USER: z.coerce.number().int().min(1).max(100).default(3),
+  /** Jobs a user may create, and stills they may redraw, per minute. */
+  JOBS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
+  REGENERATIONS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(30),
+  /** Read the client's address from X-Forwarded-For (only behind a proxy you run). */
+  TRUST_PROXY: booleanString.default(false),
   // Host names this server answers to besides localhost (a page that rebinds its own name to 127.0.0.1 gets nothing).
   ALLOWED_HOSTS: z
     .string()

@@ -1,14 +1,36 @@
-import { LOCAL_CLIENT_ID } from "@/lib/clients/current-client";
+import { AppError } from "@/lib/errors";
+import { callerFromApiToken, callerFromSession, type Caller } from "@/lib/auth/callers";
 
-/** Who is asking. Every route, action and page gets it from here, and every query filters by its client id. */
-export interface Caller {
-  clientId: string;
-}
+export type { Caller };
+
+export const signInFirst = () =>
+  new AppError("unauthorized", "Sign in first, or send a personal API token as Authorization: Bearer <token>.");
 
 /**
- * Single-user self-hosting has one owner. This is the seam accounts fill: a session cookie or an API
- * token read from the request's headers becomes the caller here, and nowhere else.
+ * Who is asking: a personal API token (`Authorization: Bearer`) or a session cookie, and nothing else.
+ * Every route, action, page and media request gets its caller here; every query filters by `clientId`.
+ * Without headers (a route, action or page), the request's own are read.
  */
-export async function resolveCaller(): Promise<Caller> {
-  return { clientId: LOCAL_CLIENT_ID };
+export async function resolveCaller(requestHeaders?: Headers): Promise<Caller> {
+  const headers = requestHeaders ?? (await (await import("next/headers")).headers());
+  const authorization = headers.get("authorization");
+  if (authorization) {
+    const token = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
+    const caller = token ? await callerFromApiToken(token) : null;
+    if (!caller) throw new AppError("unauthorized", "That API token is not valid (revoked, mistyped, or its user is disabled).");
+    return caller;
+  }
+  const caller = await callerFromSession(headers);
+  if (!caller) throw signInFirst();
+  return caller;
+}
+
+/** The caller, or null when nobody is signed in (a page redirects to sign-in instead of failing). */
+export async function findCaller(requestHeaders?: Headers): Promise<Caller | null> {
+  try {
+    return await resolveCaller(requestHeaders);
+  } catch (error) {
+    if (error instanceof AppError && error.status === 401) return null;
+    throw error;
+  }
 }

@@ -14,6 +14,10 @@ interface RouteSpec<I extends IdSpec, B extends z.ZodType | undefined, Q extends
   body?: B;
   /** The query string, parsed by this schema. */
   query?: Q;
+  /** Open to anyone (setting up the owner, accepting an invite): no caller is resolved. */
+  public?: boolean;
+  /** Admins only: anyone else is told the page does not exist (404), not that it is forbidden. */
+  admin?: boolean;
 }
 
 export interface RouteInput<I extends IdSpec, B, Q> {
@@ -46,7 +50,8 @@ export function defineRoute<
         return [name, value];
       }),
     ) as { [K in keyof I]: string };
-    const caller = await resolveCaller();
+    const caller = spec.public ? (null as unknown as Caller) : await resolveCaller(request.headers);
+    if (spec.admin && !caller.isAdmin) throw notFound("That page");
     const query = spec.query ? spec.query.parse(Object.fromEntries(new URL(request.url).searchParams)) : undefined;
     const body = spec.body ? spec.body.parse(await readJsonBody(request)) : undefined;
     return handler({ request, caller, params, ids, body, query } as RouteInput<I, B, Q>);

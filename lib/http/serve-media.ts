@@ -24,6 +24,15 @@ function sendError(res: http.ServerResponse, error: AppError, extra: Record<stri
  * GET/HEAD /api/media/<key>: a stored file of one of the caller's jobs, byte for byte. Served by the Node
  * server in front of Next.js, because Next.js re-frames route responses and drops their Content-Length.
  */
+function toHeaders(incoming: http.IncomingHttpHeaders): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(incoming)) {
+    if (typeof value === "string") headers.set(name, value);
+    else if (Array.isArray(value)) value.forEach((v) => headers.append(name, v));
+  }
+  return headers;
+}
+
 export async function serveMedia(req: http.IncomingMessage, res: http.ServerResponse, rawPath: string): Promise<void> {
   try {
     const method = req.method ?? "GET";
@@ -33,7 +42,7 @@ export async function serveMedia(req: http.IncomingMessage, res: http.ServerResp
         Allow: ALLOW,
       });
     }
-    const caller = await resolveCaller();
+    const caller = await resolveCaller(toHeaders(req.headers));
     const file = await findOwnedMedia(caller.clientId, decodeURIComponent(rawPath.slice(MEDIA_PREFIX.length)));
     const url = new URL(req.url ?? "/", "http://media");
     const answer = answerFileRequest(file, {

@@ -3,31 +3,36 @@ import { quoteNewJob } from "@/lib/costs/quote-new-job";
 import { getDb } from "@/lib/db/client";
 import { notifyWorkAvailable } from "@/lib/queue/work-signal";
 import { getJobView } from "./queries";
+import { assertActiveJobLimit } from "./active-jobs";
 import type { CreateJobInput } from "./schemas";
 import type { JobView } from "./job-view";
 
 /** Writes a queued job with the models and estimate of today's configuration, and returns at once; the runner does the work. */
 export async function createJob(clientId: string, input: CreateJobInput): Promise<JobView> {
   const quote = quoteNewJob(input);
-  const job = await getDb().job.create({
-    data: {
-      clientId,
-      prompt: input.prompt,
-      style: input.style,
-      aspectRatio: input.aspectRatio,
-      sceneCount: input.sceneCount,
-      targetSeconds: input.targetSeconds ?? null,
-      seed: input.seed ?? randomInt(0, 2 ** 31 - 1),
-      autoApprove: input.autoApprove,
-      provider: quote.provider,
-      writerModel: quote.models?.writer ?? null,
-      stillModel: quote.models?.still ?? null,
-      clipModel: quote.models?.clip ?? null,
-      clipResolution: quote.clips?.resolution ?? null,
-      continuity: quote.clips?.continuity ?? "none",
-      estimatedCostUsd: quote.totalUsd,
-    },
-    select: { id: true },
+  const job = await getDb().$transaction(async (tx) => {
+    const created = await tx.job.create({
+      data: {
+        clientId,
+        prompt: input.prompt,
+        style: input.style,
+        aspectRatio: input.aspectRatio,
+        sceneCount: input.sceneCount,
+        targetSeconds: input.targetSeconds ?? null,
+        seed: input.seed ?? randomInt(0, 2 ** 31 - 1),
+        autoApprove: input.autoApprove,
+        provider: quote.provider,
+        writerModel: quote.models?.writer ?? null,
+        stillModel: quote.models?.still ?? null,
+        clipModel: quote.models?.clip ?? null,
+        clipResolution: quote.clips?.resolution ?? null,
+        continuity: quote.clips?.continuity ?? "none",
+        estimatedCostUsd: quote.totalUsd,
+      },
+      select: { id: true },
+    });
+    await assertActiveJobLimit(tx, clientId);
+    return created;
   });
   notifyWorkAvailable();
   return getJobView(clientId, job.id);

@@ -1,4 +1,5 @@
 import { getDb } from "@/lib/db/client";
+import { assertActiveJobLimit } from "./active-jobs";
 import { conflict, notFound } from "@/lib/errors";
 import { notifyWorkAvailable } from "@/lib/queue/work-signal";
 import { discardPartialFiles } from "@/lib/storage/file-storage";
@@ -20,7 +21,11 @@ export async function approveStoryboard(clientId: string, jobId: string): Promis
   if (job.status !== "awaiting_approval") await explainRefusal(clientId, jobId, "be approved");
   const notReady = await db.scene.count({ where: { jobId, stillStatus: { not: "ready" } } });
   if (notReady > 0) throw conflict("Some storyboard stills are not ready yet; wait for them before approving.");
-  const moved = await transitionJob(db, jobId, "awaiting_approval", "rendering", { clientId });
+  const moved = await db.$transaction(async (tx) => {
+    const ok = await transitionJob(tx, jobId, "awaiting_approval", "rendering", { clientId });
+    if (ok) await assertActiveJobLimit(tx, clientId);
+    return ok;
+  });
   if (!moved) await explainRefusal(clientId, jobId, "be approved");
   notifyWorkAvailable();
 }
@@ -74,6 +79,7 @@ export async function retryFailedJob(clientId: string, jobId: string): Promise<v
   const moved = await db.$transaction(async (tx) => {
     const ok = await transitionJob(tx, jobId, "failed", resumeAt, { clientId, data: { error: null, failedStage: null } });
     if (!ok) return false;
+    await assertActiveJobLimit(tx, clientId);
     await tx.scene.updateMany({ where: { jobId, stillStatus: "failed" }, data: { stillStatus: "pending", error: null } });
     await tx.scene.updateMany({ where: { jobId, clipStatus: "failed" }, data: { clipStatus: "pending", error: null } });
     return true;

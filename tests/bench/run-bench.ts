@@ -36,7 +36,7 @@ function residentMb(pid: number): number {
 async function createJob(app: RunningApp, n: number): Promise<string> {
   const response = await fetch(`${app.baseUrl}/api/jobs`, {
     method: "POST",
-    headers: { "Content-Type": "application/json" },
+    headers: { ...app.auth, "Content-Type": "application/json" },
     body: JSON.stringify({
       prompt: `Benchmark film ${n}. A ship sails into a storm at night. The crew sees a lighthouse. Dawn breaks over a quiet harbor.`,
       sceneCount: SCENES,
@@ -54,7 +54,9 @@ async function followJob(app: RunningApp, id: string, started: number): Promise<
   let polls = 0;
   let notModified = 0;
   for (;;) {
-    const response = await fetch(`${app.baseUrl}/api/jobs/${id}`, { headers: etag ? { "If-None-Match": etag } : {} });
+    const response = await fetch(`${app.baseUrl}/api/jobs/${id}`, {
+      headers: { ...app.auth, ...(etag ? { "If-None-Match": etag } : {}) },
+    });
     polls++;
     if (response.status === 304) notModified++;
     else {
@@ -68,7 +70,7 @@ async function followJob(app: RunningApp, id: string, started: number): Promise<
 }
 
 async function hotPath(app: RunningApp, id: string, withEtag: boolean): Promise<{ rps: number; p50: number; p95: number }> {
-  const etag = (await fetch(`${app.baseUrl}/api/jobs/${id}`)).headers.get("etag") ?? "";
+  const etag = (await fetch(`${app.baseUrl}/api/jobs/${id}`, { headers: app.auth })).headers.get("etag") ?? "";
   const latencies: number[] = [];
   let next = 0;
   const started = performance.now();
@@ -76,7 +78,9 @@ async function hotPath(app: RunningApp, id: string, withEtag: boolean): Promise<
     Array.from({ length: HOT_PATH_CONCURRENCY }, async () => {
       while (next++ < HOT_PATH_REQUESTS) {
         const t = performance.now();
-        const response = await fetch(`${app.baseUrl}/api/jobs/${id}`, { headers: withEtag ? { "If-None-Match": etag } : {} });
+        const response = await fetch(`${app.baseUrl}/api/jobs/${id}`, {
+          headers: { ...app.auth, ...(withEtag ? { "If-None-Match": etag } : {}) },
+        });
         await response.arrayBuffer();
         if (response.status !== (withEtag ? 304 : 200)) throw new Error(`unexpected ${response.status}`);
         latencies.push(performance.now() - t);

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { useOwnerSession } from "../helpers/browser-session";
 import { listFiles, startApp, type RunningApp } from "../helpers/start-app";
 
 // A slow back end keeps the job in "Rendering clips" long enough to press Cancel mid-render.
@@ -10,11 +11,12 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await app?.stop();
 });
+test.beforeEach(({ page }) => useOwnerSession(page, app));
 
 test("Cancel mid-render stops the job, and the page and gallery say so", async ({ page }) => {
   const created = await fetch(`${app.baseUrl}/api/jobs`, {
     method: "POST",
-    headers: { "Content-Type": "application/json" },
+    headers: { ...app.auth, "Content-Type": "application/json" },
     body: JSON.stringify({
       prompt: "A heron waits in the reeds. It takes off over the marsh. The sun sets.",
       sceneCount: 3,
@@ -30,7 +32,10 @@ test("Cancel mid-render stops the job, and the page and gallery say so", async (
   await expect(page.getByRole("button", { name: "Cancel" })).toHaveCount(0);
   await page.screenshot({ path: "tests/artifacts/screenshots/11-job-canceled.png", fullPage: true });
 
-  const job = (await (await fetch(`${app.baseUrl}/api/jobs/${id}`)).json()) as { status: string; videoUrl: string | null };
+  const job = (await (await fetch(`${app.baseUrl}/api/jobs/${id}`, { headers: app.auth })).json()) as {
+    status: string;
+    videoUrl: string | null;
+  };
   expect([job.status, job.videoUrl]).toEqual(["canceled", null]);
   await expect.poll(() => listFiles(app.dataDir).filter((f) => f.includes(id) && f.includes(".part"))).toEqual([]);
 

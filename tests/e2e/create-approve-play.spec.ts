@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { JobPage } from "../pages/job-page";
 import { NewVideoPage } from "../pages/new-video-page";
 import { startApp } from "../helpers/start-app";
+import { useOwnerSession } from "../helpers/browser-session";
 
 const shots = "tests/artifacts/screenshots";
 const PROMPT =
@@ -12,6 +13,7 @@ test("an empty gallery invites the first video, and the browser finds the app's 
   try {
     const failed: string[] = [];
     page.on("response", (response) => response.status() >= 400 && failed.push(`${response.status()} ${response.url()}`));
+    await useOwnerSession(page, fresh);
     await page.goto(fresh.baseUrl);
     await expect(page.getByText("No videos yet")).toBeVisible();
     const icon = await page.request.get(`${fresh.baseUrl}/favicon.ico`);

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { useOwnerSession } from "../helpers/browser-session";
 import { JobPage } from "../pages/job-page";
 import { NewVideoPage } from "../pages/new-video-page";
 import { startFakeReplicate, type FakeReplicate } from "../fakes/fake-replicate";
@@ -34,6 +35,7 @@ test.afterAll(async () => {
   await app?.stop();
   await fake?.close();
 });
+test.beforeEach(({ page }) => useOwnerSession(page, app));
 
 test("the wizard shows the cost before anything is spent, and the job and gallery show what was", async ({ page }) => {
   await page.goto(`${app.baseUrl}/new`);
@@ -49,7 +51,7 @@ test("the wizard shows the cost before anything is spent, and the job and galler
   await job.waitForStoryboard(2);
   // Spent so far: the writer's tokens as the fake reports them, and two stills; the page shows the job's own figure.
   const jobId = page.url().split("/jobs/")[1]!;
-  const drafted = (await (await fetch(`${app.baseUrl}/api/jobs/${jobId}`)).json()) as { costUsd: number };
+  const drafted = (await (await fetch(`${app.baseUrl}/api/jobs/${jobId}`, { headers: app.auth })).json()) as { costUsd: number };
   expect(drafted.costUsd).toBeGreaterThan(2 * models.still.perImageUsd);
   await expect(page.getByTestId("job-cost")).toHaveText(
     `Spent ${formatCost(drafted.costUsd)} of about ${formatCost(estimateFor(2))} estimated`,
@@ -60,7 +62,7 @@ test("the wizard shows the cost before anything is spent, and the job and galler
   await page.screenshot({ path: "tests/artifacts/screenshots/13-job-replicate-done.png", fullPage: true });
 
   await page.getByRole("link", { name: "Gallery" }).click();
-  const done = (await (await fetch(`${app.baseUrl}/api/jobs/${jobId}`)).json()) as { costUsd: number };
+  const done = (await (await fetch(`${app.baseUrl}/api/jobs/${jobId}`, { headers: app.auth })).json()) as { costUsd: number };
   await expect(page.getByTestId("spent-today")).toHaveText(`Spent today (UTC): ${formatCost(done.costUsd)}`);
   await page.screenshot({ path: "tests/artifacts/screenshots/14-gallery-spent-today.png", fullPage: true });
 });
@@ -105,7 +107,10 @@ test("the wizard offers the clip models with their prices, lengths and continuit
   await expect(page.getByText("minimax/hailuo-02 768p · continuous scenes")).toBeVisible();
   await new JobPage(page).waitForStoryboard(2);
   const jobId = page.url().split("/jobs/")[1]!;
-  const job = (await (await fetch(`${app.baseUrl}/api/jobs/${jobId}`)).json()) as { clips: unknown; estimatedCostUsd: number };
+  const job = (await (await fetch(`${app.baseUrl}/api/jobs/${jobId}`, { headers: app.auth })).json()) as {
+    clips: unknown;
+    estimatedCostUsd: number;
+  };
   expect(job.clips).toEqual({ model: "minimax/hailuo-02", resolution: "768p", continuity: "continuous" });
   expect(formatCost(job.estimatedCostUsd)).toBe(expected(2, { continuity: "continuous" }));
 });
@@ -115,7 +120,7 @@ test("while Replicate is down the job page says the job is paused, and it carrie
   try {
     const created = await fetch(`${app.baseUrl}/api/jobs`, {
       method: "POST",
-      headers: { "Content-Type": "application/json" },
+      headers: { ...app.auth, "Content-Type": "application/json" },
       body: JSON.stringify({ prompt: "The lights go out. A candle is lit.", sceneCount: 2 }),
     });
     const { id } = (await created.json()) as { id: string };

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { useOwnerSession } from "../helpers/browser-session";
 import { startApp, type RunningApp } from "../helpers/start-app";
 import { makeFlakyFfmpeg } from "../fakes/flaky-ffmpeg";
 
@@ -13,12 +14,13 @@ test.afterAll(async () => {
   ffmpeg.fixIt();
   await app?.stop();
 });
+test.beforeEach(({ page }) => useOwnerSession(page, app));
 
 test("a failed job explains itself in the gallery and the job page, and Retry finishes it", async ({ page }) => {
   ffmpeg.breakIt();
   const created = await fetch(`${app.baseUrl}/api/jobs`, {
     method: "POST",
-    headers: { "Content-Type": "application/json" },
+    headers: { ...app.auth, "Content-Type": "application/json" },
     body: JSON.stringify({
       prompt: "A red kite climbs over the dunes. The wind drops at dusk.",
       sceneCount: 2,

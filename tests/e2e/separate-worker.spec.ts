@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { useOwnerSession } from "../helpers/browser-session";
 import { startApp, startWorker, type RunningApp } from "../helpers/start-app";
 
 // A web server that runs no jobs (RUN_WORKER=false) and a separate `npm run worker` on the same database.
@@ -11,11 +12,12 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await app?.stop();
 });
+test.beforeEach(({ page }) => useOwnerSession(page, app));
 
 test("the job page follows a job that a separate worker advances, without a reload", async ({ page }) => {
   const created = await fetch(`${app.baseUrl}/api/jobs`, {
     method: "POST",
-    headers: { "Content-Type": "application/json" },
+    headers: { ...app.auth, "Content-Type": "application/json" },
     body: JSON.stringify({ prompt: "A paper boat drifts down a rainy street. It reaches the river.", sceneCount: 2 }),
   });
   expect(created.status).toBe(201);
@@ -42,14 +44,16 @@ test("the job page follows a job that a separate worker advances, without a relo
 test("the gallery shows every job, a page at a time", async ({ page }) => {
   // Whatever other tests left in this database counts too: this test stands alone.
   const existing = (
-    (await (await fetch(`${app.baseUrl}/api/jobs?limit=100`)).json()) as { jobs: { queuePosition: number | null }[] }
+    (await (await fetch(`${app.baseUrl}/api/jobs?limit=100`, { headers: app.auth })).json()) as {
+      jobs: { queuePosition: number | null }[];
+    }
   ).jobs;
   const waitingBefore = existing.filter((job) => job.queuePosition != null).length;
   // No runner here now, so these stay queued and cost nothing to create.
   for (let n = 0; n < 25; n++) {
     const created = await fetch(`${app.baseUrl}/api/jobs`, {
       method: "POST",
-      headers: { "Content-Type": "application/json" },
+      headers: { ...app.auth, "Content-Type": "application/json" },
       body: JSON.stringify({ prompt: `Gallery filler ${n}: a lantern in the window.`, sceneCount: 2 }),
     });
     expect(created.status).toBe(201);

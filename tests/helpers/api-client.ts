@@ -3,9 +3,10 @@ import type { JobView } from "@/lib/jobs/job-view";
 import { waitFor } from "./wait-for";
 
 /** A thin HTTP client for the app's JSON API, as an API user would write it. */
-export function apiClient(baseUrl: string) {
+export function apiClient(baseUrl: string, token?: string) {
+  const authorization: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
   const request = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
-    const init: RequestInit = { method, headers: { ...headers } };
+    const init: RequestInit = { method, headers: { ...authorization, ...headers } };
     if (body !== undefined) {
       init.body = typeof body === "string" ? body : JSON.stringify(body);
       (init.headers as Record<string, string>)["content-type"] ??= "application/json";

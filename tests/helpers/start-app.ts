@@ -7,6 +7,11 @@ import path from "node:path";
 export interface RunningApp {
   baseUrl: string;
   dataDir: string;
+  /** The owner's personal API token and session cookie (absent when started with `owner: false`). */
+  token: string;
+  cookie: string;
+  /** `Authorization: Bearer <token>`, for a plain fetch. */
+  auth: Record<string, string>;
   pid: number;
   logs: () => string;
   stop: () => Promise<void>;
@@ -65,6 +70,10 @@ function appEnv(dataDir: string, env: Record<string, string>): NodeJS.ProcessEnv
     DATA_DIR: dataDir,
     NEXT_TELEMETRY_DISABLED: "1",
     WORKER_POLL_MS: "200",
+    // Tests start many jobs at once; the limits have their own test.
+    MAX_ACTIVE_JOBS_PER_USER: "100",
+    JOBS_PER_MINUTE: "1000",
+    REGENERATIONS_PER_MINUTE: "1000",
     ...env,
   };
   delete childEnv.DATABASE_URL;
@@ -84,7 +93,7 @@ async function waitUntil(group: ProcessGroup, ready: () => Promise<boolean>, wha
 /** Starts the built app (`npm start`'s server) on a free port with its own DATA_DIR, after real `prisma migrate deploy`. */
 export async function startApp(
   env: Record<string, string> = {},
-  options: { dataDir?: string; port?: number } = {},
+  options: { dataDir?: string; port?: number; owner?: boolean } = {},
 ): Promise<RunningApp> {
   if (!fs.existsSync(path.join(".next", "BUILD_ID"))) throw new Error("Build the app first (npm run build).");
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "storyreel-app-"));
@@ -102,10 +111,37 @@ export async function startApp(
         .catch(() => false),
     "app",
   );
-  return { baseUrl, dataDir, pid: group.pid, logs: group.logs, stop: group.stop, kill: group.kill };
+  const { token, cookie } = options.owner === false ? { token: "", cookie: "" } : await signInOwner(baseUrl);
+  const auth: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
+  return { baseUrl, dataDir, token, cookie, auth, pid: group.pid, logs: group.logs, stop: group.stop, kill: group.kill };
 }
 
-export type RunningWorker = Omit<RunningApp, "baseUrl">;
+export const OWNER = { name: "Test Owner", email: "owner@storyreel.test", password: "test owner password" };
+
+const cookieOf = (response: Response) =>
+  response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+
+/** Through the real routes: the owner's account on a fresh data directory (sign-in on a reused one), and a token. */
+export async function signInOwner(baseUrl: string, who = OWNER): Promise<{ token: string; cookie: string }> {
+  const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${baseUrl}${path}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Origin: baseUrl, ...headers },
+      body: JSON.stringify(body),
+    });
+  let session = await post("/api/setup", who);
+  if (session.status === 409) session = await post("/api/auth/sign-in/email", { email: who.email, password: who.password });
+  if (!session.ok) throw new Error(`could not sign in the owner: ${session.status} ${await session.text()}`);
+  const cookie = cookieOf(session);
+  const made = await post("/api/tokens", { name: "tests" }, { Cookie: cookie });
+  if (!made.ok) throw new Error(`could not make a token: ${made.status} ${await made.text()}`);
+  return { token: ((await made.json()) as { token: string }).token, cookie };
+}
+
+export type RunningWorker = Omit<RunningApp, "baseUrl" | "token" | "cookie" | "auth">;
 
 /** `npm run worker` on an app's DATA_DIR (already migrated by startApp). */
 export async function startWorker(dataDir: string, env: Record<string, string> = {}): Promise<RunningWorker> {

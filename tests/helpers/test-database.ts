@@ -12,6 +12,8 @@ export function prepareFreshDataDir(label: string): string {
   process.env.DATA_DIR = dataDir;
   delete process.env.DATABASE_URL;
   process.env.LOG_LEVEL = "silent";
+  // Lifecycle tests keep many jobs in flight for one owner; the limit has its own test over HTTP.
+  process.env.MAX_ACTIVE_JOBS_PER_USER = "100";
   const db = new Database(path.join(dataDir, "storyreel.db"));
   const root = path.join(process.cwd(), "prisma", "migrations");
   for (const dir of fs

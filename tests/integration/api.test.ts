@@ -12,14 +12,14 @@ let api: ReturnType<typeof apiClient>;
 
 before(async () => {
   app = await startApp();
-  api = apiClient(app.baseUrl);
+  api = apiClient(app.baseUrl, app.token);
 });
 after(async () => {
   await app?.stop();
 });
 
 async function downloadAndProbe(url: string) {
-  const response = await fetch(`${app.baseUrl}${url}`);
+  const response = await fetch(`${app.baseUrl}${url}`, { headers: app.auth });
   assert.equal(response.status, 200);
   assert.equal(response.headers.get("content-type"), "video/mp4");
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "storyreel-dl-")), "final.mp4");
@@ -54,7 +54,7 @@ describe("HTTP API, create to completed", () => {
     const first = await api.request("GET", `/api/jobs/${job.id}`);
     const etag = first.headers.get("etag")!;
     assert.match(etag, /^W\/".+"$/);
-    const unchanged = await fetch(`${app.baseUrl}/api/jobs/${job.id}`, { headers: { "If-None-Match": etag } });
+    const unchanged = await fetch(`${app.baseUrl}/api/jobs/${job.id}`, { headers: { ...app.auth, "If-None-Match": etag } });
     assert.equal(unchanged.status, 304);
     assert.equal(await unchanged.text(), "");
 
@@ -64,7 +64,7 @@ describe("HTTP API, create to completed", () => {
     });
     assert.equal(edited.status, 200);
     assert.equal(edited.json.scenes[0].caption, "The fox sets out at first light.");
-    const changed = await fetch(`${app.baseUrl}/api/jobs/${job.id}`, { headers: { "If-None-Match": etag } });
+    const changed = await fetch(`${app.baseUrl}/api/jobs/${job.id}`, { headers: { ...app.auth, "If-None-Match": etag } });
     assert.equal(changed.status, 200, "an edit changes the ETag");
 
     const regenerated = await api.request("POST", `/api/jobs/${job.id}/scenes/${s2!.id}/regenerate`);
@@ -94,15 +94,15 @@ describe("HTTP API, create to completed", () => {
     assert.deepEqual([probe.width, probe.height], [1280, 720]);
     assert.ok(Math.abs(probe.durationSec - expected) <= expected * 0.1, `duration ${probe.durationSec} vs ${expected}`);
 
-    const range = await fetch(`${app.baseUrl}${job.videoUrl}`, { headers: { Range: "bytes=0-1023" } });
+    const range = await fetch(`${app.baseUrl}${job.videoUrl}`, { headers: { ...app.auth, Range: "bytes=0-1023" } });
     assert.equal(range.status, 206);
     assert.match(range.headers.get("content-range") ?? "", /^bytes 0-1023\/\d+$/);
     assert.equal((await range.arrayBuffer()).byteLength, 1024);
-    const outside = await fetch(`${app.baseUrl}${job.videoUrl}`, { headers: { Range: "bytes=999999999-" } });
+    const outside = await fetch(`${app.baseUrl}${job.videoUrl}`, { headers: { ...app.auth, Range: "bytes=999999999-" } });
     assert.equal(outside.status, 416);
-    const download = await fetch(`${app.baseUrl}${job.downloadUrl}`, { method: "HEAD" });
+    const download = await fetch(`${app.baseUrl}${job.downloadUrl}`, { method: "HEAD", headers: app.auth });
     assert.match(download.headers.get("content-disposition") ?? "", /attachment/);
-    const poster = await fetch(`${app.baseUrl}${job.posterUrl}`);
+    const poster = await fetch(`${app.baseUrl}${job.posterUrl}`, { headers: app.auth });
     assert.equal(poster.headers.get("content-type"), "image/jpeg");
 
     const list = await api.request("GET", "/api/jobs?limit=10");
@@ -190,7 +190,7 @@ describe("HTTP API, refusals", () => {
       "/api/media/storyreel.db",
       "/api/media/videos/..%2F..%2Fstoryreel.db",
     ]) {
-      const res = await fetch(`${app.baseUrl}${url}`);
+      const res = await fetch(`${app.baseUrl}${url}`, { headers: app.auth });
       assert.equal(res.status, 404, url);
     }
     const approve = await api.request("POST", "/api/jobs/cmdoesnotexist000000/approve");

@@ -29,7 +29,7 @@ before(async () => {
     REPLICATE_RETRY_BASE_MS: "20",
     REPLICATE_POLL_MS: "30",
   });
-  api = apiClient(app.baseUrl);
+  api = apiClient(app.baseUrl, app.token);
 });
 after(async () => {
   await app?.stop();
@@ -37,7 +37,8 @@ after(async () => {
 });
 
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
-const fetchBytes = async (url: string) => Buffer.from(await (await fetch(`${app.baseUrl}${url}`)).arrayBuffer());
+const fetchBytes = async (url: string) =>
+  Buffer.from(await (await fetch(`${app.baseUrl}${url}`, { headers: app.auth })).arrayBuffer());
 const meanColour = async (image: Buffer | string) => (await sharp(image).stats()).channels.slice(0, 3).map((c) => c.mean);
 const closeColours = (a: number[], b: number[], tolerance: number) => a.every((v, i) => Math.abs(v - b[i]!) <= tolerance);
 

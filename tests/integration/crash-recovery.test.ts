@@ -27,7 +27,7 @@ describe("crash recovery", () => {
     const jobs: { id: string; stage: string; killedIn: string[] }[] = [];
 
     for (const stage of STAGES) {
-      const api = apiClient(app.baseUrl);
+      const api = apiClient(app.baseUrl, app.token);
       const job = await api.createJob({
         prompt: `Crash test in ${stage}. A lighthouse keeper climbs the tower at night. The lamp shines over the sea.`,
         sceneCount: 2,
@@ -36,14 +36,14 @@ describe("crash recovery", () => {
       const record = { id: job.id, stage, killedIn: [] as string[] };
       jobs.push(record);
       for (const delay of KILL_DELAYS_MS) {
-        await apiClient(app.baseUrl).waitForStatus(job.id, [stage], 60_000, 20);
+        await apiClient(app.baseUrl, app.token).waitForStatus(job.id, [stage], 60_000, 20);
         await new Promise((r) => setTimeout(r, delay));
         if (stage === "rendering") plantPartialFile(job.id);
         await app.kill();
         record.killedIn.push(readJobRow(dataDir, job.id).status);
         app = await startApp(ENV, { dataDir });
       }
-      const restarted = apiClient(app.baseUrl);
+      const restarted = apiClient(app.baseUrl, app.token);
       if (stage === "awaiting_approval") {
         assert.equal((await restarted.request("POST", `/api/jobs/${job.id}/approve`)).status, 200);
       }
@@ -92,7 +92,7 @@ function plantPartialFile(jobId: string): void {
 }
 
 async function probeFinal(url: string) {
-  const response = await fetch(`${app!.baseUrl}${url}`);
+  const response = await fetch(`${app!.baseUrl}${url}`, { headers: app!.auth });
   assert.equal(response.status, 200);
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "storyreel-dl-")), "final.mp4");
   fs.writeFileSync(file, Buffer.from(await response.arrayBuffer()));
@@ -105,12 +105,12 @@ describe("graceful shutdown", () => {
     { timeout: 120_000 },
     async () => {
       app ??= await startApp(ENV, { dataDir });
-      const job = await apiClient(app.baseUrl).createJob({
+      const job = await apiClient(app.baseUrl, app.token).createJob({
         prompt: "A train crosses a snowy valley. It enters a tunnel.",
         sceneCount: 2,
         autoApprove: true,
       });
-      await apiClient(app.baseUrl).waitForStatus(job.id, ["rendering"], 60_000, 20);
+      await apiClient(app.baseUrl, app.token).waitForStatus(job.id, ["rendering"], 60_000, 20);
       const started = Date.now();
       await app.stop();
       const seconds = (Date.now() - started) / 1000;
@@ -119,7 +119,7 @@ describe("graceful shutdown", () => {
       assert.deepEqual([row.status, row.leaseOwner], ["rendering", null]);
 
       app = await startApp(ENV, { dataDir });
-      await apiClient(app.baseUrl).waitForStatus(job.id, ["completed"], 90_000);
+      await apiClient(app.baseUrl, app.token).waitForStatus(job.id, ["completed"], 90_000);
     },
   );
 });

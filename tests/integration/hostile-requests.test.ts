@@ -17,9 +17,10 @@ let api: ReturnType<typeof apiClient>;
 let job: JobView;
 let sent = 0;
 
+// As the owner's script would send them (a personal token), unless a test sends its own credentials.
 const send = (request: RawRequest): Promise<RawResponse> => {
   sent++;
-  return rawRequest(app.baseUrl, request);
+  return rawRequest(app.baseUrl, { ...request, headers: { authorization: `Bearer ${app.token}`, ...request.headers } });
 };
 const host = () => new URL(app.baseUrl).host;
 const json = (body: unknown, extra: Record<string, string> = {}) => ({
@@ -69,7 +70,7 @@ async function refusesWithoutWriting(group: () => Promise<void>): Promise<void> 
 
 before(async () => {
   app = await startApp({ REPLICATE_WEBHOOK_SECRET: WEBHOOK_SECRET, ALLOWED_HOSTS: "studio.example" });
-  api = apiClient(app.baseUrl);
+  api = apiClient(app.baseUrl, app.token);
   const created = await api.createJob({ prompt: "A heron in the reeds. It flies over the marsh. Night falls.", sceneCount: 3 });
   job = await api.waitForStatus(created.id, ["awaiting_approval"], 60_000);
 });

@@ -35,7 +35,7 @@ const env = (f: FakeReplicate, extra: Record<string, string> = {}) => ({
 before(async () => {
   fake = await startFakeReplicate();
   app = await startApp(env(fake));
-  api = apiClient(app.baseUrl);
+  api = apiClient(app.baseUrl, app.token);
 });
 after(async () => {
   await app?.stop();
@@ -46,7 +46,7 @@ const ledger = (jobId: string) => readLedger(app.dataDir, jobId);
 const clipWithPrediction = (jobId: string) => ledger(jobId).find((r) => r.kind === "clip" && r.externalId);
 
 async function download(url: string): Promise<string> {
-  const response = await fetch(`${app.baseUrl}${url}`);
+  const response = await fetch(`${app.baseUrl}${url}`, { headers: app.auth });
   assert.equal(response.status, 200);
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "storyreel-dl-")), "final.mp4");
   fs.writeFileSync(file, Buffer.from(await response.arrayBuffer()));
@@ -414,7 +414,7 @@ describe("a server killed while a prediction runs", () => {
     await app.kill();
     fake.predictions.get(externalId)!.fault = undefined; // it finishes while the server is down
     app = await startApp(env(fake), { dataDir: app.dataDir });
-    api = apiClient(app.baseUrl);
+    api = apiClient(app.baseUrl, app.token);
     await api.waitForStatus(job.id, ["completed"], 90_000);
     const clips = ledger(job.id).filter((r) => r.kind === "clip");
     assert.equal(clips.length, 2, "one ledger row per clip: the interrupted one was taken up again");
@@ -442,7 +442,7 @@ describe("a server killed while a prediction runs", () => {
       assert.equal(output.status, 404, "the output is gone after an hour");
       const postsBefore = fake.creates(CLIP).length;
       app = await startApp(env(fake), { dataDir: app.dataDir });
-      api = apiClient(app.baseUrl);
+      api = apiClient(app.baseUrl, app.token);
       const done = await api.waitForStatus(job.id, ["completed"], 90_000);
       assert.equal(fake.creates(CLIP).length - postsBefore, 2, "the lost clip made again, then the second scene's");
       const clips = ledger(job.id).filter((r) => r.kind === "clip");
@@ -465,7 +465,7 @@ describe("a server killed while a prediction runs", () => {
     await app.kill(); // the POST is on the wire; its answer never arrives
     assert.equal(ledger(job.id).find((r) => r.kind === "clip")?.externalId ?? null, null, "killed before the id was stored");
     app = await startApp(env(fake), { dataDir: app.dataDir });
-    api = apiClient(app.baseUrl);
+    api = apiClient(app.baseUrl, app.token);
     await api.waitForStatus(job.id, ["completed"], 90_000);
     const made = [...fake.predictions.values()].filter((p) => p.model === CLIP && p.source === "api").length - before;
     assert.equal(made, 2, "two scenes, two paid clip predictions");
@@ -487,7 +487,7 @@ describe("a separate worker", () => {
       const web = await startApp(env(fake, { RUN_WORKER: "false" }));
       const worker = await startWorker(web.dataDir, env(fake));
       try {
-        const client = apiClient(web.baseUrl);
+        const client = apiClient(web.baseUrl, web.token);
         const health = async () =>
           (await client.request("GET", "/api/health")).json as {
             worker: { inProcess: boolean };
@@ -540,7 +540,7 @@ describe("webhooks", () => {
         { port },
       );
       try {
-        const client = apiClient(hooked.baseUrl);
+        const client = apiClient(hooked.baseUrl, hooked.token);
         const job = await client.createJob({ prompt: "A bell rings. The doors open.", sceneCount: 2, autoApprove: true });
         await client.waitForStatus(job.id, ["completed"], 60_000);
         const creates = fake.creates();

@@ -11,7 +11,7 @@ let api: ReturnType<typeof apiClient>;
 
 before(async () => {
   app = await startApp({ FFMPEG_PATH: ffmpeg.path });
-  api = apiClient(app.baseUrl);
+  api = apiClient(app.baseUrl, app.token);
 });
 after(async () => {
   ffmpeg.fixIt();

@@ -47,7 +47,7 @@ async function contend(journalMode: "wal" | "delete") {
   const file = path.join(dataDir, "storyreel.db");
   const seed = new Database(file);
   seed.exec(`PRAGMA journal_mode = ${journalMode}`);
-  seed.exec("INSERT INTO Client (id, name) VALUES ('c', 'contention')");
+  seed.exec("INSERT INTO User (id, name, email, updatedAt) VALUES ('c', 'contention', 'c@contention.test', 0)");
   seed.exec(
     "INSERT INTO Job (id, clientId, prompt, style, aspectRatio, sceneCount, seed, provider, updatedAt) VALUES ('j', 'c', 'p', 'cinematic', '16:9', 1, 1, 'local', 0)",
   );

@@ -28,7 +28,7 @@ describe("two workers on one queue", () => {
       const env = { WORKER_POLL_MS: "50", WORKER_JOB_CONCURRENCY: "2", LOCAL_BACKEND_DELAY_MS: "100", LEASE_SECONDS: "5" };
       const workers = [await startWorker(app.dataDir, env), await startWorker(app.dataDir, env)];
       running.push(...workers);
-      const api = apiClient(app.baseUrl);
+      const api = apiClient(app.baseUrl, app.token);
       const jobs = [];
       for (let i = 0; i < 6; i++) {
         jobs.push(
@@ -74,7 +74,7 @@ describe("cancel", () => {
     async () => {
       const app = await startApp({ LOCAL_BACKEND_DELAY_MS: "400", WORKER_POLL_MS: "100" });
       running.push(app);
-      const api = apiClient(app.baseUrl);
+      const api = apiClient(app.baseUrl, app.token);
       for (const stage of STAGES) {
         const job = await api.createJob({
           prompt: `Cancel in ${stage}. A fox crosses the frozen lake. It stops at the far shore. The moon rises.`,

@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { defineRoute } from "@/lib/http/define-route";
 import { createJob } from "@/lib/jobs/create-job";
+import { limitJobCreation } from "@/lib/auth/limits";
 import { listJobs } from "@/lib/jobs/queries";
 import { createJobSchema, listJobsQuerySchema } from "@/lib/jobs/schemas";
 import { routeMethods } from "@/lib/http/route-methods";
@@ -8,6 +9,7 @@ import { routeMethods } from "@/lib/http/route-methods";
 export const dynamic = "force-dynamic";
 
 const create = defineRoute({ body: createJobSchema }, async ({ caller, body }) => {
+  await limitJobCreation(caller.clientId);
   const job = await createJob(caller.clientId, body);
   return NextResponse.json(job, { status: 201, headers: { Location: job.links.self } });
 });

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { defineAction } from "@/lib/http/define-action";
 import { editScene, moveScene, regenerateScene, removeScene } from "@/lib/jobs/edit-storyboard";
+import { limitRegeneration } from "@/lib/auth/limits";
 import { approveStoryboard, cancelJob, retryFailedJob } from "@/lib/jobs/review-actions";
 import { editSceneSchema, jobIdSchema, sceneIdSchema } from "@/lib/jobs/schemas";
 
@@ -20,9 +21,10 @@ export const editSceneAction = defineAction(scene.extend({ changes: editSceneSch
   editScene(caller.clientId, jobId, sceneId, changes),
 );
 
-export const regenerateSceneAction = defineAction(scene, ({ jobId, sceneId }, caller) =>
-  regenerateScene(caller.clientId, jobId, sceneId),
-);
+export const regenerateSceneAction = defineAction(scene, async ({ jobId, sceneId }, caller) => {
+  await limitRegeneration(caller.clientId);
+  await regenerateScene(caller.clientId, jobId, sceneId);
+});
 
 export const removeSceneAction = defineAction(scene, ({ jobId, sceneId }, caller) =>
   removeScene(caller.clientId, jobId, sceneId),

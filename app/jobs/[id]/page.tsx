@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { JobWorkspace } from "@/components/job/job-workspace";
 import { AppError } from "@/lib/errors";
-import { resolveCaller } from "@/lib/http/caller";
+import { callerForPage } from "@/lib/http/page-caller";
 import { getJobView } from "@/lib/jobs/queries";
 import {
   approveStoryboardAction,
@@ -19,7 +19,7 @@ export const metadata: Metadata = { title: "Video · Storyreel" };
 
 export default async function JobPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const caller = await resolveCaller();
+  const caller = await callerForPage(`/jobs/${id}`);
   const job = await getJobView(caller.clientId, id).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;

@@ -1,0 +1,123 @@
+"use client";
+
+import { useState } from "react";
+import useSWR from "swr";
+import { fetchJson } from "@/components/job/use-job";
+import { formatCost, formatRelativeTime } from "@/components/format";
+import { buttonStyles } from "@/components/ui/styles";
+
+type User = {
+  id: string;
+  name: string;
+  email: string;
+  role: string;
+  disabled: boolean;
+  createdAt: string;
+  jobs: number;
+  spentUsd: number;
+};
+type Invite = { id: string; createdAt: string; expiresAt: string; usedAt: string | null; usedByEmail: string | null };
+
+/** All users with their videos and spend, disable or enable an account, and one-time invite links. */
+export function AdminPanel({ selfId }: { selfId: string }) {
+  const users = useSWR<{ users: User[] }>("/api/users", fetchJson);
+  const invites = useSWR<{ invites: Invite[] }>("/api/invites", fetchJson);
+  const [link, setLink] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function send(method: string, url: string, body?: unknown) {
+    setError(null);
+    const response = await fetch(url, {
+      method,
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body ?? {}),
+    });
+    const answer = response.status === 204 ? null : await response.json().catch(() => null);
+    if (!response.ok) setError(answer?.error?.message ?? "That did not work.");
+    await Promise.all([users.mutate(), invites.mutate()]);
+    return response.ok ? answer : null;
+  }
+
+  return (
+    <div className="space-y-10">
+      <section aria-labelledby="users-heading">
+        <h2 id="users-heading" className="mb-3 text-lg font-semibold">
+          All users
+        </h2>
+        <table className="w-full text-left text-sm">
+          <thead className="text-xs uppercase text-zinc-500">
+            <tr>
+              <th className="py-2">Person</th>
+              <th>Role</th>
+              <th className="text-right">Videos</th>
+              <th className="text-right">Spent</th>
+              <th className="text-right">Account</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-zinc-800">
+            {users.data?.users.map((u) => (
+              <tr key={u.id}>
+                <td className="py-3">
+                  <p className="font-medium">{u.name}</p>
+                  <p className="text-xs text-zinc-500">{u.email}</p>
+                </td>
+                <td>{u.role}</td>
+                <td className="text-right">{u.jobs}</td>
+                <td className="text-right">{formatCost(u.spentUsd)}</td>
+                <td className="text-right">
+                  {u.id === selfId ? (
+                    <span className="text-xs text-zinc-500">you</span>
+                  ) : (
+                    <button
+                      type="button"
+                      className={buttonStyles.secondary}
+                      onClick={() => send("PATCH", `/api/users/${u.id}`, { disabled: !u.disabled })}
+                    >
+                      {u.disabled ? "Enable" : "Disable"} <span className="sr-only">{u.email}</span>
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section aria-labelledby="invites-heading" className="space-y-3">
+        <h2 id="invites-heading" className="text-lg font-semibold">
+          Invites
+        </h2>
+        <p className="text-sm text-zinc-400">
+          A link makes one account and works for 7 days. Pass it on yourself: no mail is sent.
+        </p>
+        <button
+          type="button"
+          className={buttonStyles.primary}
+          onClick={async () => {
+            const made = await send("POST", "/api/invites");
+            if (made) setLink(made.url);
+          }}
+        >
+          Create invite link
+        </button>
+        {link && (
+          <p role="status" className="break-all rounded-md border border-emerald-800 bg-emerald-950/40 p-4 text-sm">
+            <code data-testid="invite-link">{link}</code>
+          </p>
+        )}
+        {error && (
+          <p role="alert" className="text-sm text-red-300">
+            {error}
+          </p>
+        )}
+        <ul className="text-sm text-zinc-400">
+          {invites.data?.invites.map((i) => (
+            <li key={i.id}>
+              Made {formatRelativeTime(i.createdAt)} ·{" "}
+              {i.usedAt ? `used by ${i.usedByEmail}` : `open until ${new Date(i.expiresAt).toLocaleDateString("en-US")}`}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

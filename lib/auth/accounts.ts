@@ -1,0 +1,72 @@
+import { getDb } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
+import { AppError, conflict, notFound } from "@/lib/errors";
+import { getAuth } from "./auth";
+import type { NewAccount } from "./schemas";
+
+export type Role = "admin" | "user";
+
+/**
+ * A user who signs in with email and password, made through better-auth's own adapter and password hasher
+ * (scrypt), so the library's sign-in reads exactly what was written here.
+ */
+export async function createAccount(account: NewAccount, role: Role): Promise<{ id: string; email: string }> {
+  const ctx = await getAuth().$context;
+  if (await ctx.internalAdapter.findUserByEmail(account.email)) throw conflict("An account with that email address exists.");
+  const hash = await ctx.password.hash(account.password);
+  const user = await ctx.internalAdapter.createUser(
+    { email: account.email, name: account.name, role, emailVerified: false },
+    { method: "admin" },
+  );
+  try {
+    await ctx.internalAdapter.linkAccount({ userId: user.id, providerId: "credential", accountId: user.id, password: hash });
+  } catch (error) {
+    await getDb().user.delete({ where: { id: user.id } });
+    throw error;
+  }
+  return { id: user.id, email: user.email };
+}
+
+/** A new password, and every session of that user signed out. */
+export async function setPassword(email: string, password: string): Promise<void> {
+  const ctx = await getAuth().$context;
+  const found = await ctx.internalAdapter.findUserByEmail(email, { includeAccounts: true });
+  if (!found) throw notFound("An account with that email address");
+  const hash = await ctx.password.hash(password);
+  if (found.accounts.some((a) => a.providerId === "credential")) await ctx.internalAdapter.updatePassword(found.user.id, hash);
+  else
+    await ctx.internalAdapter.linkAccount({
+      userId: found.user.id,
+      providerId: "credential",
+      accountId: found.user.id,
+      password: hash,
+    });
+  await ctx.internalAdapter.deleteUserSessions(found.user.id);
+}
+
+/** Disabled users cannot sign in, their sessions end, and their tokens stop working; their jobs stay. */
+export async function setDisabled(userId: string, disabled: boolean): Promise<void> {
+  const db = getDb();
+  const updated = await db.user.updateMany({ where: { id: userId }, data: { banned: disabled } });
+  if (updated.count === 0) throw notFound("That user");
+  if (disabled) await db.session.deleteMany({ where: { userId } });
+}
+
+/** Signs a person out everywhere: every session of theirs ends. */
+export async function signOutEverywhere(userId: string): Promise<void> {
+  await getDb().session.deleteMany({ where: { userId } });
+}
+
+/** Anyone may make an account when SIGNUP=open; otherwise this door is shut with a sentence that says which is. */
+export async function openSignUp(account: NewAccount): Promise<{ id: string; email: string }> {
+  const mode = getEnv().SIGNUP;
+  if (mode !== "open") {
+    throw new AppError(
+      "forbidden",
+      mode === "invite"
+        ? "Accounts here are by invitation: ask the studio's admin for an invite link."
+        : "This studio is not taking new accounts.",
+    );
+  }
+  return createAccount(account, "user");
+}

@@ -1,0 +1,38 @@
+import { z } from "zod";
+
+export const PASSWORD_LIMITS = { min: 10, max: 256 } as const;
+
+export const emailSchema = z
+  .string({ error: "Give an email address." })
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: "That is not an email address." }).max(254, "That email address is too long."));
+
+export const passwordSchema = z
+  .string({ error: "Give a password." })
+  .min(PASSWORD_LIMITS.min, `A password needs at least ${PASSWORD_LIMITS.min} characters.`)
+  .max(PASSWORD_LIMITS.max, `A password can have at most ${PASSWORD_LIMITS.max} characters.`);
+
+export const nameSchema = z
+  .string({ error: "Give a name." })
+  .trim()
+  .min(1, "Give a name.")
+  .max(100, "A name can have at most 100 characters.")
+  .refine((v) => v.isWellFormed(), "The name contains a broken character.");
+
+export const newAccountSchema = z.strictObject({ name: nameSchema, email: emailSchema, password: passwordSchema });
+export type NewAccount = z.output<typeof newAccountSchema>;
+
+export const acceptInviteSchema = newAccountSchema.extend({
+  token: z.string({ error: "The invite link is incomplete." }).min(10).max(200),
+});
+
+export const createTokenSchema = z.strictObject({
+  name: z
+    .string({ error: "Name the token (what will use it?)." })
+    .trim()
+    .min(1, "Name the token (what will use it?).")
+    .max(60, "A token name can have at most 60 characters."),
+});
+
+export const updateUserSchema = z.strictObject({ disabled: z.boolean({ error: 'Say "disabled": true or false.' }) });

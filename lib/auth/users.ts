@@ -1,0 +1,21 @@
+import { getDb } from "@/lib/db/client";
+
+/** Every account, for the admin's view: who, since when, how many videos and what they cost. */
+export async function listUsers() {
+  const db = getDb();
+  const [users, spend] = await Promise.all([
+    db.user.findMany({ orderBy: { createdAt: "asc" }, where: { email: { not: { endsWith: "@unclaimed.invalid" } } } }),
+    db.job.groupBy({ by: ["clientId"], _count: { _all: true }, _sum: { costUsd: true } }),
+  ]);
+  const byUser = new Map(spend.map((s) => [s.clientId, s]));
+  return users.map((u) => ({
+    id: u.id,
+    name: u.name,
+    email: u.email,
+    role: u.role === "admin" ? "admin" : "user",
+    disabled: u.banned === true,
+    createdAt: u.createdAt.toISOString(),
+    jobs: byUser.get(u.id)?._count._all ?? 0,
+    spentUsd: byUser.get(u.id)?._sum.costUsd ?? 0,
+  }));
+}

@@ -1,0 +1,328 @@
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { after, describe, it } from "node:test";
+import { apiClient } from "../helpers/api-client";
+import { OWNER, signInOwner, startApp, type RunningApp } from "../helpers/start-app";
+import { queryDb } from "../helpers/read-db";
+
+// Accounts through the real routes of the built app: owner setup, invites, sessions, tokens, isolation between
+// users, and the limits that keep one person (or a guesser) from taking the studio over.
+const running: RunningApp[] = [];
+after(async () => Promise.all(running.map((a) => a.stop())));
+
+async function app(env: Record<string, string> = {}, owner = true) {
+  const started = await startApp(env, { owner });
+  running.push(started);
+  return started;
+}
+
+const cookieOf = (response: Response) =>
+  response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+
+function call(base: string, method: string, path: string, options: { body?: unknown; headers?: Record<string, string> } = {}) {
+  return fetchOrSay(`${base}${path}`, {
+    method,
+    redirect: "manual",
+    // A browser sends its Origin on every POST; better-auth refuses a sign-in without one.
+    headers: { ...(options.body !== undefined ? { "Content-Type": "application/json" } : {}), Origin: base, ...options.headers },
+    body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
+  });
+}
+
+async function fetchOrSay(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    throw new Error(`${init.method} ${url} ${JSON.stringify(init.headers)}: ${(error as Error).cause ?? error}`);
+  }
+}
+
+// Run without blocking this process (a blocked event loop misses the server closing idle connections).
+async function cli(dataDir: string, ...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: "silent" };
+  delete env.DATABASE_URL;
+  return new Promise((resolve) => {
+    execFile("npx", ["tsx", ...args], { env, encoding: "utf8" }, (error, stdout, stderr) =>
+      resolve({ status: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+describe("the first visit and the owner", () => {
+  it(
+    "asks for the owner's account, makes it exactly once however many ask at once, and hands over older jobs",
+    { timeout: 120_000 },
+    async () => {
+      const fresh = await app({}, false);
+      // A job made from the shell before anyone set the studio up (it belongs to the pre-accounts owner).
+      const made = await cli(
+        fresh.dataDir,
+        "lib/cli/generate.ts",
+        "A kettle boils. Tea is poured.",
+        "--scenes",
+        "2",
+        "--out",
+        `${fresh.dataDir}/cli.mp4`,
+      );
+      assert.equal(made.status, 0, made.stderr);
+
+      const home = await call(fresh.baseUrl, "GET", "/");
+      assert.equal(home.status, 307);
+      assert.equal(new URL(home.headers.get("location")!, fresh.baseUrl).pathname, "/setup");
+      const api = await call(fresh.baseUrl, "GET", "/api/jobs");
+      assert.equal(api.status, 401);
+      assert.match((await api.json()).error.message, /Sign in first, or send a personal API token/);
+
+      const attempts = await Promise.all(
+        [1, 2, 3, 4, 5].map((n) =>
+          call(fresh.baseUrl, "POST", "/api/setup", {
+            body: { name: `Owner ${n}`, email: `owner${n}@example.com`, password: "a long enough password" },
+          }),
+        ),
+      );
+      assert.deepEqual(attempts.map((r) => r.status).sort(), [201, 409, 409, 409, 409]);
+      const winner = attempts.find((r) => r.status === 201)!;
+      const cookie = cookieOf(winner);
+      assert.match(winner.headers.getSetCookie().join(), /HttpOnly/i);
+      assert.match(winner.headers.getSetCookie().join(), /SameSite=Lax/i);
+      const jobs = await (await call(fresh.baseUrl, "GET", "/api/jobs", { headers: { Cookie: cookie } })).json();
+      assert.equal(jobs.jobs.length, 1, "the job made before setup is the owner's");
+      assert.deepEqual(queryDb(fresh.dataDir, "SELECT COUNT(*) AS n FROM User WHERE email LIKE '%@unclaimed.invalid'"), [
+        { n: 0 },
+      ]);
+      assert.equal((await call(fresh.baseUrl, "GET", "/setup")).status, 307, "setup is closed once there is an owner");
+
+      // Sign out ends the session; signing in again makes a new one.
+      assert.equal(
+        (await call(fresh.baseUrl, "POST", "/api/auth/sign-out", { body: {}, headers: { Cookie: cookie } })).status,
+        200,
+      );
+      assert.equal((await call(fresh.baseUrl, "GET", "/api/jobs", { headers: { Cookie: cookie } })).status, 401);
+    },
+  );
+});
+
+describe("people, invites and isolation", () => {
+  it(
+    "an invited person sees only their own work: another user's ids answer 404 on every route and media URL",
+    { timeout: 180_000 },
+    async () => {
+      const studio = await app();
+      const owner = apiClient(studio.baseUrl, studio.token);
+      const invite = await owner.request("POST", "/api/invites");
+      assert.equal(invite.status, 201);
+      assert.match(invite.json.url, /\/invite\/[\w-]{20,}$/);
+      const token = invite.json.url.split("/invite/")[1];
+      const joined = await call(studio.baseUrl, "POST", "/api/invites/accept", {
+        body: { token, name: "Bob", email: "Bob@Example.com", password: "bob's own password" },
+      });
+      assert.equal(joined.status, 201, await joined.clone().text());
+      const again = await call(studio.baseUrl, "POST", "/api/invites/accept", {
+        body: { token, name: "Eve", email: "eve@example.com", password: "eve's own password" },
+      });
+      assert.equal(again.status, 404, "an invite makes one account");
+      assert.match((await again.json()).error.message, /used already, has expired, or was mistyped/);
+      const bobCookie = cookieOf(joined);
+      const bobToken = (
+        await (
+          await call(studio.baseUrl, "POST", "/api/tokens", { body: { name: "bob" }, headers: { Cookie: bobCookie } })
+        ).json()
+      ).token;
+      const bob = apiClient(studio.baseUrl, bobToken);
+
+      // The owner's job, drafted and waiting for approval, with media on disk.
+      const job = await owner.createJob({ prompt: "A lantern is lit. The tent glows.", sceneCount: 2 });
+      const review = await owner.waitForStatus(job.id, ["awaiting_approval"], 60_000);
+      const [scene] = review.scenes;
+      const ownerTokenId = (await owner.request("GET", "/api/tokens")).json.tokens[0].id;
+      const routes: [string, string, unknown?][] = [
+        ["GET", `/api/jobs/${job.id}`],
+        ["PATCH", `/api/jobs/${job.id}/scenes/${scene!.id}`, { caption: "mine now" }],
+        ["POST", `/api/jobs/${job.id}/scenes/${scene!.id}/regenerate`],
+        ["PUT", `/api/jobs/${job.id}/scenes/order`, { sceneIds: review.scenes.map((s) => s.id).reverse() }],
+        ["POST", `/api/jobs/${job.id}/approve`],
+        ["POST", `/api/jobs/${job.id}/retry`],
+        ["POST", `/api/jobs/${job.id}/cancel`],
+        ["GET", scene!.stillUrl!],
+        ["DELETE", `/api/tokens/${ownerTokenId}`],
+      ];
+      for (const [method, path, body] of routes) {
+        const asBob = await bob.request(method, path, body);
+        assert.equal(asBob.status, 404, `${method} ${path} as another user: ${JSON.stringify(asBob.json)}`);
+      }
+      // The same ids with the owner's token work, so the 404s above were about the user, not the ids.
+      assert.equal((await owner.request("GET", `/api/jobs/${job.id}`)).status, 200);
+      assert.equal((await fetch(`${studio.baseUrl}${scene!.stillUrl}`, { headers: studio.auth })).status, 200);
+      assert.equal((await bob.request("GET", "/api/jobs")).json.jobs.length, 0, "the list shows only one's own");
+      const unchanged = await owner.getJob(job.id);
+      assert.equal(unchanged.status, "awaiting_approval");
+      assert.equal(unchanged.scenes[0]!.caption, scene!.caption);
+
+      // Admin-only addresses do not exist for others.
+      for (const [method, path] of [
+        ["GET", "/api/users"],
+        ["POST", "/api/invites"],
+        ["GET", "/api/invites"],
+      ] as const) {
+        assert.equal((await bob.request(method, path)).status, 404, `${method} ${path} as a user`);
+      }
+      const page = await call(studio.baseUrl, "GET", "/admin", { headers: { Cookie: bobCookie } });
+      assert.equal(page.status, 404);
+
+      // The admin sees everyone, and disables Bob: his session and token stop working at once, his sign-in too.
+      const users = (await owner.request("GET", "/api/users")).json.users as { id: string; email: string; jobs: number }[];
+      assert.deepEqual(
+        users.map((u) => [u.email, u.jobs]),
+        [
+          [OWNER.email, 1],
+          ["bob@example.com", 0],
+        ],
+      );
+      const bobId = users[1]!.id;
+      assert.equal((await owner.request("PATCH", `/api/users/${users[0]!.id}`, { disabled: true })).status, 400, "not oneself");
+      assert.equal((await owner.request("PATCH", `/api/users/${bobId}`, { disabled: true })).status, 200);
+      assert.equal((await bob.request("GET", "/api/jobs")).status, 401);
+      assert.equal((await call(studio.baseUrl, "GET", "/api/jobs", { headers: { Cookie: bobCookie } })).status, 401);
+      const signIn = await call(studio.baseUrl, "POST", "/api/auth/sign-in/email", {
+        body: { email: "bob@example.com", password: "bob's own password" },
+      });
+      assert.equal(signIn.ok, false, "a disabled account cannot sign in");
+      assert.equal((await owner.request("PATCH", `/api/users/${bobId}`, { disabled: false })).status, 200);
+      assert.equal((await bob.request("GET", "/api/jobs")).status, 200, "enabled again, his token works");
+    },
+  );
+
+  it("tokens: shown once, used as Bearer, last use shown, revoked -> 401", async () => {
+    const studio = await app();
+    const made = await call(studio.baseUrl, "POST", "/api/tokens", {
+      body: { name: "nightly" },
+      headers: { Cookie: studio.cookie },
+    });
+    assert.equal(made.status, 201);
+    const { id, token } = await made.json();
+    assert.match(token, /^sr_\w{40,}$/);
+    const listed = async () =>
+      (await (await call(studio.baseUrl, "GET", "/api/tokens", { headers: { Cookie: studio.cookie } })).json()).tokens as {
+        id: string;
+        lastUsedAt: string | null;
+      }[];
+    assert.equal((await listed()).find((t) => t.id === id)!.lastUsedAt, null);
+    assert.ok(!JSON.stringify(await listed()).includes(token), "never shown again");
+    assert.equal((await call(studio.baseUrl, "GET", "/api/jobs", { headers: { Authorization: `Bearer ${token}` } })).status, 200);
+    assert.ok((await listed()).find((t) => t.id === id)!.lastUsedAt);
+    assert.ok(
+      !(queryDb(studio.dataDir, "SELECT key FROM Apikey") as { key: string }[]).some((r) => r.key === token),
+      "stored hashed",
+    );
+    assert.equal((await call(studio.baseUrl, "DELETE", `/api/tokens/${id}`, { headers: { Cookie: studio.cookie } })).status, 204);
+    const revoked = await call(studio.baseUrl, "GET", "/api/jobs", { headers: { Authorization: `Bearer ${token}` } });
+    assert.equal(revoked.status, 401);
+    assert.match((await revoked.json()).error.message, /That API token is not valid/);
+    assert.equal((await call(studio.baseUrl, "GET", "/api/jobs", { headers: { Authorization: "Basic abc" } })).status, 401);
+  });
+});
+
+describe("limits", () => {
+  it(
+    "locks an account after repeated wrong passwords (429 with Retry-After), even for the right one",
+    { timeout: 60_000 },
+    async () => {
+      const studio = await app();
+      const attempt = (password: string) =>
+        call(studio.baseUrl, "POST", "/api/auth/sign-in/email", { body: { email: OWNER.email, password } });
+      for (let i = 0; i < 5; i++) assert.equal((await attempt("not the password")).status, 401);
+      const locked = await attempt(OWNER.password);
+      assert.equal(locked.status, 429);
+      assert.ok(Number(locked.headers.get("retry-after")) > 60);
+      assert.match((await locked.json()).error.message, /Too many failed sign-ins for this account: it is locked for 15 min\./);
+      // The studio's API token still works: the lock is on password sign-in.
+      assert.equal((await call(studio.baseUrl, "GET", "/api/jobs", { headers: studio.auth })).status, 200);
+    },
+  );
+
+  it(
+    "refuses a person's fourth active job and too many per minute with 429, Retry-After and a sentence",
+    { timeout: 60_000 },
+    async () => {
+      const studio = await app({ MAX_ACTIVE_JOBS_PER_USER: "3", JOBS_PER_MINUTE: "5", LOCAL_BACKEND_DELAY_MS: "3000" });
+      const api = apiClient(studio.baseUrl, studio.token);
+      const create = () => api.request("POST", "/api/jobs", { prompt: "A bell rings. Birds fly.", sceneCount: 2 });
+      const results = await Promise.all([create(), create(), create(), create(), create()]);
+      assert.deepEqual(results.map((r) => r.status).sort(), [201, 201, 201, 429, 429], "three at once, however they arrive");
+      const refused = results.find((r) => r.status === 429)!;
+      assert.ok(Number(refused.headers.get("retry-after")) >= 1);
+      assert.match(refused.json.error.message, /You have 3 videos in progress, and at most 3 can be at once/);
+      const sixth = await create();
+      assert.equal(sixth.status, 429);
+      assert.match(sixth.json.error.message, /You can start 5 videos a minute; try again in \d+ s\./);
+    },
+  );
+});
+
+describe("who may sign up", () => {
+  it(
+    "SIGNUP=invite refuses open sign-up; SIGNUP=open allows it; SIGNUP=closed refuses invites",
+    { timeout: 90_000 },
+    async () => {
+      const body = { name: "Carol", email: "carol@example.com", password: "carol's password" };
+      const invite = await app();
+      const refused = await call(invite.baseUrl, "POST", "/api/signup", { body });
+      assert.equal(refused.status, 403);
+      assert.match((await refused.json()).error.message, /ask the studio's admin for an invite link/);
+      const open = await app({ SIGNUP: "open" });
+      assert.equal((await call(open.baseUrl, "POST", "/api/signup", { body })).status, 201);
+      assert.equal((await call(open.baseUrl, "POST", "/api/signup", { body })).status, 409, "one account per email");
+      const closed = await app({ SIGNUP: "closed" });
+      const noInvites = await call(closed.baseUrl, "POST", "/api/invites", { headers: closed.auth });
+      assert.equal(noInvites.status, 403);
+      assert.match((await noInvites.json()).error.message, /SIGNUP=closed/);
+    },
+  );
+});
+
+describe("operator commands", () => {
+  it(
+    "npm run user and npm run token work from the shell, and a reset password ends every session",
+    { timeout: 120_000 },
+    async () => {
+      const studio = await app();
+      const created = await cli(
+        studio.dataDir,
+        "lib/cli/user.ts",
+        "create",
+        "--email",
+        "dana@example.com",
+        "--password",
+        "dana's password",
+      );
+      assert.equal(created.status, 0, created.stderr);
+      const bad = await cli(studio.dataDir, "lib/cli/user.ts", "create", "--email", "nope", "--password", "x");
+      assert.equal(bad.status, 2);
+      assert.match(bad.stderr, /--email: That is not an email address\./);
+      const token = await cli(studio.dataDir, "lib/cli/token.ts", "create", "--email", "dana@example.com", "--name", "backup");
+      assert.equal(token.status, 0, token.stderr);
+      const printed = token.stdout.trim().split("\n").pop()!;
+      assert.equal(
+        (await call(studio.baseUrl, "GET", "/api/jobs", { headers: { Authorization: `Bearer ${printed}` } })).status,
+        200,
+      );
+
+      const session = await signInOwner(studio.baseUrl, { name: "Dana", email: "dana@example.com", password: "dana's password" });
+      const reset = await cli(studio.dataDir, "lib/cli/user.ts", "reset-password", "--email", "dana@example.com");
+      assert.equal(reset.status, 0, reset.stderr);
+      const newPassword = reset.stdout.trim().split("\n").pop()!;
+      assert.equal((await call(studio.baseUrl, "GET", "/api/jobs", { headers: { Cookie: session.cookie } })).status, 401);
+      const old = await call(studio.baseUrl, "POST", "/api/auth/sign-in/email", {
+        body: { email: "dana@example.com", password: "dana's password" },
+      });
+      assert.equal(old.status, 401);
+      const fresh = await call(studio.baseUrl, "POST", "/api/auth/sign-in/email", {
+        body: { email: "dana@example.com", password: newPassword },
+      });
+      assert.equal(fresh.status, 200);
+    },
+  );
+});
