@@ -10,6 +10,7 @@ export type ErrorCode =
   | "conflict"
   | "range_not_satisfiable"
   | "rate_limited"
+  | "gone"
   | "internal";
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
@@ -24,6 +25,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   conflict: 409,
   range_not_satisfiable: 416,
   rate_limited: 429,
+  gone: 410,
   internal: 500,
 };
 

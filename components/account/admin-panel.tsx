@@ -23,6 +23,7 @@ export function AdminPanel({ selfId }: { selfId: string }) {
   const users = useSWR<{ users: User[] }>("/api/users", fetchJson);
   const invites = useSWR<{ invites: Invite[] }>("/api/invites", fetchJson);
   const [link, setLink] = useState<string | null>(null);
+  const [newPassword, setNewPassword] = useState<{ email: string; password: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   async function send(method: string, url: string, body?: unknown) {
@@ -68,19 +69,34 @@ export function AdminPanel({ selfId }: { selfId: string }) {
                   {u.id === selfId ? (
                     <span className="text-xs text-zinc-500">you</span>
                   ) : (
-                    <button
-                      type="button"
-                      className={buttonStyles.secondary}
-                      onClick={() => send("PATCH", `/api/users/${u.id}`, { disabled: !u.disabled })}
-                    >
-                      {u.disabled ? "Enable" : "Disable"} <span className="sr-only">{u.email}</span>
-                    </button>
+                    <div className="flex justify-end gap-2">
+                      <button
+                        type="button"
+                        className={buttonStyles.secondary}
+                        onClick={async () => setNewPassword(await send("POST", `/api/users/${u.id}/password`))}
+                      >
+                        Reset password <span className="sr-only">of {u.email}</span>
+                      </button>
+                      <button
+                        type="button"
+                        className={buttonStyles.secondary}
+                        onClick={() => send("PATCH", `/api/users/${u.id}`, { disabled: !u.disabled })}
+                      >
+                        {u.disabled ? "Enable" : "Disable"} <span className="sr-only">{u.email}</span>
+                      </button>
+                    </div>
                   )}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
+        {newPassword && (
+          <p role="status" className="mt-3 rounded-md border border-emerald-800 bg-emerald-950/40 p-4 text-sm">
+            New password for {newPassword.email} (shown once; their sessions were signed out):{" "}
+            <code data-testid="new-password">{newPassword.password}</code>
+          </p>
+        )}
       </section>
       <section aria-labelledby="invites-heading" className="space-y-3">
         <h2 id="invites-heading" className="text-lg font-semibold">

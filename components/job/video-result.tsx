@@ -1,3 +1,4 @@
+import { ShareLink } from "./share-link";
 import type { JobView } from "@/lib/jobs/job-view";
 import { buttonStyles } from "@/components/ui/styles";
 import { formatCost, formatDuration } from "@/components/format";
@@ -26,6 +27,7 @@ export function VideoResult({ job }: { job: JobView }) {
           {formatDuration(job.durationSec)} · {job.aspectRatio} · {job.scenes.length} scenes · cost {formatCost(job.costUsd)}
         </p>
       </div>
+      <ShareLink jobId={job.id} />
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { AppError, conflict, notFound } from "@/lib/errors";
@@ -69,4 +70,13 @@ export async function openSignUp(account: NewAccount): Promise<{ id: string; ema
     );
   }
   return createAccount(account, "user");
+}
+
+/** A new random password for a user (for the admin to pass on), every session of theirs signed out. */
+export async function resetPasswordOf(userId: string): Promise<{ email: string; password: string }> {
+  const user = await getDb().user.findUnique({ where: { id: userId } });
+  if (!user) throw notFound("That user");
+  const password = randomBytes(12).toString("base64url");
+  await setPassword(user.email, password);
+  return { email: user.email, password };
 }

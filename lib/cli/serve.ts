@@ -7,7 +7,7 @@ import next from "next";
 import { getEnv } from "@/lib/env";
 import { checkRequest, guardOptions, type Refusal } from "@/lib/http/request-guard";
 import { securityHeaders } from "@/lib/http/security-headers";
-import { MEDIA_PREFIX, serveMedia } from "@/lib/http/serve-media";
+import { MEDIA_PREFIX, SHARE_PREFIX, serveMedia } from "@/lib/http/serve-media";
 import { CLIENT_ADDRESS_HEADER, clientAddress } from "@/lib/http/client-address";
 import { log } from "@/lib/log";
 
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
     // Next reads the policy from the request to put the nonce on its own scripts.
     if (isPage) req.headers["content-security-policy"] = security["Content-Security-Policy"];
     for (const [name, value] of Object.entries(security)) res.setHeader(name, value);
-    if (rawPath.startsWith(MEDIA_PREFIX)) return void serveMedia(req, res, rawPath);
+    if (rawPath.startsWith(MEDIA_PREFIX) || rawPath.startsWith(SHARE_PREFIX)) return void serveMedia(req, res, rawPath);
     handle(req, res).catch((error: unknown) => {
       log.error("request failed", { error, path: rawPath });
       if (!res.headersSent) res.writeHead(500).end();

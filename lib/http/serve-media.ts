@@ -2,11 +2,13 @@ import type http from "node:http";
 import { pipeline } from "node:stream/promises";
 import { AppError } from "@/lib/errors";
 import { findOwnedMedia } from "@/lib/jobs/media-access";
+import { findSharedVideo, SHARE_PREFIX } from "@/lib/jobs/share-links";
 import { log } from "@/lib/log";
 import { resolveCaller } from "./caller";
 import { answerFileRequest } from "./file-response";
 
 export const MEDIA_PREFIX = "/api/media/";
+export { SHARE_PREFIX };
 const ALLOW = "GET, HEAD, OPTIONS";
 
 function sendError(res: http.ServerResponse, error: AppError, extra: Record<string, string> = {}): void {
@@ -42,8 +44,13 @@ export async function serveMedia(req: http.IncomingMessage, res: http.ServerResp
         Allow: ALLOW,
       });
     }
-    const caller = await resolveCaller(toHeaders(req.headers));
-    const file = await findOwnedMedia(caller.clientId, decodeURIComponent(rawPath.slice(MEDIA_PREFIX.length)));
+    // A share link carries its own proof (signed, expiring); every other file needs its owner's session or token.
+    const file = rawPath.startsWith(SHARE_PREFIX)
+      ? await findSharedVideo(rawPath.slice(SHARE_PREFIX.length))
+      : await findOwnedMedia(
+          (await resolveCaller(toHeaders(req.headers))).clientId,
+          decodeURIComponent(rawPath.slice(MEDIA_PREFIX.length)),
+        );
     const url = new URL(req.url ?? "/", "http://media");
     const answer = answerFileRequest(file, {
       method,

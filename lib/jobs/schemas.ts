@@ -120,3 +120,8 @@ export const estimateQuerySchema = z.object({
   aspectRatio: aspectRatio.optional(),
   ...clipFields,
 });
+
+const shareDaysMessage = "A share link lasts a whole number of days from 1 to 30.";
+export const shareLinkSchema = z.strictObject({
+  days: z.int({ error: shareDaysMessage }).min(1, shareDaysMessage).max(30, shareDaysMessage).default(7),
+});

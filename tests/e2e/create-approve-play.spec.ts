@@ -26,7 +26,7 @@ test("an empty gallery invites the first video, and the browser finds the app's 
   }
 });
 
-test("prompt -> storyboard -> edit -> regenerate -> approve -> play -> gallery", async ({ page }) => {
+test("prompt -> storyboard -> edit -> regenerate -> approve -> play -> share -> gallery", async ({ page, playwright }) => {
   const wizard = new NewVideoPage(page);
   await wizard.goto();
   await expect(page.getByText(/Estimated cost/)).toBeVisible();
@@ -58,6 +58,18 @@ test("prompt -> storyboard -> edit -> regenerate -> approve -> play -> gallery",
   await expect(scenes).toHaveCount(3);
   await expect(scenes.first()).toContainText("The keeper sees the storm coming.");
   await page.screenshot({ path: `${shots}/06-player.png`, fullPage: true });
+
+  // A share link plays without signing in (a request context with no cookies); stopping sharing ends it.
+  await page.getByRole("button", { name: "Make a share link" }).click();
+  const shareUrl = (await page.getByTestId("share-link").textContent())!;
+  await page.screenshot({ path: `${shots}/06b-share-link.png`, fullPage: true });
+  const stranger = await playwright.request.newContext();
+  const shared = await stranger.get(shareUrl);
+  expect([shared.status(), shared.headers()["content-type"]]).toEqual([200, "video/mp4"]);
+  await page.getByRole("button", { name: "Stop sharing" }).click();
+  await expect(page.getByText("Sharing stopped")).toBeVisible();
+  expect((await stranger.get(shareUrl)).status()).toBe(404);
+  await stranger.dispose();
 
   await page.getByRole("link", { name: "Gallery" }).click();
   const card = page.getByRole("list", { name: "Videos" }).getByRole("listitem").first();

@@ -1,5 +1,8 @@
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
+import { createHmac } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import { after, describe, it } from "node:test";
 import { apiClient } from "../helpers/api-client";
 import { OWNER, signInOwner, startApp, type RunningApp } from "../helpers/start-app";
@@ -145,6 +148,7 @@ describe("people, invites and isolation", () => {
         ["PUT", `/api/jobs/${job.id}/scenes/order`, { sceneIds: review.scenes.map((s) => s.id).reverse() }],
         ["POST", `/api/jobs/${job.id}/approve`],
         ["POST", `/api/jobs/${job.id}/retry`],
+        ["DELETE", `/api/jobs/${job.id}/scenes/${review.scenes[1]!.id}`],
         ["POST", `/api/jobs/${job.id}/cancel`],
         ["GET", scene!.stillUrl!],
         ["DELETE", `/api/tokens/${ownerTokenId}`],
@@ -166,6 +170,7 @@ describe("people, invites and isolation", () => {
         ["GET", "/api/users"],
         ["POST", "/api/invites"],
         ["GET", "/api/invites"],
+        ["POST", `/api/users/${"0".repeat(32)}/password`],
       ] as const) {
         assert.equal((await bob.request(method, path)).status, 404, `${method} ${path} as a user`);
       }
@@ -192,6 +197,23 @@ describe("people, invites and isolation", () => {
       assert.equal(signIn.ok, false, "a disabled account cannot sign in");
       assert.equal((await owner.request("PATCH", `/api/users/${bobId}`, { disabled: false })).status, 200);
       assert.equal((await bob.request("GET", "/api/jobs")).status, 200, "enabled again, his token works");
+
+      // The admin resets Bob's password: the new one works, the old one does not.
+      const reset = await owner.request("POST", `/api/users/${bobId}/password`);
+      assert.equal(reset.status, 200);
+      const signInAs = (password: string) =>
+        call(studio.baseUrl, "POST", "/api/auth/sign-in/email", { body: { email: "bob@example.com", password } });
+      assert.equal((await signInAs("bob's own password")).status, 401);
+      const withNew = await signInAs(reset.json.password);
+      assert.equal(withNew.status, 200);
+      assert.equal((await withNew.clone().json()).token, undefined, "the session token stays in its httpOnly cookie");
+
+      // A page of another site cannot use Bob's cookie to spend the studio's money.
+      const forged = await call(studio.baseUrl, "POST", "/api/jobs", {
+        body: { prompt: "Spend it all." },
+        headers: { Cookie: cookieOf(withNew), Origin: "https://evil.example" },
+      });
+      assert.equal(forged.status, 403);
     },
   );
 
@@ -260,6 +282,22 @@ describe("limits", () => {
       assert.match(sixth.json.error.message, /You can start 5 videos a minute; try again in \d+ s\./);
     },
   );
+
+  it("limits still redraws per person per minute", { timeout: 90_000 }, async () => {
+    const studio = await app({ REGENERATIONS_PER_MINUTE: "2" });
+    const api = apiClient(studio.baseUrl, studio.token);
+    const job = await api.createJob({ prompt: "A gull lands. It takes off.", sceneCount: 2 });
+    const review = await api.waitForStatus(job.id, ["awaiting_approval"], 60_000);
+    const redraw = () => api.request("POST", `/api/jobs/${job.id}/scenes/${review.scenes[0]!.id}/regenerate`);
+    for (let i = 0; i < 2; i++) {
+      assert.equal((await redraw()).status, 202);
+      await api.waitForStatus(job.id, ["awaiting_approval"], 60_000);
+    }
+    const third = await redraw();
+    assert.equal(third.status, 429);
+    assert.ok(Number(third.headers.get("retry-after")) >= 1);
+    assert.match(third.json.error.message, /You can redraw 2 stills a minute; try again in \d+ s\./);
+  });
 });
 
 describe("who may sign up", () => {
@@ -323,6 +361,73 @@ describe("operator commands", () => {
         body: { email: "dana@example.com", password: newPassword },
       });
       assert.equal(fresh.status, 200);
+    },
+  );
+});
+
+describe("share links", () => {
+  it(
+    "a signed link plays the finished video without signing in, until it expires or sharing stops",
+    { timeout: 120_000 },
+    async () => {
+      const studio = await app();
+      const owner = apiClient(studio.baseUrl, studio.token);
+      const running = await owner.createJob({ prompt: "A bee finds a flower.", sceneCount: 2 });
+      const tooEarly = await owner.request("POST", `/api/jobs/${running.id}/share`, {});
+      assert.equal(tooEarly.status, 409);
+      assert.match(tooEarly.json.error.message, /Only a finished video can be shared\./);
+
+      const job = await owner.createJob({
+        prompt: "A paper boat sails. It reaches the pond's end.",
+        sceneCount: 2,
+        autoApprove: true,
+      });
+      await owner.waitForStatus(job.id, ["completed"], 90_000);
+      assert.equal((await owner.request("POST", `/api/jobs/${job.id}/share`, { days: 90 })).status, 400);
+      const shared = await owner.request("POST", `/api/jobs/${job.id}/share`, {});
+      assert.equal(shared.status, 201);
+      const url: string = shared.json.url;
+      assert.match(url, new RegExp(`^${studio.baseUrl}/api/share/${job.id}/\\d+/[\\w-]{43}$`));
+      assert.ok(Date.parse(shared.json.expiresAt) - Date.now() > 6.9 * 86_400_000);
+
+      const played = await fetch(url); // no cookie, no token
+      assert.equal(played.status, 200);
+      assert.equal(played.headers.get("content-type"), "video/mp4");
+      assert.equal(Number(played.headers.get("content-length")), (await played.arrayBuffer()).byteLength);
+      assert.equal((await fetch(url, { headers: { Range: "bytes=0-99" } })).status, 206);
+      const [jobId, expires, signature] = url.split("/api/share/")[1]!.split("/");
+      const tampered = `${studio.baseUrl}/api/share/${jobId}/${Number(expires) + 86_400}/${signature}`;
+      assert.equal((await fetch(tampered)).status, 404, "a later expiry breaks the signature");
+      assert.equal((await fetch(`${url}x`)).status, 404);
+
+      // Signed with the studio's own key but already past its time: 410 and a sentence.
+      const secret = fs.readFileSync(path.join(studio.dataDir, "auth-secret"), "utf8").trim();
+      const { shareKey } = (
+        queryDb(studio.dataDir, `SELECT shareKey FROM Job WHERE id = '${job.id}'`) as { shareKey: string }[]
+      )[0]!;
+      const past = Math.floor(Date.now() / 1000) - 60;
+      const expiredSig = createHmac("sha256", secret).update(`share:${job.id}:${past}:${shareKey}`).digest("base64url");
+      const expired = await fetch(`${studio.baseUrl}/api/share/${job.id}/${past}/${expiredSig}`);
+      assert.equal(expired.status, 410);
+      assert.match((await expired.json()).error.message, /This share link has expired/);
+
+      // Another person can neither make nor end the owner's links.
+      const other = await call(studio.baseUrl, "POST", "/api/invites", { headers: studio.auth });
+      const joined = await call(studio.baseUrl, "POST", "/api/invites/accept", {
+        body: {
+          token: (await other.json()).url.split("/invite/")[1],
+          name: "Ann",
+          email: "ann@example.com",
+          password: "ann's password!",
+        },
+      });
+      const ann = { Cookie: cookieOf(joined) };
+      assert.equal((await call(studio.baseUrl, "POST", `/api/jobs/${job.id}/share`, { body: {}, headers: ann })).status, 404);
+      assert.equal((await call(studio.baseUrl, "DELETE", `/api/jobs/${job.id}/share`, { headers: ann })).status, 404);
+      assert.equal((await fetch(url)).status, 200);
+
+      assert.equal((await owner.request("DELETE", `/api/jobs/${job.id}/share`)).status, 204);
+      assert.equal((await fetch(url)).status, 404, "stopping sharing ends every link");
     },
   );
 });

@@ -21,13 +21,17 @@ after(async () => {
   await app?.stop();
 });
 
+let token = "";
+
 describe("crash recovery", () => {
   it("finishes every job after SIGKILLs in each stage, with no step's result recorded twice", { timeout: 240_000 }, async () => {
     app = await startApp(ENV, { dataDir });
+    // The token lives in the database: restarts reuse it instead of signing in again while the job moves on.
+    token = app.token;
     const jobs: { id: string; stage: string; killedIn: string[] }[] = [];
 
     for (const stage of STAGES) {
-      const api = apiClient(app.baseUrl, app.token);
+      const api = apiClient(app.baseUrl, token);
       const job = await api.createJob({
         prompt: `Crash test in ${stage}. A lighthouse keeper climbs the tower at night. The lamp shines over the sea.`,
         sceneCount: 2,
@@ -36,19 +40,19 @@ describe("crash recovery", () => {
       const record = { id: job.id, stage, killedIn: [] as string[] };
       jobs.push(record);
       for (const delay of KILL_DELAYS_MS) {
-        await apiClient(app.baseUrl, app.token).waitForStatus(job.id, [stage], 60_000, 20);
+        await apiClient(app.baseUrl, token).waitForStatus(job.id, [stage], 60_000, 20);
         await new Promise((r) => setTimeout(r, delay));
         if (stage === "rendering") plantPartialFile(job.id);
         await app.kill();
         record.killedIn.push(readJobRow(dataDir, job.id).status);
-        app = await startApp(ENV, { dataDir });
+        app = await startApp(ENV, { dataDir, owner: false });
       }
-      const restarted = apiClient(app.baseUrl, app.token);
+      const restarted = apiClient(app.baseUrl, token);
       if (stage === "awaiting_approval") {
         assert.equal((await restarted.request("POST", `/api/jobs/${job.id}/approve`)).status, 200);
       }
       const done = await restarted.waitForStatus(job.id, ["completed"], 90_000);
-      const probe = await probeFinal(done.videoUrl!);
+      const probe = await probeFinal(done.videoUrl!, token);
       const expected = done.scenes.reduce((sum, s) => sum + s.durationSec, 0);
       assert.ok(Math.abs(probe.durationSec - expected) <= expected * 0.1, `duration ${probe.durationSec} vs ${expected}`);
     }
@@ -91,8 +95,8 @@ function plantPartialFile(jobId: string): void {
   fs.writeFileSync(path.join(dir, `planted.mp4.0badc0de.part.mp4`), "half a file");
 }
 
-async function probeFinal(url: string) {
-  const response = await fetch(`${app!.baseUrl}${url}`, { headers: app!.auth });
+async function probeFinal(url: string, token: string) {
+  const response = await fetch(`${app!.baseUrl}${url}`, { headers: { Authorization: `Bearer ${token}` } });
   assert.equal(response.status, 200);
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "storyreel-dl-")), "final.mp4");
   fs.writeFileSync(file, Buffer.from(await response.arrayBuffer()));
@@ -105,12 +109,13 @@ describe("graceful shutdown", () => {
     { timeout: 120_000 },
     async () => {
       app ??= await startApp(ENV, { dataDir });
-      const job = await apiClient(app.baseUrl, app.token).createJob({
+      token ||= app.token;
+      const job = await apiClient(app.baseUrl, token).createJob({
         prompt: "A train crosses a snowy valley. It enters a tunnel.",
         sceneCount: 2,
         autoApprove: true,
       });
-      await apiClient(app.baseUrl, app.token).waitForStatus(job.id, ["rendering"], 60_000, 20);
+      await apiClient(app.baseUrl, token).waitForStatus(job.id, ["rendering"], 60_000, 20);
       const started = Date.now();
       await app.stop();
       const seconds = (Date.now() - started) / 1000;
@@ -118,8 +123,8 @@ describe("graceful shutdown", () => {
       const row = readJobRow(dataDir, job.id);
       assert.deepEqual([row.status, row.leaseOwner], ["rendering", null]);
 
-      app = await startApp(ENV, { dataDir });
-      await apiClient(app.baseUrl, app.token).waitForStatus(job.id, ["completed"], 90_000);
+      app = await startApp(ENV, { dataDir, owner: false });
+      await apiClient(app.baseUrl, token).waitForStatus(job.id, ["completed"], 90_000);
     },
   );
 });
