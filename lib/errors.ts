@@ -11,6 +11,7 @@ export type ErrorCode =
   | "range_not_satisfiable"
   | "rate_limited"
   | "gone"
+  | "bad_gateway"
   | "internal";
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
@@ -26,6 +27,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   range_not_satisfiable: 416,
   rate_limited: 429,
   gone: 410,
+  bad_gateway: 502,
   internal: 500,
 };
 

@@ -4,7 +4,7 @@ import { useState } from "react";
 import useSWR from "swr";
 import { fetchJson } from "@/components/job/use-job";
 import { formatCost, formatRelativeTime } from "@/components/format";
-import { buttonStyles } from "@/components/ui/styles";
+import { buttonStyles, inputStyles, labelStyles } from "@/components/ui/styles";
 
 type User = {
   id: string;
@@ -19,10 +19,11 @@ type User = {
 type Invite = { id: string; createdAt: string; expiresAt: string; usedAt: string | null; usedByEmail: string | null };
 
 /** All users with their videos and spend, disable or enable an account, and one-time invite links. */
-export function AdminPanel({ selfId }: { selfId: string }) {
+export function AdminPanel({ selfId, canMail }: { selfId: string; canMail: boolean }) {
   const users = useSWR<{ users: User[] }>("/api/users", fetchJson);
   const invites = useSWR<{ invites: Invite[] }>("/api/invites", fetchJson);
   const [link, setLink] = useState<string | null>(null);
+  const [inviteEmail, setInviteEmail] = useState("");
   const [newPassword, setNewPassword] = useState<{ email: string; password: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -103,14 +104,31 @@ export function AdminPanel({ selfId }: { selfId: string }) {
           Invites
         </h2>
         <p className="text-sm text-zinc-400">
-          A link makes one account and works for 7 days. Pass it on yourself: no mail is sent.
+          A link makes one account and works for 7 days.{" "}
+          {canMail
+            ? "Give an email address to have it mailed, or pass it on yourself."
+            : "Pass it on yourself: no mail server is set up."}
         </p>
+        {canMail && (
+          <div className="max-w-sm">
+            <label htmlFor="invite-email" className={labelStyles}>
+              Email (optional)
+            </label>
+            <input
+              id="invite-email"
+              type="email"
+              value={inviteEmail}
+              onChange={(e) => setInviteEmail(e.target.value)}
+              className={inputStyles}
+            />
+          </div>
+        )}
         <button
           type="button"
           className={buttonStyles.primary}
           onClick={async () => {
-            const made = await send("POST", "/api/invites");
-            if (made) setLink(made.url);
+            const made = await send("POST", "/api/invites", inviteEmail ? { email: inviteEmail } : {});
+            if (made) setLink(made.emailedTo ? `${made.url} (mailed to ${made.emailedTo})` : made.url);
           }}
         >
           Create invite link

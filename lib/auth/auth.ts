@@ -6,7 +6,7 @@ import { admin } from "better-auth/plugins";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { log } from "@/lib/log";
-import { guardOptions } from "@/lib/http/request-guard";
+import { allowedHostNames } from "@/lib/env/allowed-hosts";
 import { authSecret } from "./auth-secret";
 
 export const SESSION_COOKIE_PREFIX = "storyreel";
@@ -21,7 +21,7 @@ function createAuth() {
     secret: authSecret(),
     // The address people use: PUBLIC_BASE_URL, else the request's own Host (the server allows only its allow-list).
     baseURL: env.PUBLIC_BASE_URL ?? {
-      allowedHosts: [...guardOptions(env).allowedHosts].flatMap((h) => [h, `${h}:*`]),
+      allowedHosts: allowedHostNames(env).flatMap((h) => [h, `${h}:*`]),
       // Calls from the shell (npm run token) have no request.
       fallback: "http://localhost",
     },

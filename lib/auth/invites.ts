@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, conflict, notFound } from "@/lib/errors";
+import { mailConfigured, sendMail } from "@/lib/mail/send-mail";
 import { createAccount } from "./accounts";
 import type { NewAccount } from "./schemas";
 
@@ -63,4 +64,27 @@ export async function inviteIsUsable(token: string): Promise<boolean> {
 export async function revokeInvite(id: string): Promise<void> {
   const deleted = await getDb().invite.deleteMany({ where: { id, usedAt: null } });
   if (deleted.count === 0) throw notFound("That invite");
+}
+
+/**
+ * An invite link at `origin`, mailed to `email` when one is given (SMTP_URL must be set). If the mail cannot
+ * be sent, the invite is taken back, so no link exists that nobody received.
+ */
+export async function inviteSomeone(admin: { id: string; name: string }, origin: string, email?: string) {
+  if (email && !mailConfigured()) {
+    throw conflict("No mail server is set up (SMTP_URL): leave out the email, copy the link and send it yourself.");
+  }
+  const invite = await createInvite(admin.id);
+  const url = `${origin}/invite/${invite.token}`;
+  if (email) {
+    await sendMail({
+      to: email,
+      subject: `${admin.name} invited you to Storyreel`,
+      text: `${admin.name} invited you to make videos with Storyreel.\n\nCreate your account here (the link works once, for ${INVITE_DAYS} days):\n${url}\n`,
+    }).catch(async (error: unknown) => {
+      await getDb().invite.delete({ where: { id: invite.id } });
+      throw error;
+    });
+  }
+  return { ...invite, url, emailedTo: email ?? null };
 }

@@ -36,3 +36,5 @@ export const createTokenSchema = z.strictObject({
 });
 
 export const updateUserSchema = z.strictObject({ disabled: z.boolean({ error: 'Say "disabled": true or false.' }) });
+
+export const newInviteSchema = z.strictObject({ email: emailSchema.optional() });

@@ -1,5 +1,4 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { addressOf } from "@/lib/http/client-address";
 import { getAuth } from "./auth";
 import { assertSignInAllowed, recordSignInFailure, recordSignInSuccess } from "./limits";
 
@@ -7,7 +6,7 @@ import { assertSignInAllowed, recordSignInFailure, recordSignInSuccess } from ".
  * better-auth's own endpoints (sign-in, sign-out, session), with sign-in attempts counted per account and per
  * address in the database: failures are slowed down, then the account or address is locked for a while (429).
  */
-export async function handleAuthRequest(request: Request): Promise<Response> {
+export async function handleAuthRequest(request: Request, address: string): Promise<Response> {
   const auth = getAuth();
   const isSignIn = request.method === "POST" && new URL(request.url).pathname.endsWith("/sign-in/email");
   if (!isSignIn) return auth.handler(request);
@@ -16,7 +15,6 @@ export async function handleAuthRequest(request: Request): Promise<Response> {
     .json()
     .catch(() => null)) as { email?: unknown } | null;
   const email = typeof body?.email === "string" ? body.email.trim().toLowerCase() : "";
-  const address = addressOf(request.headers);
   await assertSignInAllowed(email, address);
   const response = await auth.handler(request);
   if (response.status === 401) await sleep(await recordSignInFailure(email, address));

@@ -50,6 +50,9 @@ const envSchema = z.object({
   /** Jobs a user may create, and stills they may redraw, per minute. */
   JOBS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
   REGENERATIONS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(30),
+  /** Optional mail server for invite links, e.g. smtps://user:password@mail.example.com:465. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
+  MAIL_FROM: z.string().min(3).default("Storyreel <storyreel@localhost>"),
   /** Read the client's address from X-Forwarded-For (only behind a proxy you run). */
   TRUST_PROXY: booleanString.default(false),
   // Host names this server answers to besides localhost (a page that rebinds its own name to 127.0.0.1 gets nothing).

@@ -1,4 +1,5 @@
 import type { ErrorCode } from "@/lib/errors";
+import { allowedHostNames } from "@/lib/env/allowed-hosts";
 
 /** What the edge refuses before any route runs: a status, a code and a sentence for the person. */
 export interface Refusal {
@@ -26,7 +27,6 @@ export interface GuardOptions {
 
 const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-const LOCAL_HOSTS = ["localhost", "127.0.0.1", "[::1]"];
 /** No request body may be larger; the largest any route reads (a Replicate webhook) is exactly this. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 // Signed by Replicate and checked there; no browser ever sends it.
@@ -34,9 +34,8 @@ const SERVER_TO_SERVER = /^\/api\/webhooks\//;
 
 export function guardOptions(env: { ALLOWED_HOSTS: string[]; PUBLIC_BASE_URL?: string }): GuardOptions {
   const publicUrl = env.PUBLIC_BASE_URL ? new URL(env.PUBLIC_BASE_URL) : null;
-  const hosts = [...LOCAL_HOSTS, ...env.ALLOWED_HOSTS, ...(publicUrl ? [publicUrl.hostname.toLowerCase()] : [])];
   return {
-    allowedHosts: new Set(hosts),
+    allowedHosts: new Set(allowedHostNames(env)),
     trustedOrigins: new Set(publicUrl ? [publicUrl.origin] : []),
     maxBodyBytes: MAX_BODY_BYTES,
   };

@@ -2,8 +2,10 @@ import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { createHmac } from "node:crypto";
 import fs from "node:fs";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { after, describe, it } from "node:test";
+import { SMTPServer } from "smtp-server";
 import { apiClient } from "../helpers/api-client";
 import { OWNER, signInOwner, startApp, type RunningApp } from "../helpers/start-app";
 import { queryDb } from "../helpers/read-db";
@@ -115,7 +117,7 @@ describe("people, invites and isolation", () => {
     async () => {
       const studio = await app();
       const owner = apiClient(studio.baseUrl, studio.token);
-      const invite = await owner.request("POST", "/api/invites");
+      const invite = await owner.request("POST", "/api/invites", {});
       assert.equal(invite.status, 201);
       assert.match(invite.json.url, /\/invite\/[\w-]{20,}$/);
       const token = invite.json.url.split("/invite/")[1];
@@ -314,7 +316,7 @@ describe("who may sign up", () => {
       assert.equal((await call(open.baseUrl, "POST", "/api/signup", { body })).status, 201);
       assert.equal((await call(open.baseUrl, "POST", "/api/signup", { body })).status, 409, "one account per email");
       const closed = await app({ SIGNUP: "closed" });
-      const noInvites = await call(closed.baseUrl, "POST", "/api/invites", { headers: closed.auth });
+      const noInvites = await call(closed.baseUrl, "POST", "/api/invites", { body: {}, headers: closed.auth });
       assert.equal(noInvites.status, 403);
       assert.match((await noInvites.json()).error.message, /SIGNUP=closed/);
     },
@@ -412,7 +414,7 @@ describe("share links", () => {
       assert.match((await expired.json()).error.message, /This share link has expired/);
 
       // Another person can neither make nor end the owner's links.
-      const other = await call(studio.baseUrl, "POST", "/api/invites", { headers: studio.auth });
+      const other = await call(studio.baseUrl, "POST", "/api/invites", { body: {}, headers: studio.auth });
       const joined = await call(studio.baseUrl, "POST", "/api/invites/accept", {
         body: {
           token: (await other.json()).url.split("/invite/")[1],
@@ -428,6 +430,61 @@ describe("share links", () => {
 
       assert.equal((await owner.request("DELETE", `/api/jobs/${job.id}/share`)).status, 204);
       assert.equal((await fetch(url)).status, 404, "stopping sharing ends every link");
+    },
+  );
+});
+
+describe("invites by mail", () => {
+  it(
+    "mails the invite link when SMTP_URL is set, says so when it is not, and reports a refusal",
+    { timeout: 90_000 },
+    async () => {
+      const received: { to: string[]; body: string }[] = [];
+      const smtp = new SMTPServer({
+        authOptional: true,
+        disabledCommands: ["STARTTLS"],
+        logger: false,
+        onRcptTo(address, _session, done) {
+          done(
+            address.address === "nobody@example.com"
+              ? Object.assign(new Error("No such user here"), { responseCode: 550 })
+              : undefined,
+          );
+        },
+        onData(stream, session, done) {
+          let body = "";
+          stream.on("data", (chunk: Buffer) => (body += chunk.toString()));
+          stream.on("end", () => {
+            received.push({ to: session.envelope.rcptTo.map((r) => r.address), body });
+            done();
+          });
+        },
+      });
+      await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+      try {
+        const port = (smtp.server.address() as AddressInfo).port;
+        const studio = await app({ SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: "Studio <studio@example.com>" });
+        const owner = apiClient(studio.baseUrl, studio.token);
+        const sent = await owner.request("POST", "/api/invites", { email: "Zoe@Example.com" });
+        assert.equal(sent.status, 201, JSON.stringify(sent.json));
+        assert.equal(sent.json.emailedTo, "zoe@example.com");
+        assert.equal(received.length, 1);
+        assert.deepEqual(received[0]!.to, ["zoe@example.com"]);
+        assert.ok(received[0]!.body.replace(/=\r?\n/g, "").includes(sent.json.url), "the mail carries the link");
+        assert.match(received[0]!.body, /Subject: Test Owner invited you to Storyreel/);
+
+        const refused = await owner.request("POST", "/api/invites", { email: "nobody@example.com" });
+        assert.equal(refused.status, 502);
+        assert.match(refused.json.error.message, /The mail server refused the message/);
+        assert.equal((await owner.request("POST", "/api/invites", { email: "not an address" })).status, 400);
+
+        const noMail = await app();
+        const unset = await apiClient(noMail.baseUrl, noMail.token).request("POST", "/api/invites", { email: "zoe@example.com" });
+        assert.equal(unset.status, 409);
+        assert.match(unset.json.error.message, /No mail server is set up \(SMTP_URL\)/);
+      } finally {
+        await new Promise<void>((resolve) => smtp.close(() => resolve()));
+      }
     },
   );
 });
