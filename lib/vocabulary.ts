@@ -58,3 +58,8 @@ function oneOf<T extends string>(list: readonly T[], what: string) {
 export const asAspectRatio = oneOf(ASPECT_RATIOS, "known aspect ratio");
 export const asStyle = oneOf(STYLES, "known style");
 export const asMotion = oneOf(MOTIONS, "known motion");
+
+/** Accounts and sharing: the limits the forms, the schemas and better-auth all read. */
+export const PASSWORD_LIMITS = { min: 10, max: 256 } as const;
+export const INVITE_DAYS = 7;
+export const SHARE_LINK_DAYS = { min: 1, max: 30, default: 7 } as const;

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { buttonStyles, inputStyles, labelStyles } from "@/components/ui/styles";
+import { PASSWORD_LIMITS } from "@/lib/vocabulary";
 
 /** Sign-in, owner setup, invite and sign-up forms: JSON to `endpoint`, then on to `next`. */
 export function AccountForm({
@@ -70,14 +71,14 @@ export function AccountForm({
           name="password"
           type="password"
           autoComplete={newPassword ? "new-password" : "current-password"}
-          minLength={newPassword ? 10 : undefined}
+          minLength={newPassword ? PASSWORD_LIMITS.min : undefined}
           required
           className={inputStyles}
           aria-describedby={newPassword ? "password-hint" : undefined}
         />
         {newPassword && (
           <p id="password-hint" className="mt-1 text-xs text-zinc-500">
-            At least 10 characters.
+            At least {PASSWORD_LIMITS.min} characters.
           </p>
         )}
       </div>

@@ -5,6 +5,8 @@ import useSWR from "swr";
 import { fetchJson } from "@/components/job/use-job";
 import { formatCost, formatRelativeTime } from "@/components/format";
 import { buttonStyles, inputStyles, labelStyles } from "@/components/ui/styles";
+import { INVITE_DAYS } from "@/lib/vocabulary";
+import { sendJson } from "./send-json";
 
 type User = {
   id: string;
@@ -27,17 +29,13 @@ export function AdminPanel({ selfId, canMail }: { selfId: string; canMail: boole
   const [newPassword, setNewPassword] = useState<{ email: string; password: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  async function send(method: string, url: string, body?: unknown) {
+  async function send(method: string, url: string, body: unknown = {}) {
     setError(null);
-    const response = await fetch(url, {
-      method,
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(body ?? {}),
-    });
-    const answer = response.status === 204 ? null : await response.json().catch(() => null);
-    if (!response.ok) setError(answer?.error?.message ?? "That did not work.");
+    const result = await sendJson(method, url, body);
+    if (!result.ok) setError(result.error);
     await Promise.all([users.mutate(), invites.mutate()]);
-    return response.ok ? answer : null;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each caller reads its own answer's fields
+    return result.ok ? (result.answer as any) : null;
   }
 
   return (
@@ -104,7 +102,7 @@ export function AdminPanel({ selfId, canMail }: { selfId: string; canMail: boole
           Invites
         </h2>
         <p className="text-sm text-zinc-400">
-          A link makes one account and works for 7 days.{" "}
+          A link makes one account and works for {INVITE_DAYS} days.{" "}
           {canMail
             ? "Give an email address to have it mailed, or pass it on yourself."
             : "Pass it on yourself: no mail server is set up."}

@@ -5,6 +5,7 @@ import useSWR from "swr";
 import { fetchJson } from "@/components/job/use-job";
 import { formatRelativeTime } from "@/components/format";
 import { buttonStyles, inputStyles, labelStyles } from "@/components/ui/styles";
+import { sendJson } from "./send-json";
 
 type Token = { id: string; name: string; start: string | null; createdAt: string; lastUsedAt: string | null };
 
@@ -17,15 +18,10 @@ export function ApiTokens() {
 
   async function send(method: string, url: string, body?: unknown) {
     setError(null);
-    const response = await fetch(url, {
-      method,
-      headers: body ? { "Content-Type": "application/json" } : {},
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const answer = response.status === 204 ? null : await response.json().catch(() => null);
-    if (!response.ok) setError(answer?.error?.message ?? "That did not work.");
+    const result = await sendJson<{ token: string }>(method, url, body);
+    if (!result.ok) setError(result.error);
     await mutate();
-    return response.ok ? answer : null;
+    return result.ok ? result.answer : null;
   }
 
   return (

@@ -2,8 +2,9 @@
 
 import { useState } from "react";
 import { buttonStyles } from "@/components/ui/styles";
+import { SHARE_LINK_DAYS } from "@/lib/vocabulary";
 
-/** Makes a signed link to the finished video that works without signing in for 7 days, or ends every such link. */
+/** Makes a signed link to the finished video that works for a while without signing in, or ends every such link. */
 export function ShareLink({ jobId }: { jobId: string }) {
   const [link, setLink] = useState<{ url: string; expiresAt: string } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -13,7 +14,7 @@ export function ShareLink({ jobId }: { jobId: string }) {
     const response = await fetch(`/api/jobs/${jobId}/share`, {
       method,
       headers: { "Content-Type": "application/json" },
-      body: method === "POST" ? JSON.stringify({ days: 7 }) : undefined,
+      body: method === "POST" ? JSON.stringify({ days: SHARE_LINK_DAYS.default }) : undefined,
     });
     const body = response.status === 204 ? null : await response.json().catch(() => null);
     if (!response.ok) return setMessage(body?.error?.message ?? "That did not work.");

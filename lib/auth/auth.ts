@@ -6,6 +6,7 @@ import { admin } from "better-auth/plugins";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { log } from "@/lib/log";
+import { PASSWORD_LIMITS } from "@/lib/vocabulary";
 import { allowedHostNames } from "@/lib/env/allowed-hosts";
 import { authSecret } from "./auth-secret";
 
@@ -36,8 +37,8 @@ function createAuth() {
       enabled: true,
       // Accounts are made by our own routes (owner setup, invites, SIGNUP=open), which apply the signup policy.
       disableSignUp: true,
-      minPasswordLength: 10,
-      maxPasswordLength: 256,
+      minPasswordLength: PASSWORD_LIMITS.min,
+      maxPasswordLength: PASSWORD_LIMITS.max,
       revokeSessionsOnPasswordReset: true,
     },
     session: { expiresIn: 30 * DAY, updateAge: DAY },

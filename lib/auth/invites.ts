@@ -1,12 +1,12 @@
 import { createHash, randomBytes } from "node:crypto";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
+import { INVITE_DAYS } from "@/lib/vocabulary";
 import { AppError, conflict, notFound } from "@/lib/errors";
 import { mailConfigured, sendMail } from "@/lib/mail/send-mail";
 import { createAccount } from "./accounts";
 import type { NewAccount } from "./schemas";
 
-const INVITE_DAYS = 7;
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** A one-time link for one new account; only its hash is stored. */

@@ -1,6 +1,5 @@
 import { z } from "zod";
-
-export const PASSWORD_LIMITS = { min: 10, max: 256 } as const;
+import { PASSWORD_LIMITS } from "@/lib/vocabulary";
 
 export const emailSchema = z
   .string({ error: "Give an email address." })

@@ -8,6 +8,7 @@ import {
   PROMPT_LIMITS,
   SCENE_COUNT_LIMITS,
   SCENE_LIMITS,
+  SHARE_LINK_DAYS,
   STYLES,
   TARGET_SECONDS_LIMITS,
   countChars,
@@ -121,7 +122,11 @@ export const estimateQuerySchema = z.object({
   ...clipFields,
 });
 
-const shareDaysMessage = "A share link lasts a whole number of days from 1 to 30.";
+const shareDaysMessage = `A share link lasts a whole number of days from ${SHARE_LINK_DAYS.min} to ${SHARE_LINK_DAYS.max}.`;
 export const shareLinkSchema = z.strictObject({
-  days: z.int({ error: shareDaysMessage }).min(1, shareDaysMessage).max(30, shareDaysMessage).default(7),
+  days: z
+    .int({ error: shareDaysMessage })
+    .min(SHARE_LINK_DAYS.min, shareDaysMessage)
+    .max(SHARE_LINK_DAYS.max, shareDaysMessage)
+    .default(SHARE_LINK_DAYS.default),
 });

@@ -8,6 +8,7 @@ import { formatCost } from "@/components/format";
 import { estimateJobCost } from "@/lib/costs/estimate-cost";
 import { resolveModels } from "@/lib/providers/replicate/configured-models";
 import { chooseClips } from "@/lib/providers/replicate/clip-plan";
+import { replicateEnv } from "../helpers/replicate-env";
 
 // Expected prices come from the model table (the defaults the app runs with here), never from literals.
 const models = resolveModels({
@@ -23,13 +24,7 @@ let app: RunningApp;
 
 test.beforeAll(async () => {
   fake = await startFakeReplicate();
-  app = await startApp({
-    GENERATION_PROVIDER: "replicate",
-    REPLICATE_API_TOKEN: fake.token,
-    REPLICATE_API_BASE_URL: fake.apiUrl,
-    REPLICATE_RETRY_BASE_MS: "20",
-    REPLICATE_POLL_MS: "30",
-  });
+  app = await startApp(replicateEnv(fake));
 });
 test.afterAll(async () => {
   await app?.stop();

@@ -13,6 +13,7 @@ import { extractLastFrame } from "@/lib/media/last-frame";
 import { probeVideo } from "@/lib/media/probe-video";
 import { CLIP_MODELS } from "@/lib/providers/replicate/model-table";
 import type { JobView } from "@/lib/jobs/job-view";
+import { replicateEnv } from "../helpers/replicate-env";
 
 // The clip models a person can pick, and continuity between scenes, on the real app against the strict fake:
 // every create must pass the model's published input schema, or the fake answers 422 as Replicate does.
@@ -22,13 +23,7 @@ let api: ReturnType<typeof apiClient>;
 
 before(async () => {
   fake = await startFakeReplicate();
-  app = await startApp({
-    GENERATION_PROVIDER: "replicate",
-    REPLICATE_API_TOKEN: fake.token,
-    REPLICATE_API_BASE_URL: fake.apiUrl,
-    REPLICATE_RETRY_BASE_MS: "20",
-    REPLICATE_POLL_MS: "30",
-  });
+  app = await startApp(replicateEnv(fake));
   api = apiClient(app.baseUrl, app.token);
 });
 after(async () => {

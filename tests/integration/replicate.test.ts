@@ -12,6 +12,7 @@ import { tokenCost } from "@/lib/providers/replicate/billing";
 import { CLIP_MODELS, STILL_MODELS, WRITER_MODELS } from "@/lib/providers/replicate/model-table";
 import { readLedger } from "../helpers/read-db";
 import { waitFor } from "../helpers/wait-for";
+import { replicateEnv } from "../helpers/replicate-env";
 
 // The real app, the real `replicate` client, and a fake Replicate server speaking its HTTP protocol.
 const STILL = "black-forest-labs/flux-schnell";
@@ -22,15 +23,8 @@ let fake: FakeReplicate;
 let app: RunningApp;
 let api: ReturnType<typeof apiClient>;
 
-const env = (f: FakeReplicate, extra: Record<string, string> = {}) => ({
-  GENERATION_PROVIDER: "replicate",
-  REPLICATE_API_TOKEN: f.token,
-  REPLICATE_API_BASE_URL: f.apiUrl,
-  REPLICATE_RETRY_BASE_MS: "20",
-  REPLICATE_POLL_MS: "30",
-  REPLICATE_REQUEST_TIMEOUT_MS: "1500",
-  ...extra,
-});
+const env = (f: FakeReplicate, extra: Record<string, string> = {}) =>
+  replicateEnv(f, { REPLICATE_REQUEST_TIMEOUT_MS: "1500", ...extra });
 
 before(async () => {
   fake = await startFakeReplicate();
