@@ -427,6 +427,18 @@ describe("share links", () => {
       assert.equal((await call(studio.baseUrl, "POST", `/api/jobs/${job.id}/share`, { body: {}, headers: ann })).status, 404);
       assert.equal((await call(studio.baseUrl, "DELETE", `/api/jobs/${job.id}/share`, { headers: ann })).status, 404);
       assert.equal((await fetch(url)).status, 200);
+      // The finished job's media URLs (video, download, poster, each clip) are the owner's alone.
+      const done = await owner.getJob(job.id);
+      const media = [done.videoUrl!, done.downloadUrl!, done.posterUrl!, ...done.scenes.map((s) => s.clipUrl!)];
+      for (const address of media) {
+        assert.equal((await call(studio.baseUrl, "GET", address, { headers: ann })).status, 404, `${address} as another user`);
+        assert.equal((await fetch(`${studio.baseUrl}${address}`)).status, 401, `${address} signed out`);
+        assert.equal(
+          (await fetch(`${studio.baseUrl}${address}`, { headers: studio.auth })).status,
+          200,
+          `${address} as its owner`,
+        );
+      }
 
       assert.equal((await owner.request("DELETE", `/api/jobs/${job.id}/share`)).status, 204);
       assert.equal((await fetch(url)).status, 404, "stopping sharing ends every link");
