@@ -12,6 +12,7 @@ export type ErrorCode =
   | "rate_limited"
   | "gone"
   | "bad_gateway"
+  | "budget_exceeded"
   | "internal";
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
@@ -28,6 +29,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   rate_limited: 429,
   gone: 410,
   bad_gateway: 502,
+  budget_exceeded: 402,
   internal: 500,
 };
 

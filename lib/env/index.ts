@@ -50,6 +50,8 @@ const envSchema = z.object({
   /** Jobs a user may create, and stills they may redraw, per minute. */
   JOBS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
   REGENERATIONS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(30),
+  /** The most one video may be estimated to cost (USD); a bigger one is refused before anything is spent. */
+  BUDGET_JOB_MAX_USD: z.coerce.number().positive().max(100_000).optional(),
   /** Optional mail server for invite links, e.g. smtps://user:password@mail.example.com:465. */
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
   MAIL_FROM: z.string().min(3).default("Storyreel <storyreel@localhost>"),

@@ -1,4 +1,5 @@
 import { randomInt } from "node:crypto";
+import { assertWithinJobBudget } from "@/lib/costs/job-budget";
 import { quoteNewJob } from "@/lib/costs/quote-new-job";
 import { getDb } from "@/lib/db/client";
 import { notifyWorkAvailable } from "@/lib/queue/work-signal";
@@ -10,6 +11,7 @@ import type { JobView } from "./job-view";
 /** Writes a queued job with the models and estimate of today's configuration, and returns at once; the runner does the work. */
 export async function createJob(clientId: string, input: CreateJobInput): Promise<JobView> {
   const quote = quoteNewJob(input);
+  assertWithinJobBudget(quote);
   const job = await getDb().$transaction(async (tx) => {
     const created = await tx.job.create({
       data: {

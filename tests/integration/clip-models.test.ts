@@ -100,6 +100,40 @@ describe("choosing the clip model", () => {
   });
 });
 
+describe("the per-video limit", () => {
+  it(
+    "refuses a video estimated over BUDGET_JOB_MAX_USD with 402 before anything is made or spent",
+    { timeout: 60_000 },
+    async () => {
+      const capped = await startApp(replicateEnv(fake, { BUDGET_JOB_MAX_USD: "1" }));
+      try {
+        const client = apiClient(capped.baseUrl, capped.token);
+        const before = fake.creates().length;
+        const pricey = {
+          prompt: "A comet crosses the sky.",
+          sceneCount: 4,
+          clipModel: "google/veo-3.1-fast",
+          continuity: "continuous",
+        };
+        const estimate = await client.request("GET", `/api/estimate?${new URLSearchParams({ ...pricey, sceneCount: "4" })}`);
+        assert.equal(estimate.status, 402);
+        assert.equal(estimate.json.error.code, "budget_exceeded");
+        assert.match(estimate.json.error.message, /estimated at \$2\.\d\d, over this studio's limit of \$1\.00 per video/);
+        const refused = await client.request("POST", "/api/jobs", pricey);
+        assert.equal(refused.status, 402);
+        assert.equal((await client.request("GET", "/api/jobs")).json.jobs.length, 0, "nothing was created");
+        assert.equal(fake.creates().length, before, "nothing was spent");
+        assert.equal(
+          (await client.request("POST", "/api/jobs", { prompt: "A comet crosses the sky.", sceneCount: 2 })).status,
+          201,
+        );
+      } finally {
+        await capped.stop();
+      }
+    },
+  );
+});
+
 describe("continuity between scenes", () => {
   it(
     "continuous: every clip but the last ends on the next scene's still, sent as an uploaded file",
