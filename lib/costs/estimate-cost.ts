@@ -13,6 +13,17 @@ export interface CostEstimate {
 const DEFAULT_SCENE_SECONDS = 3.5;
 
 /**
+ * The billed length of each scene's clip: every clip but the last carries the crossfade, and with continuous
+ * scenes every clip but the last ends on a given frame, which some models allow at fewer lengths.
+ */
+export function clipLengths(clips: ClipChoice, sceneSeconds: readonly number[]): number[] {
+  return sceneSeconds.map((seconds, i) => {
+    const last = i === sceneSeconds.length - 1;
+    return snapDuration(clipDurations(clips, last), seconds + (last ? 0 : CROSSFADE_SECONDS));
+  });
+}
+
+/**
  * What a job will cost before anything is spent, from the same price table the ledger records with.
  * Retries, a repaired scene-writer answer and regenerated stills come on top. `models` is null on the
  * local back end, which costs nothing; without `clips`, the clip model's default resolution, no continuity.
@@ -27,11 +38,7 @@ export function estimateJobCost(input: {
   if (!models) return { totalUsd: 0, lines: [{ label: "Local back end", usd: 0 }] };
   const clips = input.clips ?? { model: models.clip, resolution: models.clip.defaultResolution, continuity: "none" };
   const sceneSeconds = input.targetSeconds ? input.targetSeconds / sceneCount : DEFAULT_SCENE_SECONDS;
-  // Every clip but the last carries the crossfade; with continuous scenes every clip but the last ends on a given frame.
-  const lengths = Array.from({ length: sceneCount }, (_, i) => {
-    const last = i === sceneCount - 1;
-    return snapDuration(clipDurations(clips, last), sceneSeconds + (last ? 0 : CROSSFADE_SECONDS));
-  });
+  const lengths = clipLengths(clips, Array(sceneCount).fill(sceneSeconds));
   const clipSeconds = lengths.reduce((sum, s) => sum + s, 0);
   const distinct = [...new Set(lengths)].join(" or ");
   const lines = [

@@ -4,6 +4,14 @@ import { resolveDataDir, resolveDatabaseUrl } from "./database-url";
 // A leaf: zod and nothing of ours. Model names are plain strings here; the Replicate back end checks
 // them against its model table when it is configured (see lib/providers/replicate/configured-models.ts).
 
+const isTimeZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
 const booleanString = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 const modelName = (fallback: string) => z.string().trim().min(1).default(fallback);
 
@@ -52,6 +60,14 @@ const envSchema = z.object({
   REGENERATIONS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(30),
   /** The most one video may be estimated to cost (USD); a bigger one is refused before anything is spent. */
   BUDGET_JOB_MAX_USD: z.coerce.number().positive().max(100_000).optional(),
+  /** Spend a day (USD) past which admins are alerted, once a day. */
+  BUDGET_DAILY_SOFT_USD: z.coerce.number().min(0).max(1_000_000).default(100),
+  /** Spend a day (USD) that is never crossed: money is reserved before it is spent, and what does not fit is refused. */
+  BUDGET_DAILY_HARD_USD: z.coerce.number().min(0).max(1_000_000).default(150),
+  /** Where a budget day begins and ends (an IANA time zone). */
+  BUDGET_TIMEZONE: z.string().default("UTC").refine(isTimeZone, "must be an IANA time zone such as UTC or Europe/Berlin"),
+  /** Alerts are posted here as JSON that Slack and Discord incoming webhooks accept. */
+  ALERT_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Optional mail server for invite links, e.g. smtps://user:password@mail.example.com:465. */
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
   MAIL_FROM: z.string().min(3).default("Storyreel <storyreel@localhost>"),

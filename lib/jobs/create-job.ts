@@ -1,5 +1,7 @@
 import { randomInt } from "node:crypto";
+import { alertingRefusals } from "@/lib/costs/budget-alerts";
 import { assertWithinJobBudget } from "@/lib/costs/job-budget";
+import { reserveForStage } from "@/lib/costs/reserve-work";
 import { quoteNewJob } from "@/lib/costs/quote-new-job";
 import { getDb } from "@/lib/db/client";
 import { notifyWorkAvailable } from "@/lib/queue/work-signal";
@@ -12,30 +14,34 @@ import type { JobView } from "./job-view";
 export async function createJob(clientId: string, input: CreateJobInput): Promise<JobView> {
   const quote = quoteNewJob(input);
   assertWithinJobBudget(quote);
-  const job = await getDb().$transaction(async (tx) => {
-    const created = await tx.job.create({
-      data: {
-        clientId,
-        prompt: input.prompt,
-        style: input.style,
-        aspectRatio: input.aspectRatio,
-        sceneCount: input.sceneCount,
-        targetSeconds: input.targetSeconds ?? null,
-        seed: input.seed ?? randomInt(0, 2 ** 31 - 1),
-        autoApprove: input.autoApprove,
-        provider: quote.provider,
-        writerModel: quote.models?.writer ?? null,
-        stillModel: quote.models?.still ?? null,
-        clipModel: quote.models?.clip ?? null,
-        clipResolution: quote.clips?.resolution ?? null,
-        continuity: quote.clips?.continuity ?? "none",
-        estimatedCostUsd: quote.totalUsd,
-      },
-      select: { id: true },
-    });
-    await assertActiveJobLimit(tx, clientId);
-    return created;
-  });
+  const job = await alertingRefusals(() =>
+    getDb().$transaction(async (tx) => {
+      const created = await tx.job.create({
+        data: {
+          clientId,
+          prompt: input.prompt,
+          style: input.style,
+          aspectRatio: input.aspectRatio,
+          sceneCount: input.sceneCount,
+          targetSeconds: input.targetSeconds ?? null,
+          seed: input.seed ?? randomInt(0, 2 ** 31 - 1),
+          autoApprove: input.autoApprove,
+          provider: quote.provider,
+          writerModel: quote.models?.writer ?? null,
+          stillModel: quote.models?.still ?? null,
+          clipModel: quote.models?.clip ?? null,
+          clipResolution: quote.clips?.resolution ?? null,
+          continuity: quote.clips?.continuity ?? "none",
+          estimatedCostUsd: quote.totalUsd,
+        },
+        select: { id: true },
+      });
+      await assertActiveJobLimit(tx, clientId);
+      // The scene writer and the stills; the clips are held when the storyboard is approved.
+      await reserveForStage(tx, created.id, "parsing");
+      return created;
+    }),
+  );
   notifyWorkAvailable();
   return getJobView(clientId, job.id);
 }

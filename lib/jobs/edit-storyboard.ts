@@ -1,4 +1,6 @@
 import type { Prisma } from "@/lib/db/generated/client";
+import { alertingRefusals } from "@/lib/costs/budget-alerts";
+import { reserveForStage } from "@/lib/costs/reserve-work";
 import { getDb } from "@/lib/db/client";
 import { conflict, invalidInput, notFound } from "@/lib/errors";
 import { notifyWorkAvailable } from "@/lib/queue/work-signal";
@@ -42,16 +44,19 @@ export async function editScene(clientId: string, jobId: string, sceneId: string
   });
 }
 
-/** Draws the scene's still again with a new seed; the job goes back to storyboarding until it is done. */
+/** Draws the scene's still again with a new seed (its price held first); the job goes back to storyboarding until it is done. */
 export async function regenerateScene(clientId: string, jobId: string, sceneId: string): Promise<void> {
-  await whileAwaitingApproval(clientId, jobId, async (tx) => {
-    await findScene(tx, jobId, sceneId);
-    await tx.scene.update({
-      where: { id: sceneId },
-      data: { stillStatus: "pending", stillRevision: { increment: 1 }, error: null },
-    });
-    await transitionJob(tx, jobId, "awaiting_approval", "storyboarding", { clientId });
-  });
+  await alertingRefusals(() =>
+    whileAwaitingApproval(clientId, jobId, async (tx) => {
+      await findScene(tx, jobId, sceneId);
+      await tx.scene.update({
+        where: { id: sceneId },
+        data: { stillStatus: "pending", stillRevision: { increment: 1 }, error: null },
+      });
+      await transitionJob(tx, jobId, "awaiting_approval", "storyboarding", { clientId });
+      await reserveForStage(tx, jobId, "storyboarding");
+    }),
+  );
   notifyWorkAvailable();
 }
 

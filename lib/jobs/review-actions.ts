@@ -1,3 +1,5 @@
+import { alertingRefusals } from "@/lib/costs/budget-alerts";
+import { reserveForStage } from "@/lib/costs/reserve-work";
 import { getDb } from "@/lib/db/client";
 import { assertActiveJobLimit } from "./active-jobs";
 import { conflict, notFound } from "@/lib/errors";
@@ -21,11 +23,15 @@ export async function approveStoryboard(clientId: string, jobId: string): Promis
   if (job.status !== "awaiting_approval") await explainRefusal(clientId, jobId, "be approved");
   const notReady = await db.scene.count({ where: { jobId, stillStatus: { not: "ready" } } });
   if (notReady > 0) throw conflict("Some storyboard stills are not ready yet; wait for them before approving.");
-  const moved = await db.$transaction(async (tx) => {
-    const ok = await transitionJob(tx, jobId, "awaiting_approval", "rendering", { clientId });
-    if (ok) await assertActiveJobLimit(tx, clientId);
-    return ok;
-  });
+  const moved = await alertingRefusals(() =>
+    db.$transaction(async (tx) => {
+      const ok = await transitionJob(tx, jobId, "awaiting_approval", "rendering", { clientId });
+      if (!ok) return false;
+      await assertActiveJobLimit(tx, clientId);
+      await reserveForStage(tx, jobId, "rendering");
+      return true;
+    }),
+  );
   if (!moved) await explainRefusal(clientId, jobId, "be approved");
   notifyWorkAvailable();
 }
@@ -76,14 +82,17 @@ export async function retryFailedJob(clientId: string, jobId: string): Promise<v
   if (!job || job.clientId !== clientId) throw notFound();
   if (job.status !== "failed") await explainRefusal(clientId, jobId, "be retried");
   const resumeAt = (job.failedStage && RESUME_AT[job.failedStage]) || "parsing";
-  const moved = await db.$transaction(async (tx) => {
-    const ok = await transitionJob(tx, jobId, "failed", resumeAt, { clientId, data: { error: null, failedStage: null } });
-    if (!ok) return false;
-    await assertActiveJobLimit(tx, clientId);
-    await tx.scene.updateMany({ where: { jobId, stillStatus: "failed" }, data: { stillStatus: "pending", error: null } });
-    await tx.scene.updateMany({ where: { jobId, clipStatus: "failed" }, data: { clipStatus: "pending", error: null } });
-    return true;
-  });
+  const moved = await alertingRefusals(() =>
+    db.$transaction(async (tx) => {
+      const ok = await transitionJob(tx, jobId, "failed", resumeAt, { clientId, data: { error: null, failedStage: null } });
+      if (!ok) return false;
+      await assertActiveJobLimit(tx, clientId);
+      await tx.scene.updateMany({ where: { jobId, stillStatus: "failed" }, data: { stillStatus: "pending", error: null } });
+      await tx.scene.updateMany({ where: { jobId, clipStatus: "failed" }, data: { clipStatus: "pending", error: null } });
+      await reserveForStage(tx, jobId, resumeAt);
+      return true;
+    }),
+  );
   if (!moved) await explainRefusal(clientId, jobId, "be retried");
   notifyWorkAvailable();
 }

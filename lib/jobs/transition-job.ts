@@ -4,6 +4,12 @@ import { canTransition, type JobStatus } from "./status";
 
 type Writer = Db | Prisma.TransactionClient;
 
+/**
+ * Stages that spend nothing more until someone acts: whatever money the job still holds for the step that just
+ * ended (finished, failed or canceled) goes back to the day's budget as it enters them.
+ */
+const RELEASES_BUDGET: ReadonlySet<JobStatus> = new Set(["awaiting_approval", "stitching", "completed", "failed", "canceled"]);
+
 export interface TransitionOptions {
   /** Fencing: only the runner holding this lease may write. */
   leaseToken?: string;
@@ -35,7 +41,7 @@ export async function transitionJob(
       ...(options.leaseToken ? { leaseToken: options.leaseToken } : {}),
       ...(options.clientId ? { clientId: options.clientId } : {}),
     },
-    data: { ...options.data, status: to, version: { increment: 1 } },
+    data: { ...options.data, ...(RELEASES_BUDGET.has(to) ? { reservedUsd: 0 } : {}), status: to, version: { increment: 1 } },
   });
   return result.count === 1;
 }

@@ -1,3 +1,6 @@
+import { alertingRefusals } from "@/lib/costs/budget-alerts";
+import { BudgetRefusal } from "@/lib/costs/daily-budget";
+import { reserveForStage } from "@/lib/costs/reserve-work";
 import { asAspectRatio, asStyle } from "@/lib/vocabulary";
 import { transitionJob } from "@/lib/jobs/transition-job";
 import { removeKey, writeFileAtomic } from "@/lib/storage/file-storage";
@@ -41,6 +44,31 @@ export async function drawStoryboardStep(ctx: StepContext): Promise<void> {
     }
     if (scene.stillKey && scene.stillKey !== key) await removeKey(scene.stillKey);
   }
-  const next = job.autoApprove ? "rendering" : "awaiting_approval";
-  await fencedWrite(ctx, (tx) => transitionJob(tx, ctx.jobId, "storyboarding", next, { leaseToken: ctx.leaseToken }));
+  if (job.autoApprove) return startRenderingUnattended(ctx);
+  await fencedWrite(ctx, (tx) =>
+    transitionJob(tx, ctx.jobId, "storyboarding", "awaiting_approval", { leaseToken: ctx.leaseToken }),
+  );
+}
+
+/**
+ * An auto-approved job goes on to its clips when the day's budget can hold them; otherwise it waits for
+ * approval like any other, with a note saying why, rather than failing.
+ */
+async function startRenderingUnattended(ctx: StepContext): Promise<void> {
+  try {
+    await alertingRefusals(() =>
+      fencedWrite(ctx, async (tx) => {
+        await transitionJob(tx, ctx.jobId, "storyboarding", "rendering", { leaseToken: ctx.leaseToken });
+        await reserveForStage(tx, ctx.jobId, "rendering");
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof BudgetRefusal)) throw error;
+    await fencedWrite(ctx, (tx) =>
+      transitionJob(tx, ctx.jobId, "storyboarding", "awaiting_approval", {
+        leaseToken: ctx.leaseToken,
+        data: { note: `The clips were not started by themselves: ${error.message}` },
+      }),
+    );
+  }
 }

@@ -3,6 +3,9 @@ import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { Backend, GenerationStatus } from "@/lib/db/generated/enums";
 import type { CallHooks } from "@/lib/providers/types";
+import { alertingRefusals, alertOnSpend } from "@/lib/costs/budget-alerts";
+import { chargeReservation, reserveBudget } from "@/lib/costs/daily-budget";
+import { log } from "@/lib/log";
 import { fencedWrite, JobCanceledError, LeaseLostError, type StepContext } from "./step-context";
 
 export interface GenerationStart {
@@ -88,8 +91,25 @@ async function finishGeneration(
       durationMs: finishedAt.getTime() - generation.startedAt.getTime(),
     },
   });
-  // The job's running total, so its page shows what was spent while it works.
-  if (outcome.spent.usd > 0) await db.job.update({ where: { id: jobId }, data: { costUsd: { increment: outcome.spent.usd } } });
+  // The job's running total, so its page shows what was spent while it works; the bill comes off what it holds.
+  if (outcome.spent.usd > 0) {
+    await db.job.update({ where: { id: jobId }, data: { costUsd: { increment: outcome.spent.usd } } });
+    await chargeReservation(db, jobId, outcome.spent.usd);
+  }
+}
+
+/**
+ * Before each billed prediction: what the job holds, less what this call was already billed, must cover it; the
+ * rest is reserved now under the daily caps (a retried call can cost more than the step reserved), or refused.
+ */
+async function coverCall(ctx: StepContext, usd: number, billedSoFar: number): Promise<void> {
+  await alertingRefusals(() =>
+    fencedWrite(ctx, async (tx) => {
+      const job = await tx.job.findUniqueOrThrow({ where: { id: ctx.jobId }, select: { clientId: true, reservedUsd: true } });
+      const uncovered = usd + billedSoFar - job.reservedUsd;
+      if (uncovered > 1e-9) await reserveBudget(tx, { id: ctx.jobId, clientId: job.clientId }, uncovered);
+    }),
+  );
 }
 
 function hooksFor(ctx: StepContext, generation: Started, cost: Spent): CallHooks {
@@ -99,6 +119,7 @@ function hooksFor(ctx: StepContext, generation: Started, cost: Spent): CallHooks
     onExternalId: async (externalId) => {
       await ctx.db.generation.update({ where: { id: generation.id }, data: { externalId } });
     },
+    beforeBilledCall: (usd) => coverCall(ctx, usd, cost.usd),
     isRecorded: async (externalId) => (await ctx.db.generation.count({ where: { externalId } })) > 0,
     addCost: ({ usd, basis }) => {
       cost.usd += usd;
@@ -135,6 +156,7 @@ export async function runGeneration<T>(
     // Cut short by a cancel: canceled. By shutdown or a lost lease: interrupted, the job goes on later.
     const outcome = !ctx.signal.aborted ? "failed" : ctx.signal.reason instanceof JobCanceledError ? "canceled" : "interrupted";
     await finishGeneration(ctx.db, ctx.jobId, generation, { status: outcome, error: String(error), spent: cost });
+    await checkSpend(ctx.jobId, cost);
     throw error;
   }
   try {
@@ -147,7 +169,13 @@ export async function runGeneration<T>(
       await finishGeneration(ctx.db, ctx.jobId, generation, { status: "interrupted", error: error.message, spent: cost });
     throw error;
   }
+  await checkSpend(ctx.jobId, cost);
   return result;
+}
+
+/** Alerts never stop the work that spent the money. */
+async function checkSpend(jobId: string, cost: Spent): Promise<void> {
+  if (cost.usd > 0) await alertOnSpend(jobId).catch((error) => log.error("checking budget alerts failed", { jobId, error }));
 }
 
 /** Calls left "running" by a runner that died; only the lease holder calls this, so none is really running. */

@@ -87,6 +87,8 @@ async function create<T>(
   hooks: CallHooks,
   signal: AbortSignal,
 ): Promise<string> {
+  // What a prediction that reports nothing would cost: exact for stills and clips, typical tokens for the writer.
+  await hooks.beforeBilledCall?.(request.cost({} as Prediction).usd);
   const sentAt = Date.now();
   try {
     const prediction = await resilience.guard(

@@ -1,0 +1,56 @@
+import type { Backend, Continuity } from "@/lib/db/generated/enums";
+import { tokenCost } from "@/lib/providers/replicate/billing";
+import { tierOf, type ClipChoice } from "@/lib/providers/replicate/clip-plan";
+import { resolveModels, type Models } from "@/lib/providers/replicate/configured-models";
+import { clipLengths } from "./estimate-cost";
+
+/** The columns of a job that say what its work costs: the models and clip settings it was created with. */
+export interface PricedJob {
+  provider: Backend;
+  sceneCount: number;
+  writerModel: string | null;
+  stillModel: string | null;
+  clipModel: string | null;
+  clipResolution: string | null;
+  continuity: Continuity;
+}
+
+export const PRICED_JOB_FIELDS = {
+  provider: true,
+  sceneCount: true,
+  writerModel: true,
+  stillModel: true,
+  clipModel: true,
+  clipResolution: true,
+  continuity: true,
+} as const;
+
+function pricesOf(job: PricedJob): { models: Models; clips: ClipChoice } | null {
+  if (job.provider === "local" || !job.writerModel || !job.stillModel || !job.clipModel) return null;
+  const models = resolveModels({ writer: job.writerModel, still: job.stillModel, clip: job.clipModel });
+  const resolution = job.clipResolution ?? models.clip.defaultResolution;
+  return { models, clips: { model: models.clip, resolution, continuity: job.continuity } };
+}
+
+/** The scene writer's call (typical tokens) and one still per scene: held when the job is created. */
+export function draftCostUsd(job: PricedJob): number {
+  const prices = pricesOf(job);
+  if (!prices) return 0;
+  return tokenCost(prices.models.writer, prices.models.writer.typicalTokens) + stillsCostUsd(job, job.sceneCount);
+}
+
+export function stillsCostUsd(job: PricedJob, count: number): number {
+  return count * (pricesOf(job)?.models.still.perImageUsd ?? 0);
+}
+
+/** The clips still to make, at the lengths the model will bill for these scenes (all of them, in order). */
+export function clipsCostUsd(job: PricedJob, scenes: readonly { durationSec: number; clipStatus: string }[]): number {
+  const prices = pricesOf(job);
+  if (!prices) return 0;
+  const lengths = clipLengths(
+    prices.clips,
+    scenes.map((s) => s.durationSec),
+  );
+  const perSecond = tierOf(prices.clips).perSecondUsd;
+  return lengths.reduce((sum, seconds, i) => (scenes[i]!.clipStatus === "ready" ? sum : sum + seconds * perSecond), 0);
+}
