@@ -3,6 +3,7 @@ import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "./generated/client";
 import { getEnv } from "@/lib/env";
+import { withOneStatementAtATime } from "./one-connection";
 
 export type Db = PrismaClient;
 
@@ -15,7 +16,7 @@ export function getDb(): PrismaClient {
   const url = env.databaseUrl;
   if (url.startsWith("file:")) fs.mkdirSync(path.dirname(url.slice(5)), { recursive: true });
   // A busy timeout lets a second writer wait for the lock instead of failing at once.
-  const adapter = new PrismaBetterSQLite3({ url, timeout: env.SQLITE_BUSY_TIMEOUT_MS });
+  const adapter = withOneStatementAtATime(new PrismaBetterSQLite3({ url, timeout: env.SQLITE_BUSY_TIMEOUT_MS }));
   globalForDb.storyreelDb = new PrismaClient({ adapter });
   return globalForDb.storyreelDb;
 }
