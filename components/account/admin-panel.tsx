@@ -6,6 +6,7 @@ import { fetchJson } from "@/components/job/use-job";
 import { formatCost, formatRelativeTime } from "@/components/format";
 import { buttonStyles, inputStyles, labelStyles } from "@/components/ui/styles";
 import { INVITE_DAYS } from "@/lib/vocabulary";
+import { DailyLimitField } from "./daily-limit-field";
 import { sendJson } from "./send-json";
 
 type User = {
@@ -17,6 +18,7 @@ type User = {
   createdAt: string;
   jobs: number;
   spentUsd: number;
+  dailyBudgetUsd: number | null;
 };
 type Invite = { id: string; createdAt: string; expiresAt: string; usedAt: string | null; usedByEmail: string | null };
 
@@ -51,6 +53,7 @@ export function AdminPanel({ selfId, canMail }: { selfId: string; canMail: boole
               <th>Role</th>
               <th className="text-right">Videos</th>
               <th className="text-right">Spent</th>
+              <th className="text-right">Daily limit</th>
               <th className="text-right">Account</th>
             </tr>
           </thead>
@@ -64,6 +67,14 @@ export function AdminPanel({ selfId, canMail }: { selfId: string; canMail: boole
                 <td>{u.role}</td>
                 <td className="text-right">{u.jobs}</td>
                 <td className="text-right">{formatCost(u.spentUsd)}</td>
+                <td className="text-right">
+                  <DailyLimitField
+                    key={String(u.dailyBudgetUsd)}
+                    email={u.email}
+                    value={u.dailyBudgetUsd}
+                    onSave={(dailyBudgetUsd) => send("PATCH", `/api/users/${u.id}`, { dailyBudgetUsd })}
+                  />
+                </td>
                 <td className="text-right">
                   {u.id === selfId ? (
                     <span className="text-xs text-zinc-500">you</span>

@@ -1,6 +1,7 @@
 "use client";
 
 import type { JobView } from "@/lib/jobs/job-view";
+import { formatCost } from "@/components/format";
 import { buttonStyles } from "@/components/ui/styles";
 import type { JobActions } from "./job-actions";
 import { SceneCard } from "./scene-card";
@@ -15,6 +16,7 @@ interface Props {
 export function StoryboardEditor({ job, actions, busy, run }: Props) {
   const editable = job.status === "awaiting_approval";
   const total = job.scenes.reduce((sum, s) => sum + s.durationSec, 0);
+  const refusal = editable ? job.approval?.refusal : null;
   return (
     <section aria-labelledby="storyboard-heading" className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -38,13 +40,21 @@ export function StoryboardEditor({ job, actions, busy, run }: Props) {
           <button
             type="button"
             className={buttonStyles.primary}
-            disabled={busy || !editable}
+            disabled={busy || !editable || Boolean(refusal)}
             onClick={() => run(() => actions.approve({ jobId: job.id }))}
           >
             Approve storyboard
           </button>
         </div>
       </div>
+      {editable && job.approval && job.approval.costUsd > 0 && !refusal && (
+        <p className="text-sm text-zinc-400">Approving holds about {formatCost(job.approval.costUsd)} for the clips.</p>
+      )}
+      {refusal && (
+        <p role="alert" className="rounded-md border border-red-900 bg-red-950/50 px-4 py-3 text-sm text-red-200">
+          {refusal}
+        </p>
+      )}
       <ol className="grid gap-5 md:grid-cols-2 xl:grid-cols-3">
         {job.scenes.map((scene, index) => (
           <SceneCard

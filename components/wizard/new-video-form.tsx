@@ -20,7 +20,13 @@ import { ClipPicker, type ClipSelection } from "./clip-picker";
 
 const ASPECT_HINTS: Record<string, string> = { "16:9": "Landscape", "9:16": "Vertical", "1:1": "Square" };
 
-export type CostEstimate = { provider: string; totalUsd: number; lines: { label: string; usd: number }[] };
+export type CostEstimate = {
+  provider: string;
+  totalUsd: number;
+  lines: { label: string; usd: number }[];
+  /** Today's budget: a refusal the storyboard would meet, or a warning that its clips may not fit. */
+  budget?: { refusal: string | null; warning: string | null };
+};
 
 export function NewVideoForm({
   initialEstimate,
@@ -186,6 +192,17 @@ export function NewVideoForm({
         </p>
       )}
 
+      {estimate?.budget?.refusal && (
+        <p role="alert" className="rounded-md border border-red-900 bg-red-950/50 px-4 py-3 text-sm text-red-200">
+          {estimate.budget.refusal}
+        </p>
+      )}
+      {estimate?.budget?.warning && (
+        <p role="status" className="rounded-md border border-amber-800/70 bg-amber-950/30 px-4 py-3 text-sm text-amber-100">
+          {estimate.budget.warning}
+        </p>
+      )}
+
       <div className="flex flex-wrap items-center justify-between gap-4 border-t border-zinc-800 pt-6">
         <p className="text-sm text-zinc-400">
           <span className="font-medium text-zinc-200">Estimated cost:</span>{" "}
@@ -204,7 +221,7 @@ export function NewVideoForm({
             </span>
           )}
         </p>
-        <button type="submit" className={buttonStyles.primary} disabled={submitting}>
+        <button type="submit" className={buttonStyles.primary} disabled={submitting || Boolean(estimate?.budget?.refusal)}>
           {submitting ? "Creating…" : "Create storyboard"}
         </button>
       </div>

@@ -34,6 +34,18 @@ export const createTokenSchema = z.strictObject({
     .max(60, "A token name can have at most 60 characters."),
 });
 
-export const updateUserSchema = z.strictObject({ disabled: z.boolean({ error: 'Say "disabled": true or false.' }) });
+export const updateUserSchema = z
+  .strictObject({
+    disabled: z.boolean({ error: 'Say "disabled": true or false.' }).optional(),
+    dailyBudgetUsd: z
+      .number({ error: "The daily limit must be a number of dollars, or null for none." })
+      .min(0, "The daily limit cannot be negative.")
+      .max(100_000, "The daily limit can be at most $100,000.")
+      .nullable()
+      .optional(),
+  })
+  .refine((v) => v.disabled !== undefined || v.dailyBudgetUsd !== undefined, {
+    error: 'Say "disabled" or "dailyBudgetUsd".',
+  });
 
 export const newInviteSchema = z.strictObject({ email: emailSchema.optional() });

@@ -1,4 +1,5 @@
 import { getDb } from "@/lib/db/client";
+import { notFound } from "@/lib/errors";
 
 /** Every account, for the admin's view: who, since when, how many videos and what they cost. */
 export async function listUsers() {
@@ -17,5 +18,12 @@ export async function listUsers() {
     createdAt: u.createdAt.toISOString(),
     jobs: byUser.get(u.id)?._count._all ?? 0,
     spentUsd: byUser.get(u.id)?._sum.costUsd ?? 0,
+    dailyBudgetUsd: u.dailyBudgetUsd,
   }));
+}
+
+/** An admin's daily spending limit for one person (null: only the studio's limits apply). */
+export async function setDailyBudget(userId: string, dailyBudgetUsd: number | null): Promise<void> {
+  const { count } = await getDb().user.updateMany({ where: { id: userId }, data: { dailyBudgetUsd } });
+  if (count === 0) throw notFound("That user");
 }

@@ -6,7 +6,7 @@ import { clipsCostUsd, draftCostUsd, PRICED_JOB_FIELDS, stillsCostUsd, type Pric
 type Tx = Prisma.TransactionClient;
 
 /** What the work of this stage still costs: scenes and stills, the stills not drawn, or the clips not made. */
-export async function costToFinish(tx: Tx, job: PricedJob & { id: string }, stage: JobStatus): Promise<number> {
+export async function costToFinish(tx: Pick<Tx, "scene">, job: PricedJob & { id: string }, stage: JobStatus): Promise<number> {
   if (stage === "queued" || stage === "parsing") return draftCostUsd(job);
   if (stage === "storyboarding") {
     return stillsCostUsd(job, await tx.scene.count({ where: { jobId: job.id, stillStatus: { not: "ready" } } }));

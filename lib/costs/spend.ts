@@ -1,10 +1,12 @@
 import { getDb } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
+import { budgetDayOf } from "./budget-day";
 
-/** What this client's calls cost since midnight UTC (the ledger's recorded actuals, not estimates). */
+/** What this person's calls cost since midnight in BUDGET_TIMEZONE (the ledger's recorded actuals, not estimates). */
 export async function spentTodayUsd(clientId: string, now = new Date()): Promise<number> {
-  const midnight = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  const day = budgetDayOf(now, getEnv().BUDGET_TIMEZONE);
   const total = await getDb().generation.aggregate({
-    where: { startedAt: { gte: midnight }, job: { clientId } },
+    where: { startedAt: { gte: day.start, lt: day.end }, job: { clientId } },
     _sum: { costUsd: true },
   });
   return total._sum.costUsd ?? 0;

@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+import type { ApprovalOutlook } from "@/lib/costs/budget-outlook";
 import type { Job, Scene } from "@/lib/db/generated/client";
 import { mediaUrl } from "@/lib/storage/keys";
 import { asMotion, type Motion } from "@/lib/vocabulary";
@@ -52,6 +54,8 @@ export interface JobView {
   posterUrl: string | null;
   downloadUrl: string | null;
   scenes: SceneView[];
+  /** While the storyboard waits: what approving holds for the clips, and the budget refusal it would meet today. */
+  approval: ApprovalOutlook | null;
   links: { self: string; page: string; approve: string; cancel: string };
 }
 
@@ -74,7 +78,11 @@ function toSceneView(scene: Scene): SceneView {
 }
 
 /** The public shape of a job: explicit fields only, so lease tokens and storage paths never leak. */
-export function toJobView(job: Job & { scenes: Scene[] }, queuePosition: number | null = null): JobView {
+export function toJobView(
+  job: Job & { scenes: Scene[] },
+  queuePosition: number | null = null,
+  approval: ApprovalOutlook | null = null,
+): JobView {
   const status = job.status;
   const scenes = [...job.scenes].sort((a, b) => a.position - b.position);
   return {
@@ -106,6 +114,7 @@ export function toJobView(job: Job & { scenes: Scene[] }, queuePosition: number 
     posterUrl: job.posterKey ? mediaUrl(job.posterKey) : null,
     downloadUrl: job.videoKey ? `${mediaUrl(job.videoKey)}?download=1` : null,
     scenes: scenes.map(toSceneView),
+    approval,
     links: {
       self: `/api/jobs/${job.id}`,
       page: `/jobs/${job.id}`,
@@ -122,8 +131,8 @@ export function toJobSummary(job: Job & { scenes: Scene[] }, queuePosition: numb
 }
 
 /** Weak ETag from the job's version, which every change to the job or its scenes bumps, and its place in line. */
-export const jobEtag = (id: string, version: number, queuePosition: number | null = null) =>
-  `W/"${id}.${version}${queuePosition ? `.q${queuePosition}` : ""}"`;
+export const jobEtag = (id: string, version: number, queuePosition: number | null = null, refusal?: string) =>
+  `W/"${id}.${version}${queuePosition ? `.q${queuePosition}` : ""}${refusal ? `.b${createHash("sha256").update(refusal).digest("hex").slice(0, 12)}` : ""}"`;
 
 export function etagMatches(ifNoneMatch: string | null, etag: string): boolean {
   if (!ifNoneMatch) return false;

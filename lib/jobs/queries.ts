@@ -1,5 +1,7 @@
 import { getDb } from "@/lib/db/client";
 import { invalidInput, notFound } from "@/lib/errors";
+import { outlookForApproval } from "@/lib/costs/budget-outlook";
+import { PRICED_JOB_FIELDS } from "@/lib/costs/work-cost";
 import { spentTodayUsd } from "@/lib/costs/spend";
 import { queuePositionOf, queuePositions } from "@/lib/queue/queue-position";
 import { jobEtag, toJobSummary, toJobView, type JobSummary, type JobView } from "./job-view";
@@ -12,17 +14,28 @@ export async function getJobEtag(clientId: string, jobId: string): Promise<strin
   const db = getDb();
   const job = await db.job.findUnique({
     where: { id: jobId },
-    select: { id: true, version: true, clientId: true, status: true, createdAt: true, leaseExpiresAt: true },
+    select: {
+      id: true,
+      version: true,
+      clientId: true,
+      status: true,
+      createdAt: true,
+      leaseExpiresAt: true,
+      ...PRICED_JOB_FIELDS,
+    },
   });
   if (!job || job.clientId !== clientId) throw notFound();
-  return jobEtag(job.id, job.version, await queuePositionOf(db, job));
+  // A storyboard's approval outlook changes with other jobs' spending and with an admin's limit, not with its version.
+  const approval = job.status === "awaiting_approval" ? await outlookForApproval(job) : null;
+  return jobEtag(job.id, job.version, await queuePositionOf(db, job), approval?.refusal ?? undefined);
 }
 
 export async function getJobView(clientId: string, jobId: string): Promise<JobView> {
   const db = getDb();
   const job = await db.job.findUnique({ where: { id: jobId }, include: { scenes: true } });
   if (!job || job.clientId !== clientId) throw notFound();
-  return toJobView(job, await queuePositionOf(db, job));
+  const approval = job.status === "awaiting_approval" ? await outlookForApproval(job) : null;
+  return toJobView(job, await queuePositionOf(db, job), approval);
 }
 
 export async function listJobs(

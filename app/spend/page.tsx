@@ -1,0 +1,12 @@
+import type { Metadata } from "next";
+import { SpendDashboard } from "@/components/spend/spend-dashboard";
+import { spendReport } from "@/lib/costs/spend-report";
+import { callerForPage } from "@/lib/http/page-caller";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Spend · Storyreel" };
+
+export default async function SpendPage() {
+  const caller = await callerForPage("/spend");
+  return <SpendDashboard report={await spendReport(caller)} />;
+}
