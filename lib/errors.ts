@@ -13,6 +13,7 @@ export type ErrorCode =
   | "gone"
   | "bad_gateway"
   | "budget_exceeded"
+  | "unprocessable"
   | "internal";
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
@@ -30,6 +31,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   gone: 410,
   bad_gateway: 502,
   budget_exceeded: 402,
+  unprocessable: 422,
   internal: 500,
 };
 

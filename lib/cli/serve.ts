@@ -8,6 +8,8 @@ import { getEnv } from "@/lib/env";
 import { checkRequest, guardOptions, type Refusal } from "@/lib/http/request-guard";
 import { securityHeaders } from "@/lib/http/security-headers";
 import { MEDIA_PREFIX, SHARE_PREFIX, serveMedia } from "@/lib/http/serve-media";
+import { serveUpload, UPLOAD_PATH } from "@/lib/http/serve-upload";
+import { uploadLimits } from "@/lib/uploads/upload-limits";
 import { CLIENT_ADDRESS_HEADER, clientAddress } from "@/lib/http/client-address";
 import { log } from "@/lib/log";
 
@@ -30,7 +32,7 @@ function refuse(res: http.ServerResponse, refusal: Refusal): void {
 
 async function main(): Promise<void> {
   const env = getEnv();
-  const options = guardOptions(env);
+  const options = guardOptions(env, uploadLimits().anyBytes);
   const app = next({ dev: development, hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();
@@ -50,6 +52,7 @@ async function main(): Promise<void> {
     if (isPage) req.headers["content-security-policy"] = security["Content-Security-Policy"];
     for (const [name, value] of Object.entries(security)) res.setHeader(name, value);
     if (rawPath.startsWith(MEDIA_PREFIX) || rawPath.startsWith(SHARE_PREFIX)) return void serveMedia(req, res, rawPath);
+    if (rawPath === UPLOAD_PATH && req.method === "POST") return void serveUpload(req, res);
     handle(req, res).catch((error: unknown) => {
       log.error("request failed", { error, path: rawPath });
       if (!res.headersSent) res.writeHead(500).end();

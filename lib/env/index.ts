@@ -66,6 +66,14 @@ const envSchema = z.object({
   BUDGET_DAILY_HARD_USD: z.coerce.number().min(0).max(1_000_000).default(150),
   /** Where a budget day begins and ends (an IANA time zone). */
   BUDGET_TIMEZONE: z.string().default("UTC").refine(isTimeZone, "must be an IANA time zone such as UTC or Europe/Berlin"),
+  /** Uploads: the largest image (MB) and its most pixels (megapixels); the largest sound (MB) and its longest (seconds). */
+  UPLOAD_IMAGE_MAX_MB: z.coerce.number().positive().max(1000).default(25),
+  UPLOAD_IMAGE_MAX_MEGAPIXELS: z.coerce.number().positive().max(1000).default(50),
+  UPLOAD_AUDIO_MAX_MB: z.coerce.number().positive().max(1000).default(50),
+  UPLOAD_AUDIO_MAX_SECONDS: z.coerce.number().positive().max(36_000).default(600),
+  /** What one person's uploads may take together: stored megabytes and files. */
+  UPLOAD_QUOTA_MB: z.coerce.number().positive().max(1_000_000).default(1000),
+  UPLOAD_QUOTA_FILES: z.coerce.number().int().positive().max(100_000).default(500),
   /** Alerts are posted here as JSON that Slack and Discord incoming webhooks accept. */
   ALERT_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Optional mail server for invite links, e.g. smtps://user:password@mail.example.com:465. */

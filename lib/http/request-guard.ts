@@ -21,6 +21,8 @@ export interface GuardOptions {
   allowedHosts: ReadonlySet<string>;
   /** No body may declare more than this; each route reads less (64 KB of JSON, a 1 MB webhook). */
   maxBodyBytes: number;
+  /** An upload's body (one file and its multipart framing) may declare up to this. */
+  maxUploadBytes: number;
   /** Origins besides the request's own that may send state-changing requests (PUBLIC_BASE_URL's). */
   trustedOrigins: ReadonlySet<string>;
 }
@@ -32,12 +34,17 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 // Signed by Replicate and checked there; no browser ever sends it.
 const SERVER_TO_SERVER = /^\/api\/webhooks\//;
 
-export function guardOptions(env: { ALLOWED_HOSTS: string[]; PUBLIC_BASE_URL?: string }): GuardOptions {
+// The one address that takes multipart/form-data: a file, streamed by the Node server (lib/http/serve-upload.ts).
+export const UPLOAD_PATH = "/api/uploads";
+const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
+
+export function guardOptions(env: { ALLOWED_HOSTS: string[]; PUBLIC_BASE_URL?: string }, largestUploadBytes = 0): GuardOptions {
   const publicUrl = env.PUBLIC_BASE_URL ? new URL(env.PUBLIC_BASE_URL) : null;
   return {
     allowedHosts: new Set(allowedHostNames(env)),
     trustedOrigins: new Set(publicUrl ? [publicUrl.origin] : []),
     maxBodyBytes: MAX_BODY_BYTES,
+    maxUploadBytes: largestUploadBytes + MULTIPART_OVERHEAD_BYTES,
   };
 }
 
@@ -91,11 +98,15 @@ export function checkRequest(request: GuardRequest, options: GuardOptions): Refu
       message: "The address has broken percent-encoding (not valid UTF-8), so it names nothing here.",
     };
   }
-  if (Number(request.headers.get("content-length") ?? "0") > options.maxBodyBytes) {
+  const isUpload = method === "POST" && request.rawPath === UPLOAD_PATH;
+  const maxBytes = isUpload ? options.maxUploadBytes : options.maxBodyBytes;
+  if (Number(request.headers.get("content-length") ?? "0") > maxBytes) {
     return {
       status: 413,
       code: "payload_too_large",
-      message: `The request body is larger than ${tooLargeLabel(options.maxBodyBytes)}.`,
+      message: isUpload
+        ? `The upload is larger than ${tooLargeLabel(maxBytes - MULTIPART_OVERHEAD_BYTES)}, the most one file may be.`
+        : `The request body is larger than ${tooLargeLabel(maxBytes)}.`,
     };
   }
   if (SAFE_METHODS.has(method) || SERVER_TO_SERVER.test(request.rawPath)) return null;
@@ -111,6 +122,7 @@ export function checkRequest(request: GuardRequest, options: GuardOptions): Refu
       message: `A request from another site cannot change anything here${origin ? ` (it came from ${origin.slice(0, 100)})` : ""}.`,
     };
   }
+  if (isUpload) return checkUpload(request.headers, origin);
   // Server actions post from our own pages with their own encoding; the API takes JSON or nothing, so a
   // plain HTML form (which cannot send application/json) never reaches it, even without an Origin header.
   const type = mediaType(request.headers);
@@ -121,6 +133,28 @@ export function checkRequest(request: GuardRequest, options: GuardOptions): Refu
       status: 415,
       code: "unsupported_media_type",
       message: "Send the request body as JSON with the header Content-Type: application/json.",
+    };
+  }
+  return null;
+}
+
+/**
+ * An upload is multipart/form-data, which any web page's form can send: it must come with an API token, or from
+ * a page whose Origin the browser vouches for (fetch always sends one); a form without Origin gets nothing.
+ */
+function checkUpload(headers: Headers, origin: string | null): Refusal | null {
+  if (mediaType(headers) !== "multipart/form-data") {
+    return {
+      status: 415,
+      code: "unsupported_media_type",
+      message: 'Send the file as multipart/form-data, in a form field named "file".',
+    };
+  }
+  if (!origin && !headers.has("authorization")) {
+    return {
+      status: 403,
+      code: "forbidden",
+      message: "An upload must come from this studio's own pages or carry an API token.",
     };
   }
   return null;

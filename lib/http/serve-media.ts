@@ -26,7 +26,7 @@ function sendError(res: http.ServerResponse, error: AppError, extra: Record<stri
  * GET/HEAD /api/media/<key>: a stored file of one of the caller's jobs, byte for byte. Served by the Node
  * server in front of Next.js, because Next.js re-frames route responses and drops their Content-Length.
  */
-function toHeaders(incoming: http.IncomingHttpHeaders): Headers {
+export function toHeaders(incoming: http.IncomingHttpHeaders): Headers {
   const headers = new Headers();
   for (const [name, value] of Object.entries(incoming)) {
     if (typeof value === "string") headers.set(name, value);

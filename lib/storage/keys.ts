@@ -16,4 +16,16 @@ export function parseMediaKey(key: string): { jobId: string; key: string } | nul
   return { jobId: match[2], key };
 }
 
+export const uploadKey = (ownerId: string, assetId: string, ext: string) => `uploads/${ownerId}/${assetId}.${ext}`;
+/** Where an upload is written while it arrives and is checked: one temp directory, emptied as each request ends. */
+export const uploadTempKey = (name: string) => `uploads/tmp/${name}`;
+
+const UPLOAD_KEY_PATTERN = new RegExp(`^uploads/(${ID_PATTERN_SOURCE})/(${ID_PATTERN_SOURCE})\\.(?:jpg|png|m4a)$`);
+
+/** An upload's key from a URL: its owner's id, or null unless it has exactly the shape we generate. */
+export function parseUploadKey(key: string): { ownerId: string; key: string } | null {
+  const match = UPLOAD_KEY_PATTERN.exec(key);
+  return match?.[1] ? { ownerId: match[1], key } : null;
+}
+
 export const mediaUrl = (key: string) => `/api/media/${key}`;

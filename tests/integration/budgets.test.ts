@@ -198,3 +198,128 @@ describe("holds, overruns and the soft cap", () => {
     fake.reset();
   });
 });
+
+describe("a person's daily limit, and what each person sees", () => {
+  let app: RunningApp;
+  let owner: ReturnType<typeof apiClient>;
+  let bob: ReturnType<typeof apiClient>;
+  let bobId: string;
+  let bobToken: string;
+  before(async () => {
+    app = await startApp(replicateEnv(fake));
+    owner = apiClient(app.baseUrl, app.token);
+    const invite = await owner.request("POST", "/api/invites", {});
+    const joined = await fetch(`${app.baseUrl}/api/invites/accept`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        token: invite.json.url.split("/invite/")[1],
+        name: "Bob",
+        email: "bob@example.com",
+        password: "bob's own password",
+      }),
+    });
+    assert.equal(joined.status, 201);
+    const cookie = joined.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
+    const made = await fetch(`${app.baseUrl}/api/tokens`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie },
+      body: JSON.stringify({ name: "bob" }),
+    });
+    bobToken = ((await made.json()) as { token: string }).token;
+    bob = apiClient(app.baseUrl, bobToken);
+    bobId = (await owner.request("GET", "/api/users")).json.users.find(
+      (u: { email: string }) => u.email === "bob@example.com",
+    ).id;
+  });
+  after(() => app?.stop());
+
+  const setLimit = (value: unknown, as = owner) => as.request("PATCH", `/api/users/${bobId}`, { dailyBudgetUsd: value });
+
+  it("is set by an admin only, with sentences for bad values", async () => {
+    for (const [value, message] of [
+      [-1, /The daily limit cannot be negative\./],
+      ["5", /The daily limit must be a number of dollars, or null for none\./],
+      [1e9, /The daily limit can be at most \$100,000\./],
+    ] as const) {
+      const refused = await setLimit(value);
+      assert.equal(refused.status, 400);
+      assert.match(refused.json.error.message, message);
+    }
+    assert.equal((await owner.request("PATCH", `/api/users/${bobId}`, {})).status, 400);
+    assert.equal((await setLimit(1, bob)).status, 404, "not an admin: no such page");
+    assert.equal((await setLimit(0.001)).status, 200);
+    const listed = (await owner.request("GET", "/api/users")).json.users.find((u: { id: string }) => u.id === bobId);
+    assert.equal(listed.dailyBudgetUsd, 0.001);
+  });
+
+  it("refuses the person's storyboard before it is made, and the estimate says so first; others are not limited", async () => {
+    const estimate = await bob.request("GET", "/api/estimate?sceneCount=2");
+    assert.equal(estimate.status, 200);
+    assert.match(
+      estimate.json.budget.refusal,
+      /^This needs \$0\.\d+, but your daily limit \(set by an admin\) of \$0\.001 has \$0\.001 left today; it resets at midnight UTC, in/,
+    );
+    const refused = await bob.request("POST", "/api/jobs", { prompt: PROMPT, sceneCount: 2 });
+    assert.equal(refused.status, 402);
+    assert.equal(refused.json.error.message, estimate.json.budget.refusal);
+    assert.equal((await bob.request("GET", "/api/jobs")).json.jobs.length, 0);
+    assert.equal((await owner.request("POST", "/api/jobs", { prompt: PROMPT, sceneCount: 2 })).status, 201);
+  });
+
+  it(
+    "stops a running job whose retried clip would pass the limit, with the sentence, and the ledger stays under",
+    { timeout: 120_000 },
+    async () => {
+      assert.equal((await setLimit(null)).status, 200);
+      const drafted = await bob.createJob({ prompt: PROMPT, sceneCount: 2 });
+      const review = await bob.waitForStatus(drafted.id, ["awaiting_approval"], 60_000);
+      // Room for exactly the clips the approval holds, and not a cent more.
+      const limit = sum(readLedger(app.dataDir, drafted.id).map((r) => r.costUsd)) + clipHold(app.dataDir, review) + 0.0001;
+      assert.equal((await setLimit(limit)).status, 200);
+      fake.failNextPrediction("wan-video/wan-2.2-i2v-fast", "corrupt-output");
+      assert.equal((await bob.request("POST", `/api/jobs/${drafted.id}/approve`)).status, 200);
+      const failed = await bob.waitForStatus(drafted.id, ["failed"], 60_000).catch(async () => bob.getJob(drafted.id));
+      assert.equal(failed.status, "failed");
+      assert.match(
+        failed.error ?? "",
+        /^Rendering the clip for scene \d failed: This needs \$0\.\d+, but your daily limit \(set by an admin\) of \$0\.\d+ has \$0\.\d+ left today;/,
+      );
+      const spent = sum(readLedger(app.dataDir, drafted.id).map((r) => r.costUsd));
+      assert.ok(spent <= limit, `${spent} under ${limit}`);
+      assert.equal(heldBy(app.dataDir, drafted.id), 0);
+      assert.ok(alertsIn(app.dataDir).some((a) => a.kind === "cap_refusal" && /bob@example\.com/.test(a.message)));
+    },
+  );
+
+  it("shows each person their own spend and ledger, and admins everyone's", async () => {
+    const mine = (await bob.request("GET", "/api/spend")).json;
+    const studio = (await owner.request("GET", "/api/spend")).json;
+    assert.equal(mine.scope, "self");
+    assert.equal(mine.byUser, null);
+    assert.equal(mine.alerts, null);
+    assert.equal(studio.scope, "studio");
+    assert.deepEqual(studio.byUser.map((u: { email: string }) => u.email).sort(), ["bob@example.com", "owner@storyreel.test"]);
+    const ledger = readLedger(app.dataDir);
+    const bobJobs = new Set((await bob.request("GET", "/api/jobs")).json.jobs.map((j: { id: string }) => j.id));
+    const near = (a: number, b: number) => Math.abs(a - b) < 1e-9;
+    assert.ok(near(mine.totalUsd, sum(ledger.filter((r) => bobJobs.has(r.jobId)).map((r) => r.costUsd))));
+    assert.ok(near(studio.totalUsd, sum(ledger.map((r) => r.costUsd))));
+
+    const csv = await fetch(`${app.baseUrl}/api/spend/ledger`, { headers: { Authorization: `Bearer ${app.token}` } });
+    assert.equal(csv.headers.get("content-type"), "text/csv; charset=utf-8");
+    assert.match(csv.headers.get("content-disposition") ?? "", /^attachment; filename="storyreel-ledger-\d{4}-\d\d-\d\d\.csv"$/);
+    const rows = (await csv.text()).trim().split("\r\n");
+    assert.equal(rows[0], "started_at,finished_at,job_id,user,kind,model,status,cost_usd,basis,prediction_id");
+    assert.equal(rows.length - 1, ledger.length);
+    const bobCsv = (
+      await (await fetch(`${app.baseUrl}/api/spend/ledger`, { headers: { Authorization: `Bearer ${bobToken}` } })).text()
+    )
+      .trim()
+      .split("\r\n");
+    assert.ok(bobCsv.slice(1).every((row) => row.includes(",bob@example.com,")));
+  });
+});

@@ -2,11 +2,41 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { checkRequest, guardOptions, hostName } from "@/lib/http/request-guard";
 
-const options = guardOptions({ ALLOWED_HOSTS: ["studio.example"], PUBLIC_BASE_URL: "https://videos.example.org" });
+const options = guardOptions(
+  { ALLOWED_HOSTS: ["studio.example"], PUBLIC_BASE_URL: "https://videos.example.org" },
+  50 * 1024 * 1024,
+);
 const check = (method: string, rawPath: string, headers: Record<string, string>) =>
   checkRequest({ method, rawPath, headers: new Headers({ host: "127.0.0.1:3000", ...headers }) }, options);
 
 describe("request guard", () => {
+  it("takes multipart only at the upload address, with a token or the studio's own Origin, up to the upload limit", () => {
+    const multipart = { "content-type": "multipart/form-data; boundary=x", "content-length": "1000" };
+    assert.equal(check("POST", "/api/uploads", { ...multipart, authorization: "Bearer t" }), null);
+    assert.equal(check("POST", "/api/uploads", { ...multipart, origin: "http://127.0.0.1:3000" }), null);
+    assert.equal(
+      check("POST", "/api/uploads", multipart)?.status,
+      403,
+      "no token and no Origin: it could be another site's form",
+    );
+    assert.equal(check("POST", "/api/uploads", { ...multipart, origin: "https://evil.example" })?.status, 403);
+    assert.equal(check("POST", "/api/jobs", { ...multipart, authorization: "Bearer t" })?.status, 415, "nowhere else");
+    assert.equal(check("POST", "/api/uploads", { "content-type": "application/json", authorization: "Bearer t" })?.status, 415);
+    assert.equal(
+      check("POST", "/api/uploads", { ...multipart, "content-length": String(20 * 1024 * 1024), authorization: "Bearer t" }),
+      null,
+    );
+    assert.equal(
+      check("POST", "/api/uploads", { ...multipart, "content-length": String(60 * 1024 * 1024), authorization: "Bearer t" })
+        ?.status,
+      413,
+    );
+    assert.equal(
+      check("POST", "/api/jobs", { "content-type": "application/json", "content-length": String(2 * 1024 * 1024) })?.status,
+      413,
+    );
+  });
+
   it("reads host names the way browsers send them, and refuses what is not one", () => {
     assert.equal(hostName("Example.COM:8080"), "example.com");
     assert.equal(hostName("[::1]:3000"), "[::1]");

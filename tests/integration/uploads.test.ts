@@ -1,0 +1,491 @@
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import zlib from "node:zlib";
+import { after, before, describe, it } from "node:test";
+import sharp from "sharp";
+import { apiClient } from "../helpers/api-client";
+import { queryDb } from "../helpers/read-db";
+import { listFiles, startApp, type RunningApp } from "../helpers/start-app";
+import { ffmpegPath, ffprobePath } from "@/lib/media/binaries";
+
+// Uploads through the real Node server in front of the app: a corpus of good and hostile files and requests, each
+// answered with the right status and a sentence, and nothing left behind (no row, no file, no temp file) that
+// should not be.
+let app: RunningApp;
+let api: ReturnType<typeof apiClient>;
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "storyreel-upload-corpus-"));
+const run = promisify(execFile);
+
+// Small limits so the over-limit cases stay small: 1 MB images, 2 MB sounds of at most 5 seconds.
+const LIMITS = { UPLOAD_IMAGE_MAX_MB: "1", UPLOAD_AUDIO_MAX_MB: "2", UPLOAD_AUDIO_MAX_SECONDS: "5", UPLOAD_QUOTA_FILES: "40" };
+
+before(async () => {
+  app = await startApp(LIMITS);
+  api = apiClient(app.baseUrl, app.token);
+});
+after(async () => {
+  await app?.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const colour = (seed: number) => ({ r: (seed * 53) % 256, g: (seed * 97) % 256, b: (seed * 193) % 256 });
+const jpeg = (seed: number, width = 64, height = 48) =>
+  sharp({ create: { width, height, channels: 3, background: colour(seed) } })
+    .jpeg()
+    .toBuffer();
+
+async function tone(seconds: number, ext: "mp3" | "wav"): Promise<Buffer> {
+  const out = path.join(dir, `tone-${seconds}.${ext}`);
+  await run(ffmpegPath(), ["-v", "error", "-f", "lavfi", "-i", `sine=frequency=440:duration=${seconds}`, "-y", out]);
+  return fs.readFileSync(out);
+}
+
+function pngChunk(type: string, data: Buffer): Buffer {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(data.length, 0);
+  head.write(type, 4, "ascii");
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(zlib.crc32(Buffer.concat([Buffer.from(type, "ascii"), data])) >>> 0, 0);
+  return Buffer.concat([head, data, crc]);
+}
+
+/** A PNG that says it is 20000 × 20000 pixels, in a few hundred bytes (a decompression bomb's header). */
+function hugePng(): Buffer {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(20_000, 0);
+  ihdr.writeUInt32BE(20_000, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  const rows = zlib.deflateSync(Buffer.alloc(20_000 * 3 + 1));
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk("IHDR", ihdr),
+    pngChunk("IDAT", rows),
+    pngChunk("IEND", Buffer.alloc(0)),
+  ]);
+}
+
+/** A zip holding one stored text file: local header, data, central directory and its end record. */
+function zipFile(): Buffer {
+  const name = Buffer.from("notes.txt");
+  const body = Buffer.from("hello");
+  const crc = zlib.crc32(body) >>> 0;
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(10, 4);
+  local.writeUInt32LE(crc, 14);
+  local.writeUInt32LE(body.length, 18);
+  local.writeUInt32LE(body.length, 22);
+  local.writeUInt16LE(name.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(10, 6);
+  central.writeUInt32LE(crc, 16);
+  central.writeUInt32LE(body.length, 20);
+  central.writeUInt32LE(body.length, 24);
+  central.writeUInt16LE(name.length, 28);
+  const centralAt = local.length + name.length + body.length;
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(central.length + name.length, 12);
+  end.writeUInt32LE(centralAt, 16);
+  return Buffer.concat([local, name, body, central, name, end]);
+}
+
+function form(files: { field?: string; bytes: Buffer; name: string; type?: string }[], fields: Record<string, string> = {}) {
+  const body = new FormData();
+  for (const [key, value] of Object.entries(fields)) body.append(key, value);
+  for (const f of files)
+    body.append(f.field ?? "file", new Blob([new Uint8Array(f.bytes)], { type: f.type ?? "application/octet-stream" }), f.name);
+  return body;
+}
+
+/**
+ * POSTs over a plain socket and reads the answer even when the server answers before the body is all sent and
+ * closes the connection (as it does for refusals); fetch would report that as a network error.
+ */
+async function upload(
+  body: FormData | Buffer | string,
+  headers: Record<string, string> = {},
+  base?: string,
+  auth?: Record<string, string>,
+) {
+  let bytes: Buffer;
+  const sent: Record<string, string> = { ...(auth ?? app.auth), ...headers };
+  if (body instanceof FormData) {
+    const encoded = new Response(body);
+    sent["content-type"] ??= encoded.headers.get("content-type")!;
+    bytes = Buffer.from(await encoded.arrayBuffer());
+  } else bytes = Buffer.from(body);
+  sent["content-length"] = String(bytes.length);
+  const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const req = http.request(`${base ?? app.baseUrl}/api/uploads`, { method: "POST", headers: sent });
+    req.on("response", (res) => {
+      let text = "";
+      res.on("data", (chunk: Buffer) => (text += chunk.toString()));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
+    });
+    // The server may answer and close before the whole body is written: the answer still arrives.
+    req.on("error", (error: NodeJS.ErrnoException) =>
+      error.code === "EPIPE" || error.code === "ECONNRESET" ? undefined : reject(error),
+    );
+    req.end(bytes);
+  });
+  return { status, json: text ? JSON.parse(text) : null };
+}
+
+const filesUnder = (dir: string) => (fs.existsSync(dir) ? listFiles(dir) : []);
+/** Stored uploads, relative to DATA_DIR/uploads ("<owner>/<asset>.jpg"); temp files apart. */
+const storedFiles = () => filesUnder(path.join(app.dataDir, "uploads")).filter((f) => !f.startsWith(`tmp${path.sep}`));
+const tempFiles = () => filesUnder(path.join(app.dataDir, "uploads", "tmp"));
+const assetRows = () => queryDb<{ id: string; name: string }>(app.dataDir, `SELECT id, name FROM "Asset"`);
+
+/** Sends it, expects a refusal, and checks that nothing was kept: no row, no stored file, no temp file. */
+async function refused(body: FormData | Buffer | string, status: number, message: RegExp, headers: Record<string, string> = {}) {
+  const rows = assetRows().length;
+  const files = storedFiles().length;
+  const answer = await upload(body, headers);
+  assert.equal(answer.status, status, JSON.stringify(answer.json));
+  assert.match(answer.json.error.message, message);
+  assert.doesNotMatch(answer.json.error.message, /undefined|Error:|at \w+ \(/);
+  assert.equal(assetRows().length, rows, "no row was written");
+  assert.equal(storedFiles().length, files, `no file was kept: ${storedFiles().join(" ")}`);
+  assert.deepEqual(tempFiles(), [], "no temp file remains");
+  return answer;
+}
+
+describe("files that are kept", () => {
+  it("an upright copy of a photo without its EXIF or GPS, the same bytes twice as one asset", async () => {
+    // 64 × 48 stored sideways with orientation 6 (rotate 90°) and a GPS position.
+    const sideways = await sharp(await jpeg(1, 64, 48))
+      .withMetadata({ orientation: 6, exif: { IFD0: { Make: "Test Camera" }, IFD3: { GPSLatitudeRef: "N" } } })
+      .jpeg()
+      .toBuffer();
+    assert.ok((await sharp(sideways).metadata()).exif, "the original carries EXIF");
+    const first = await upload(form([{ bytes: sideways, name: "holiday.jpg", type: "image/jpeg" }]));
+    assert.equal(first.status, 201, JSON.stringify(first.json));
+    assert.equal(first.json.kind, "image");
+    assert.equal(first.json.name, "holiday.jpg");
+    assert.deepEqual([first.json.width, first.json.height], [48, 64], "turned upright");
+    const stored = Buffer.from(await (await fetch(`${app.baseUrl}${first.json.url}`, { headers: app.auth })).arrayBuffer());
+    const meta = await sharp(stored).metadata();
+    assert.equal(meta.exif, undefined, "no EXIF (and so no GPS) in the stored copy");
+    assert.equal(meta.orientation, undefined);
+    assert.ok(!first.json.url.includes("holiday"), "the stored name is generated");
+
+    const again = await upload(form([{ bytes: sideways, name: "copy of holiday.jpg" }]));
+    assert.equal(again.status, 200);
+    assert.equal(again.json.id, first.json.id, "same bytes, same asset");
+  });
+
+  it("PNG with transparency stays PNG; WebP is kept as JPEG; MP3 and WAV become AAC with their length", async () => {
+    const png = await sharp({ create: { width: 32, height: 32, channels: 4, background: { r: 9, g: 9, b: 9, alpha: 0.5 } } })
+      .png()
+      .toBuffer();
+    const transparent = await upload(form([{ bytes: png, name: "logo.png" }]));
+    assert.equal(transparent.status, 201);
+    assert.equal(transparent.json.contentType, "image/png");
+    const webp = await sharp(await jpeg(2))
+      .webp()
+      .toBuffer();
+    const converted = await upload(form([{ bytes: webp, name: "photo.webp" }]));
+    assert.equal(converted.status, 201);
+    assert.equal(converted.json.contentType, "image/jpeg");
+    for (const ext of ["mp3", "wav"] as const) {
+      const sound = await upload(form([{ bytes: await tone(3, ext), name: `tone.${ext}` }]));
+      assert.equal(sound.status, 201, JSON.stringify(sound.json));
+      assert.equal(sound.json.kind, "audio");
+      assert.ok(Math.abs(sound.json.durationSec - 3) < 0.2, String(sound.json.durationSec));
+      const file = path.join(app.dataDir, sound.json.url.replace("/api/media/", ""));
+      const { stdout } = await run(ffprobePath(), ["-v", "error", "-show_entries", "stream=codec_name", "-of", "csv=p=0", file]);
+      assert.equal(stdout.trim(), "aac");
+    }
+  });
+
+  it("stores under a generated name; the name sent is only shown, and one with a path or a NUL is refused", async () => {
+    const named = await upload(form([{ bytes: await jpeg(3), name: "<img src=x onerror=alert(1)>.jpg" }]));
+    assert.equal(named.status, 201);
+    assert.equal(named.json.name, "<img src=x onerror=alert(1)>.jpg", "kept as text; the page escapes it");
+    const message =
+      /The file name may not contain a path or control characters: send the file under its own name\.|a control character in the file name/;
+    await refused(form([{ bytes: await jpeg(4), name: "../../../etc/passwd.jpg" }]), 400, message);
+    await refused(form([{ bytes: await jpeg(4), name: "evil\u0000.php.jpg" }]), 400, message);
+    await refused(form([{ bytes: await jpeg(4), name: "C:\\Users\\me\\photo.jpg" }]), 400, message);
+    assert.ok(
+      storedFiles().every((f) => /^[a-z0-9]+[/\\]a[0-9a-f]{24}\.(jpg|png|m4a)$/.test(f)),
+      storedFiles().join("\n"),
+    );
+  });
+});
+
+describe("files that are refused", () => {
+  it("anything that is not an image or a sound, whatever its name or declared type", async () => {
+    const photo = await jpeg(5);
+    const cases: [string, Buffer, number, RegExp][] = [
+      ["empty.jpg", Buffer.alloc(0), 400, /The file is empty \(0 bytes\)\./],
+      ["cut.jpg", photo.subarray(0, photo.length - 200), 422, /The JPEG image is cut short|could not be decoded/],
+      [
+        "cut.png",
+        await sharp(await jpeg(6, 200, 200))
+          .png()
+          .toBuffer()
+          .then((png) => png.subarray(0, png.length / 2)),
+        422,
+        /The PNG image is cut short: its end is missing\./,
+      ],
+      ["huge.png", hugePng(), 422, /The image is 20000 × 20000 pixels \(400 megapixels\); the most is 50 megapixels\./],
+      [
+        "page.jpg",
+        Buffer.concat([photo, Buffer.from("<html><body><script>alert(document.cookie)</script></body></html>")]),
+        415,
+        /This JPEG image carries something else inside it \(a polyglot file\)/,
+      ],
+      [
+        "drawing.svg",
+        Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+        415,
+        /This file is text \(HTML, SVG, a script or plain text\), not an image or a sound; upload a JPEG, PNG/,
+      ],
+      ["photo.jpg", Buffer.from("<!doctype html><html><body>hi</body></html>"), 415, /This file is text/],
+      ["run.jpg", fs.readFileSync(process.execPath).subarray(0, 64 * 1024), 415, /This file is a ELF file|This file is an? ELF/],
+      ["archive.png", zipFile(), 415, /This file is a ZIP file \(application\/zip\)/],
+      ["song.mp3", Buffer.from("This is not a song, only words.\n".repeat(40)), 415, /This file is text/],
+      [
+        "broken.mp3",
+        await tone(3, "mp3").then((mp3) => Buffer.concat([mp3.subarray(0, 2000), Buffer.alloc(8000, 7)])),
+        422,
+        /The MP3 file (has no sound that could be read|could not be decoded)/,
+      ],
+      [
+        "moving.gif",
+        Buffer.from("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7", "base64"),
+        415,
+        /This file is a GIF file \(image\/gif\); upload a JPEG, PNG, WebP or AVIF image/,
+      ],
+      ["paper.pdf", Buffer.from("%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"), 415, /This file is a PDF file/],
+      ["long.mp3", await tone(8, "mp3"), 422, /The sound is 8 seconds long; the most is 5 seconds/],
+      [
+        "big.jpg",
+        await jpeg(7, 1500, 1500).then((b) =>
+          Buffer.concat([b.subarray(0, -2), Buffer.alloc(1.2 * 1024 * 1024, 1), b.subarray(-2)]),
+        ),
+        413,
+        /The image is larger than 1 MB, the most an image may be\./,
+      ],
+    ];
+    for (const [name, bytes, status, message] of cases) {
+      await refused(form([{ bytes, name, type: "image/jpeg" }]), status, message).catch((error: Error) => {
+        throw new Error(`${name}: ${error.message}`);
+      });
+    }
+  });
+
+  it("requests without exactly one file in the field named file", async () => {
+    const photo = await jpeg(8);
+    await refused(form([], { title: "no file" }), 400, /Send the file in a multipart form field named "file"\./);
+    await refused(
+      form([{ field: "upload", bytes: photo, name: "a.jpg" }]),
+      400,
+      /Send the file in a multipart form field named "file"\./,
+    );
+    await refused(
+      form([
+        { bytes: photo, name: "a.jpg" },
+        { bytes: await jpeg(9), name: "b.jpg" },
+      ]),
+      400,
+      /Send one file per upload\./,
+    );
+    await refused(
+      JSON.stringify({ file: "base64..." }),
+      415,
+      /Send the file as multipart\/form-data, in a form field named "file"\./,
+      {
+        "content-type": "application/json",
+      },
+    );
+    await refused("file=photo.jpg", 415, /multipart\/form-data/, { "content-type": "application/x-www-form-urlencoded" });
+    await refused(photo, 415, /multipart\/form-data/, { "content-type": "image/jpeg" });
+    await refused("--x\r\n", 400, /not valid multipart\/form-data/, { "content-type": "multipart/form-data" });
+  });
+
+  it("other people, other sites and no one", async () => {
+    const photo = await jpeg(10);
+    const signedOut = await upload(form([{ bytes: photo, name: "a.jpg" }]), {}, undefined, {});
+    assert.equal(signedOut.status, 403, "no token and no Origin: a form post from anywhere");
+    assert.match(signedOut.json.error.message, /An upload must come from this studio's own pages or carry an API token\./);
+    const noSession = await upload(form([{ bytes: photo, name: "a.jpg" }]), { Origin: app.baseUrl }, undefined, {});
+    assert.equal(noSession.status, 401);
+    await refused(form([{ bytes: photo, name: "a.jpg" }]), 403, /A request from another site cannot change anything here/, {
+      Origin: "https://evil.example",
+    });
+    // A session cookie from a page of this studio (the browser adds Origin) is enough.
+    const fromPage = await upload(
+      form([{ bytes: photo, name: "from the page.jpg" }]),
+      { Origin: app.baseUrl, Cookie: app.cookie },
+      undefined,
+      {},
+    );
+    assert.equal(fromPage.status, 201);
+    const mine = fromPage.json as { id: string; url: string };
+    // Another person of the same studio: an invite, a token, then every way at the owner's upload.
+    const invite = await api.request("POST", "/api/invites", {});
+    const joined = await fetch(`${app.baseUrl}/api/invites/accept`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        token: invite.json.url.split("/invite/")[1],
+        name: "Mallory",
+        email: "mallory@example.com",
+        password: "mallory's password",
+      }),
+    });
+    const cookie = joined.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
+    const token = (
+      (await (
+        await fetch(`${app.baseUrl}/api/tokens`, {
+          method: "POST",
+          headers: { "content-type": "application/json", cookie },
+          body: JSON.stringify({ name: "m" }),
+        })
+      ).json()) as { token: string }
+    ).token;
+    const mallory = apiClient(app.baseUrl, token);
+    assert.equal((await mallory.request("GET", `/api/uploads/${mine.id}`)).status, 404);
+    assert.equal((await mallory.request("DELETE", `/api/uploads/${mine.id}`)).status, 404);
+    assert.equal((await fetch(`${app.baseUrl}${mine.url}`, { headers: { Authorization: `Bearer ${token}` } })).status, 404);
+    assert.equal((await mallory.request("GET", "/api/uploads")).json.assets.length, 0);
+    assert.equal((await api.request("GET", `/api/uploads/${mine.id}`)).status, 200);
+  });
+
+  it("an upload over the limit is cut off while it is still arriving, and one cut off by the sender leaves nothing", async () => {
+    const rows = assetRows().length;
+    // No Content-Length (chunked), 5 MB in 64 KB pieces, slowly: the answer comes long before the last piece.
+    const { status, sentWhenAnswered, total } = await new Promise<{ status: number; sentWhenAnswered: number; total: number }>(
+      (resolve, reject) => {
+        const boundary = "----storyreel-test";
+        const total = 5 * 1024 * 1024;
+        let sent = 0;
+        const req = http.request(`${app.baseUrl}/api/uploads`, {
+          method: "POST",
+          headers: { ...app.auth, "content-type": `multipart/form-data; boundary=${boundary}`, "transfer-encoding": "chunked" },
+        });
+        req.on("response", (res) => {
+          res.resume();
+          resolve({ status: res.statusCode ?? 0, sentWhenAnswered: sent, total });
+          req.destroy();
+        });
+        req.on("error", () => undefined);
+        req.write(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
+        );
+        const piece = Buffer.alloc(64 * 1024, 0xab);
+        const timer = setInterval(() => {
+          if (req.destroyed || sent >= total) {
+            clearInterval(timer);
+            if (!req.destroyed) req.end(`\r\n--${boundary}--\r\n`);
+            return;
+          }
+          req.write(piece);
+          sent += piece.length;
+        }, 5);
+        setTimeout(() => reject(new Error("no answer")), 30_000).unref();
+      },
+    );
+    assert.equal(status, 413);
+    assert.ok(sentWhenAnswered < total, `answered after ${sentWhenAnswered} of ${total} bytes`);
+    // A declared length over the limit is refused before a byte of the body is read.
+    const declared = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = http.request(`${app.baseUrl}/api/uploads`, {
+        method: "POST",
+        headers: { ...app.auth, "content-type": "multipart/form-data; boundary=x", "content-length": String(50 * 1024 * 1024) },
+      });
+      req.on("response", (res) => {
+        let body = "";
+        res.on("data", (chunk: Buffer) => (body += chunk.toString()));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on("error", reject);
+      req.flushHeaders();
+    });
+    assert.equal(declared.status, 413);
+    assert.match(JSON.parse(declared.body).error.message, /^The upload is larger than 2,048 KB, the most one file may be\.$/);
+
+    // The sender hangs up half-way through a file.
+    await new Promise<void>((resolve) => {
+      const req = http.request(`${app.baseUrl}/api/uploads`, {
+        method: "POST",
+        headers: { ...app.auth, "content-type": "multipart/form-data; boundary=b", "content-length": "100000" },
+      });
+      req.on("error", () => resolve());
+      req.write(`--b\r\nContent-Disposition: form-data; name="file"; filename="half.jpg"\r\n\r\n`);
+      req.write(Buffer.alloc(30_000, 1));
+      setTimeout(() => {
+        req.destroy();
+        resolve();
+      }, 200);
+    });
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal(assetRows().length, rows);
+    assert.deepEqual(tempFiles(), []);
+  });
+});
+
+describe("the quota and many at once", () => {
+  it(
+    "ten uploads at once all land; ten against a quota with room for three: three do, seven are told what is left",
+    { timeout: 90_000 },
+    async () => {
+      const images = await Promise.all(Array.from({ length: 10 }, (_, i) => jpeg(100 + i)));
+      const before = assetRows().length;
+      const answers = await Promise.all(images.map((bytes, i) => upload(form([{ bytes, name: `batch-${i}.jpg` }]))));
+      assert.deepEqual(
+        answers.map((a) => a.status),
+        Array(10).fill(201),
+      );
+      assert.equal(assetRows().length, before + 10);
+
+      const tight = await startApp({ ...LIMITS, UPLOAD_QUOTA_FILES: "3" });
+      try {
+        const more = await Promise.all(Array.from({ length: 10 }, (_, i) => jpeg(200 + i)));
+        const results = await Promise.all(
+          more.map((bytes, i) => upload(form([{ bytes, name: `q-${i}.jpg` }]), {}, tight.baseUrl, tight.auth)),
+        );
+        assert.equal(results.filter((r) => r.status === 201).length, 3, results.map((r) => r.status).join(" "));
+        for (const r of results.filter((x) => x.status !== 201)) {
+          assert.equal(r.status, 413);
+          assert.match(
+            r.json.error.message,
+            /You have 3 uploads, the most one person may keep is 3: delete some on the Uploads page first\./,
+          );
+        }
+        assert.equal(listFiles(path.join(tight.dataDir, "uploads")).filter((f) => /\.(jpg|png|m4a)$/.test(f)).length, 3);
+      } finally {
+        await tight.stop();
+      }
+    },
+  );
+
+  it("deleting an upload removes its file; the list and its usage follow", async () => {
+    const listed = await api.request("GET", "/api/uploads");
+    const [first] = listed.json.assets;
+    const file = path.join(app.dataDir, first.url.replace("/api/media/", ""));
+    assert.ok(fs.existsSync(file));
+    assert.equal((await api.request("DELETE", `/api/uploads/${first.id}`)).status, 204);
+    assert.ok(!fs.existsSync(file));
+    assert.equal((await api.request("DELETE", `/api/uploads/${first.id}`)).status, 404);
+    const after = (await api.request("GET", "/api/uploads")).json;
+    assert.equal(after.assets.length, listed.json.assets.length - 1);
+    assert.equal(after.usage.bytes, listed.json.usage.bytes - first.bytes);
+  });
+});
