@@ -53,6 +53,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                 <Link href="/" className="rounded-md px-3 py-2 text-zinc-300 hover:bg-zinc-800 hover:text-white">
                   Gallery
                 </Link>
+                <Link href="/uploads" className="rounded-md px-3 py-2 text-zinc-300 hover:bg-zinc-800 hover:text-white">
+                  Uploads
+                </Link>
                 <Link href="/spend" className="rounded-md px-3 py-2 text-zinc-300 hover:bg-zinc-800 hover:text-white">
                   Spend
                 </Link>

@@ -26,3 +26,10 @@ export function formatQueuePosition(position: number): string {
   if (ahead === 0) return "Next in line for a free worker";
   return `Waiting for a free worker · ${ahead} ${ahead === 1 ? "job" : "jobs"} ahead`;
 }
+
+/** "312 KB", "4.2 MB", "120 MB". */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  const mb = bytes / 1024 / 1024;
+  return `${mb < 10 ? mb.toFixed(1) : Math.round(mb)} MB`;
+}

@@ -1,0 +1,72 @@
+import { expect, test } from "@playwright/test";
+import sharp from "sharp";
+
+// The asset library: choose or drop a file, watch it go up, see it listed with a preview, delete it.
+const noise = (width: number, height: number) =>
+  sharp(Buffer.from(Array.from({ length: width * height * 3 }, (_, i) => (i * 7919) % 251)), {
+    raw: { width, height, channels: 3 },
+  })
+    .jpeg({ quality: 100 })
+    .toBuffer();
+
+test("uploads: chosen with a progress bar, dropped, refused with a sentence, listed with a preview, deleted", async ({
+  page,
+}) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: "Uploads" }).click();
+  await expect(page.getByRole("heading", { name: "Uploads", level: 1 })).toBeVisible();
+
+  // A slow connection (upload throttled), so the bar is seen part-way.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: 20,
+    downloadThroughput: -1,
+    uploadThroughput: 400 * 1024,
+  });
+  const big = await noise(900, 700);
+  await page.getByLabel("Choose a file to upload").setInputFiles({ name: "harbour.jpg", mimeType: "image/jpeg", buffer: big });
+  const bar = page.getByRole("progressbar", { name: "Upload progress" });
+  await expect(bar).toBeVisible();
+  await expect.poll(async () => Number(await bar.getAttribute("value")), { timeout: 10_000 }).toBeGreaterThan(0);
+  await expect(page.getByText(/Sending harbour\.jpg: [\d.]+ (KB|MB) of [\d.]+ (KB|MB)/)).toBeVisible();
+  await page.screenshot({ path: "tests/artifacts/screenshots/23-upload-progress.png" });
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: -1,
+  });
+  await expect(page.getByRole("status").filter({ hasText: "harbour.jpg is uploaded." })).toBeVisible({ timeout: 60_000 });
+  const card = page.getByRole("listitem").filter({ hasText: "harbour.jpg" });
+  await expect(card).toContainText("900 × 700");
+  await expect.poll(() => card.getByRole("img").evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(900);
+
+  // Dropped onto the zone.
+  const png = await sharp({ create: { width: 40, height: 30, channels: 4, background: { r: 200, g: 40, b: 90, alpha: 0.6 } } })
+    .png()
+    .toBuffer();
+  const dropped = await page.evaluateHandle((base64) => {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([bytes], "badge.png", { type: "image/png" }));
+    return transfer;
+  }, png.toString("base64"));
+  await page.getByText("Drop an image or a sound here, or choose a file").dispatchEvent("drop", { dataTransfer: dropped });
+  await expect(page.getByRole("listitem").filter({ hasText: "badge.png" })).toContainText("40 × 30");
+
+  // A web page named .jpg is refused with what it is.
+  await page
+    .getByLabel("Choose a file to upload")
+    .setInputFiles({ name: "cat.jpg", mimeType: "image/jpeg", buffer: Buffer.from("<!doctype html><script>alert(1)</script>") });
+  await expect(page.getByRole("alert").filter({ hasText: "This file is text" })).toContainText(
+    "upload a JPEG, PNG, WebP or AVIF image, or an MP3, WAV, Ogg, M4A or FLAC sound",
+  );
+  await expect(page.getByTestId("upload-usage")).toContainText(/^2 of \d+ files/);
+  await page.screenshot({ path: "tests/artifacts/screenshots/24-uploads-library.png", fullPage: true });
+
+  await card.getByRole("button", { name: "Delete harbour.jpg" }).click();
+  await expect(page.getByRole("listitem").filter({ hasText: "harbour.jpg" })).toHaveCount(0);
+  await expect(page.getByTestId("upload-usage")).toContainText(/^1 of \d+ files/);
+});
