@@ -16,6 +16,9 @@ export type Motion = (typeof MOTIONS)[number];
  * take a last frame), "chained" starts each clip on the previous clip's last frame (any model).
  */
 export const CONTINUITIES = ["none", "continuous", "chained"] as const;
+/** How an uploaded image fills a scene's frame: cropped to cover it, or whole on a blurred copy of itself. */
+export const STILL_FITS = ["cover", "blur"] as const;
+export type StillFit = (typeof STILL_FITS)[number];
 export type Continuity = (typeof CONTINUITIES)[number];
 
 export const DEFAULTS = { sceneCount: 4, aspectRatio: "16:9", style: "cinematic" } as const satisfies {

@@ -1,9 +1,14 @@
 import type { ActionResult } from "@/lib/http/action-result";
 import type { SceneView } from "@/lib/jobs/job-view";
+import type { StillFit } from "@/lib/vocabulary";
 
 type JobRef = { jobId: string };
 type SceneRef = JobRef & { sceneId: string };
-export type SceneChanges = Partial<Pick<SceneView, "caption" | "imagePrompt" | "motion" | "durationSec">>;
+export type SceneChanges = Partial<Pick<SceneView, "caption" | "imagePrompt" | "motion" | "durationSec">> & {
+  /** One of the person's uploaded images as the still, fitted to the frame. */
+  uploadId?: string;
+  fit?: StillFit;
+};
 
 /** Server actions the job page hands to its client components; each takes one object it parses itself. */
 export interface JobActions {

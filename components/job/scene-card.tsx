@@ -6,6 +6,7 @@ import { MOTIONS, SCENE_LIMITS, asMotion } from "@/lib/vocabulary";
 import { buttonStyles, inputStyles, labelStyles } from "@/components/ui/styles";
 import { aspectClass } from "./aspect";
 import type { SceneChanges } from "./job-actions";
+import { UploadPicker } from "./upload-picker";
 
 export interface SceneCardProps {
   scene: SceneView;
@@ -18,6 +19,8 @@ export interface SceneCardProps {
   onRegenerate: () => void;
   onRemove: () => void;
   onMove: (direction: -1 | 1) => void;
+  /** The person's uploaded images, any of which can become this scene's still. */
+  images: { id: string; name: string }[];
 }
 
 export function SceneCard({
@@ -31,6 +34,7 @@ export function SceneCard({
   onRegenerate,
   onRemove,
   onMove,
+  images,
 }: SceneCardProps) {
   const n = scene.position + 1;
   const [caption, setCaption] = useState(scene.caption);
@@ -128,6 +132,7 @@ export function SceneCard({
             />
           </div>
         </div>
+        {images.length > 0 && <UploadPicker scene={n} images={images} disabled={disabled} onUse={onSave} />}
         {scene.error && <p className="text-sm text-red-300">{scene.error}</p>}
         <div className="mt-auto flex flex-wrap items-center gap-2 pt-1">
           <button type="button" className={buttonStyles.primary} disabled={disabled || !dirty} onClick={() => onSave(changes)}>

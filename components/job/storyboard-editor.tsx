@@ -1,7 +1,9 @@
 "use client";
 
 import type { JobView } from "@/lib/jobs/job-view";
+import useSWR from "swr";
 import { formatCost } from "@/components/format";
+import { fetchJson } from "./use-job";
 import { buttonStyles } from "@/components/ui/styles";
 import type { JobActions } from "./job-actions";
 import { SceneCard } from "./scene-card";
@@ -15,6 +17,8 @@ interface Props {
 
 export function StoryboardEditor({ job, actions, busy, run }: Props) {
   const editable = job.status === "awaiting_approval";
+  const uploads = useSWR<{ assets: { id: string; name: string; kind: string }[] }>(editable ? "/api/uploads" : null, fetchJson);
+  const images = uploads.data?.assets.filter((a) => a.kind === "image") ?? [];
   const total = job.scenes.reduce((sum, s) => sum + s.durationSec, 0);
   const refusal = editable ? job.approval?.refusal : null;
   return (
@@ -69,6 +73,7 @@ export function StoryboardEditor({ job, actions, busy, run }: Props) {
             onRegenerate={() => run(() => actions.regenerateScene({ jobId: job.id, sceneId: scene.id }))}
             onRemove={() => run(() => actions.removeScene({ jobId: job.id, sceneId: scene.id }))}
             onMove={(direction) => run(() => actions.moveScene({ jobId: job.id, sceneId: scene.id, direction }))}
+            images={images}
           />
         ))}
       </ol>

@@ -6,6 +6,7 @@ import { conflict, invalidInput, notFound } from "@/lib/errors";
 import { notifyWorkAvailable } from "@/lib/queue/work-signal";
 import { removeKey } from "@/lib/storage/file-storage";
 import type { EditSceneInput } from "./schemas";
+import { takeStillFromUpload } from "./still-from-upload";
 import { STAGE_LABELS } from "./status";
 import { transitionJob } from "./transition-job";
 
@@ -38,9 +39,12 @@ async function findScene(tx: Tx, jobId: string, sceneId: string) {
 }
 
 export async function editScene(clientId: string, jobId: string, sceneId: string, input: EditSceneInput): Promise<void> {
+  const { uploadId, fit, ...fields } = input;
+  if (uploadId) await takeStillFromUpload(clientId, jobId, sceneId, uploadId, fit);
+  if (Object.values(fields).every((v) => v === undefined)) return;
   await whileAwaitingApproval(clientId, jobId, async (tx) => {
     await findScene(tx, jobId, sceneId);
-    await tx.scene.update({ where: { id: sceneId }, data: input });
+    await tx.scene.update({ where: { id: sceneId }, data: fields });
   });
 }
 

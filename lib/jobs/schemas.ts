@@ -9,6 +9,7 @@ import {
   SCENE_COUNT_LIMITS,
   SCENE_LIMITS,
   SHARE_LINK_DAYS,
+  STILL_FITS,
   STYLES,
   TARGET_SECONDS_LIMITS,
   countChars,
@@ -88,14 +89,21 @@ export type SceneDraft = z.output<typeof sceneDraftSchema>;
 export const sceneDraftsSchema = (count: number) =>
   z.array(sceneDraftSchema).length(count, `There must be exactly ${count} scenes.`);
 
-export const editSceneSchema = z
-  .strictObject(sceneFields)
-  .partial()
-  .refine((v) => Object.values(v).some((x) => x !== undefined), "Change at least one field of the scene.");
-export type EditSceneInput = z.output<typeof editSceneSchema>;
-
 export const idSchema = (what: string) =>
   z.string({ error: `That is not ${what} id.` }).refine(isGeneratedId, `That is not ${what} id.`);
+
+export const editSceneSchema = z
+  .strictObject({
+    ...sceneFields,
+    /** One of the person's uploaded images becomes the scene's still. */
+    uploadId: idSchema("an upload"),
+    fit: z.enum(STILL_FITS, { error: `Fit must be one of ${STILL_FITS.join(", ")}.` }),
+  })
+  .partial()
+  .refine((v) => Object.values(v).some((x) => x !== undefined), "Change at least one field of the scene.")
+  .refine((v) => v.fit === undefined || v.uploadId !== undefined, "A fit goes with an uploadId: say which upload to fit.");
+export type EditSceneInput = z.output<typeof editSceneSchema>;
+
 export const jobIdSchema = idSchema("a job");
 export const sceneIdSchema = idSchema("a scene");
 

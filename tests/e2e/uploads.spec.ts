@@ -70,3 +70,31 @@ test("uploads: chosen with a progress bar, dropped, refused with a sentence, lis
   await expect(page.getByRole("listitem").filter({ hasText: "harbour.jpg" })).toHaveCount(0);
   await expect(page.getByTestId("upload-usage")).toContainText(/^1 of \d+ files/);
 });
+
+test("a scene's still can be one of the person's images, picked on the storyboard card", async ({ page, baseURL }) => {
+  const created = await page.request.post("/api/jobs", {
+    data: { prompt: "A lighthouse at dusk. Its lamp turns on.", sceneCount: 2 },
+  });
+  const { id } = (await created.json()) as { id: string };
+  await expect
+    .poll(async () => ((await (await page.request.get(`/api/jobs/${id}`)).json()) as { status: string }).status, {
+      timeout: 60_000,
+    })
+    .toBe("awaiting_approval");
+  const photo = await sharp({ create: { width: 500, height: 800, channels: 3, background: "#1e64c8" } })
+    .jpeg()
+    .toBuffer();
+  const uploaded = await page.request.post("/api/uploads", {
+    headers: { Origin: baseURL! },
+    multipart: { file: { name: "lighthouse.jpg", mimeType: "image/jpeg", buffer: photo } },
+  });
+  expect(uploaded.status()).toBe(201);
+
+  await page.goto(`/jobs/${id}`);
+  const card = page.getByRole("listitem", { name: "Scene 1" });
+  await card.getByLabel("Uploaded image for scene 1").selectOption({ label: "lighthouse.jpg" });
+  await card.getByLabel("How the image fills scene 1").selectOption("blur");
+  await card.getByRole("button", { name: "Use for scene 1" }).click();
+  await expect(card.getByRole("img", { name: "Storyboard still for scene 1" })).toHaveAttribute("src", /-r1\.jpg$/);
+  await page.screenshot({ path: "tests/artifacts/screenshots/25-scene-still-from-upload.png", fullPage: true });
+});

@@ -489,3 +489,93 @@ describe("the quota and many at once", () => {
     assert.equal(after.usage.bytes, listed.json.usage.bytes - first.bytes);
   });
 });
+
+describe("an uploaded image as a scene's still", () => {
+  const meanColour = async (image: Buffer) => (await sharp(image).stats()).channels.slice(0, 3).map((c) => Math.round(c.mean));
+  const pixel = async (image: Buffer, x: number, y: number) =>
+    Array.from((await sharp(image).extract({ left: x, top: y, width: 1, height: 1 }).raw().toBuffer()).subarray(0, 3));
+  const fetchBytes = async (url: string) =>
+    Buffer.from(await (await fetch(`${app.baseUrl}${url}`, { headers: app.auth })).arrayBuffer());
+
+  it(
+    "is fitted to the frame (cropped, or whole on a blurred fill), survives the upload's deletion, and starts the clip",
+    { timeout: 120_000 },
+    async () => {
+      const job = await api.createJob({ prompt: "A red door in a white wall. The door opens.", sceneCount: 2 });
+      const review = await api.waitForStatus(job.id, ["awaiting_approval"], 60_000);
+      // A portrait photo: red in the middle third, white above and below.
+      const portrait = await sharp({ create: { width: 600, height: 900, channels: 3, background: "#ffffff" } })
+        .composite([
+          {
+            input: await sharp({ create: { width: 600, height: 300, channels: 3, background: "#dc1414" } })
+              .png()
+              .toBuffer(),
+            top: 300,
+            left: 0,
+          },
+        ])
+        .jpeg()
+        .toBuffer();
+      const uploaded = await upload(form([{ bytes: portrait, name: "door.jpg" }]));
+      assert.equal(uploaded.status, 201);
+      const [first, second] = review.scenes;
+
+      const cover = await api.request("PATCH", `/api/jobs/${job.id}/scenes/${first!.id}`, {
+        uploadId: uploaded.json.id,
+        fit: "cover",
+      });
+      assert.equal(cover.status, 200, JSON.stringify(cover.json));
+      const covered = await fetchBytes(cover.json.scenes[0].stillUrl);
+      const size = await sharp(covered).metadata();
+      assert.deepEqual([size.width, size.height], [1280, 720], "the frame of a 16:9 video");
+      const [r, g, b] = await meanColour(covered);
+      assert.ok(r! > 200 && g! < 60 && b! < 60, `cropped to the red middle: ${r},${g},${b}`);
+
+      const blur = await api.request("PATCH", `/api/jobs/${job.id}/scenes/${second!.id}`, {
+        uploadId: uploaded.json.id,
+        fit: "blur",
+      });
+      assert.equal(blur.status, 200);
+      const blurred = await fetchBytes(blur.json.scenes[1].stillUrl);
+      const middle = await pixel(blurred, 640, 360);
+      const side = await pixel(blurred, 20, 360);
+      assert.ok(middle[0]! > 200 && middle[1]! < 60, `the whole image in the middle: ${middle}`);
+      assert.ok(side[0]! > 40 && side[0]! < middle[0]!, `a darkened blurred fill at the side, not black bars: ${side}`);
+
+      // Refusals: another person's or no such upload, a sound, a fit alone, a job not awaiting approval.
+      assert.equal(
+        (await api.request("PATCH", `/api/jobs/${job.id}/scenes/${first!.id}`, { uploadId: "a000000000000000000000000" })).status,
+        404,
+      );
+      const sound = await upload(form([{ bytes: await tone(2, "wav"), name: "knock.wav" }]));
+      const notImage = await api.request("PATCH", `/api/jobs/${job.id}/scenes/${first!.id}`, { uploadId: sound.json.id });
+      assert.equal(notImage.status, 400);
+      assert.match(notImage.json.error.message, /That upload is a sound; a scene's still must be an image\./);
+      const fitAlone = await api.request("PATCH", `/api/jobs/${job.id}/scenes/${first!.id}`, { fit: "blur" });
+      assert.equal(fitAlone.status, 400);
+      assert.match(fitAlone.json.error.message, /A fit goes with an uploadId/);
+
+      // The upload goes; the job keeps its own copy and renders from it.
+      assert.equal((await api.request("DELETE", `/api/uploads/${uploaded.json.id}`)).status, 204);
+      assert.equal((await api.request("POST", `/api/jobs/${job.id}/approve`)).status, 200);
+      const done = await api.waitForStatus(job.id, ["completed"], 90_000);
+      const frame = path.join(dir, "first-frame.png");
+      await run(ffmpegPath(), [
+        "-v",
+        "error",
+        "-i",
+        path.join(app.dataDir, done.videoUrl!.replace("/api/media/", "")),
+        "-frames:v",
+        "1",
+        "-y",
+        frame,
+      ]);
+      const [fr, fg] = await meanColour(fs.readFileSync(frame));
+      assert.ok(fr! > 150 && fg! < 90, `the video opens on the uploaded image: ${fr},${fg}`);
+      assert.equal(
+        (await api.request("PATCH", `/api/jobs/${job.id}/scenes/${first!.id}`, { uploadId: sound.json.id })).status,
+        409,
+      );
+    },
+  );
+});
