@@ -16,6 +16,18 @@ export type Motion = (typeof MOTIONS)[number];
  * take a last frame), "chained" starts each clip on the previous clip's last frame (any model).
  */
 export const CONTINUITIES = ["none", "continuous", "chained"] as const;
+/** Narration voices (espeak-ng voice names, with a variant after "+"). */
+export const VOICES = {
+  "en-us": "American English, low",
+  "en-us+f3": "American English, high",
+  "en-gb": "British English, low",
+  "en-gb+f2": "British English, high",
+  "en-gb-scotland": "Scottish English",
+} as const;
+export type VoiceId = keyof typeof VOICES;
+export const VOICE_IDS = Object.keys(VOICES) as VoiceId[];
+export const DEFAULT_VOICE: VoiceId = "en-us";
+
 /** How an uploaded image fills a scene's frame: cropped to cover it, or whole on a blurred copy of itself. */
 export const STILL_FITS = ["cover", "blur"] as const;
 export type StillFit = (typeof STILL_FITS)[number];
@@ -61,6 +73,7 @@ function oneOf<T extends string>(list: readonly T[], what: string) {
 export const asAspectRatio = oneOf(ASPECT_RATIOS, "known aspect ratio");
 export const asStyle = oneOf(STYLES, "known style");
 export const asMotion = oneOf(MOTIONS, "known motion");
+export const asVoice = oneOf(VOICE_IDS, "known voice");
 
 /** Accounts and sharing: the limits the forms, the schemas and better-auth all read. */
 export const PASSWORD_LIMITS = { min: 10, max: 256 } as const;

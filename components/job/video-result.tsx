@@ -23,8 +23,20 @@ export function VideoResult({ job }: { job: JobView }) {
         <a href={job.downloadUrl ?? job.videoUrl} download className={buttonStyles.primary}>
           Download
         </a>
+        {job.captionsUrls && (
+          <>
+            <a href={job.captionsUrls.vtt} download className={buttonStyles.secondary}>
+              Captions (WebVTT)
+            </a>
+            <a href={job.captionsUrls.srt} download className={buttonStyles.secondary}>
+              Captions (SRT)
+            </a>
+          </>
+        )}
         <p className="text-sm text-zinc-400">
-          {formatDuration(job.durationSec)} · {job.aspectRatio} · {job.scenes.length} scenes · cost {formatCost(job.costUsd)}
+          {formatDuration(job.durationSec)} · {job.aspectRatio} · {job.scenes.length} scenes
+          {job.sound.voice && ` · narrated (${job.sound.voice})`}
+          {job.sound.music && " · music"} · cost {formatCost(job.costUsd)}
         </p>
       </div>
       <ShareLink jobId={job.id} />

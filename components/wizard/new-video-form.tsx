@@ -6,6 +6,7 @@ import useSWR from "swr";
 import { fetchJson } from "@/components/job/use-job";
 import { formatCost } from "@/components/format";
 import {
+  DEFAULT_VOICE,
   ASPECT_RATIOS,
   DEFAULTS,
   PROMPT_LIMITS,
@@ -17,6 +18,7 @@ import {
 import { buttonStyles, inputStyles, labelStyles } from "@/components/ui/styles";
 import type { ClipModelOffer } from "@/lib/providers/replicate/clip-plan";
 import { ClipPicker, type ClipSelection } from "./clip-picker";
+import { SoundPicker, type SoundChoice } from "./sound-picker";
 
 const ASPECT_HINTS: Record<string, string> = { "16:9": "Landscape", "9:16": "Vertical", "1:1": "Square" };
 
@@ -45,6 +47,12 @@ export function NewVideoForm({
   const [style, setStyle] = useState<string>(DEFAULTS.style);
   const [targetSeconds, setTargetSeconds] = useState("");
   const [clips, setClips] = useState<ClipSelection | undefined>(initialClips);
+  const [sound, setSound] = useState<SoundChoice>({
+    narration: false,
+    voice: DEFAULT_VOICE,
+    musicUploadId: "",
+    referenceUploadId: "",
+  });
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const validTarget =
@@ -73,6 +81,9 @@ export function NewVideoForm({
           style,
           ...(targetSeconds ? { targetSeconds: Number(targetSeconds) } : {}),
           ...clips,
+          ...(sound.narration ? { narration: true, voice: sound.voice } : {}),
+          ...(sound.musicUploadId ? { musicUploadId: sound.musicUploadId } : {}),
+          ...(sound.referenceUploadId ? { referenceUploadId: sound.referenceUploadId } : {}),
         }),
       });
       const body = await response.json().catch(() => null);
@@ -183,6 +194,8 @@ export function NewVideoForm({
           ))}
         </div>
       </fieldset>
+
+      <SoundPicker value={sound} onChange={setSound} referenceOffered={shown.provider === "local"} />
 
       {clips && clipOffers && <ClipPicker offers={clipOffers} value={clips} aspectRatio={aspectRatio} onChange={setClips} />}
 

@@ -49,6 +49,8 @@ const envSchema = z.object({
   FFMPEG_PATH: z.string().min(1).optional(),
   FFPROBE_PATH: z.string().min(1).optional(),
   CAPTION_FONT_PATH: z.string().min(1).optional(),
+  /** The espeak-ng program that speaks narration offline (Debian: apt-get install espeak-ng). */
+  ESPEAK_PATH: z.string().min(1).default("espeak-ng"),
   LOG_LEVEL: z.enum(["info", "warn", "error", "silent"]).default("info"),
   /** Signs session cookies; generated into DATA_DIR on first start when unset. At least 32 characters. */
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),

@@ -4,6 +4,9 @@ import { assertWithinJobBudget } from "@/lib/costs/job-budget";
 import { reserveForStage } from "@/lib/costs/reserve-work";
 import { quoteNewJob } from "@/lib/costs/quote-new-job";
 import { getDb } from "@/lib/db/client";
+import { invalidInput } from "@/lib/errors";
+import { DEFAULT_VOICE } from "@/lib/vocabulary";
+import { copyAttachments } from "./job-attachments";
 import { notifyWorkAvailable } from "@/lib/queue/work-signal";
 import { getJobView } from "./queries";
 import { assertActiveJobLimit } from "./active-jobs";
@@ -14,6 +17,12 @@ import type { JobView } from "./job-view";
 export async function createJob(clientId: string, input: CreateJobInput): Promise<JobView> {
   const quote = quoteNewJob(input);
   assertWithinJobBudget(quote);
+  if (input.referenceUploadId && quote.provider !== "local") {
+    throw invalidInput(
+      `Reference images work on the local back end so far: the still model ${quote.models?.still} takes no image. Leave out referenceUploadId.`,
+    );
+  }
+  const attachments = await copyAttachments(clientId, input);
   const job = await alertingRefusals(() =>
     getDb().$transaction(async (tx) => {
       const created = await tx.job.create({
@@ -33,6 +42,9 @@ export async function createJob(clientId: string, input: CreateJobInput): Promis
           clipResolution: quote.clips?.resolution ?? null,
           continuity: quote.clips?.continuity ?? "none",
           estimatedCostUsd: quote.totalUsd,
+          voice: input.narration ? (input.voice ?? DEFAULT_VOICE) : null,
+          musicKey: attachments.musicKey,
+          referenceKey: attachments.referenceKey,
         },
         select: { id: true },
       });
@@ -41,7 +53,11 @@ export async function createJob(clientId: string, input: CreateJobInput): Promis
       await reserveForStage(tx, created.id, "parsing");
       return created;
     }),
-  );
+  ).catch(async (error: unknown) => {
+    // Refused (a limit, the budget): the job was rolled back, and the copies of its uploads go too.
+    await attachments.discard();
+    throw error;
+  });
   notifyWorkAvailable();
   return getJobView(clientId, job.id);
 }

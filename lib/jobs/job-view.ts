@@ -40,6 +40,10 @@ export interface JobView {
   targetSeconds: number | null;
   autoApprove: boolean;
   provider: string;
+  /** The narration's voice (null: none), whether a music bed and a reference image were given. */
+  sound: { voice: string | null; music: boolean; reference: boolean };
+  /** The captions as subtitle files, once the video is made. */
+  captionsUrls: { vtt: string; srt: string } | null;
   /** How the clips are made on a remote back end (null on the local one). */
   clips: { model: string; resolution: string | null; continuity: string } | null;
   durationSec: number | null;
@@ -111,6 +115,8 @@ export function toJobView(
     updatedAt: job.updatedAt.toISOString(),
     completedAt: job.completedAt?.toISOString() ?? null,
     videoUrl: job.videoKey ? mediaUrl(job.videoKey) : null,
+    sound: { voice: job.voice, music: job.musicKey !== null, reference: job.referenceKey !== null },
+    captionsUrls: job.videoKey ? { vtt: `/api/jobs/${job.id}/captions/vtt`, srt: `/api/jobs/${job.id}/captions/srt` } : null,
     posterUrl: job.posterKey ? mediaUrl(job.posterKey) : null,
     downloadUrl: job.videoKey ? `${mediaUrl(job.videoKey)}?download=1` : null,
     scenes: scenes.map(toSceneView),

@@ -11,6 +11,7 @@ import {
   SHARE_LINK_DAYS,
   STILL_FITS,
   STYLES,
+  VOICE_IDS,
   TARGET_SECONDS_LIMITS,
   countChars,
 } from "@/lib/vocabulary";
@@ -55,20 +56,36 @@ const clipFields = {
   continuity: z.enum(CONTINUITIES, { error: `Continuity must be one of ${CONTINUITIES.join(", ")}.` }).optional(),
 };
 
-export const createJobSchema = z.strictObject({
-  prompt: text("The prompt", PROMPT_LIMITS.maxChars, "Write a prompt describing your video."),
-  sceneCount: sceneCount.default(DEFAULTS.sceneCount),
-  aspectRatio: aspectRatio.default(DEFAULTS.aspectRatio),
-  style: z.enum(STYLES, { error: `Style must be one of ${STYLES.join(", ")}.` }).default(DEFAULTS.style),
-  targetSeconds: targetSeconds.optional(),
-  seed: z
-    .int({ error: "The seed must be a whole number from 0 to 2,147,483,647." })
-    .min(0, "The seed must be a whole number from 0 to 2,147,483,647.")
-    .max(2 ** 31 - 1, "The seed must be a whole number from 0 to 2,147,483,647.")
-    .optional(),
-  autoApprove: z.boolean({ error: 'The field "autoApprove" must be true or false.' }).default(false),
-  ...clipFields,
-});
+export const idSchema = (what: string) =>
+  z.string({ error: `That is not ${what} id.` }).refine(isGeneratedId, `That is not ${what} id.`);
+
+/** The person's own sound and images in the video: narration, a music bed, a reference image. */
+const soundAndUploadFields = {
+  narration: z.boolean({ error: 'The field "narration" must be true or false.' }).default(false),
+  voice: z.enum(VOICE_IDS, { error: `The voice must be one of ${VOICE_IDS.join(", ")}.` }).optional(),
+  musicUploadId: idSchema("an upload").optional(),
+  referenceUploadId: idSchema("an upload").optional(),
+};
+
+export const createJobSchema = z
+  .strictObject({
+    prompt: text("The prompt", PROMPT_LIMITS.maxChars, "Write a prompt describing your video."),
+    sceneCount: sceneCount.default(DEFAULTS.sceneCount),
+    aspectRatio: aspectRatio.default(DEFAULTS.aspectRatio),
+    style: z.enum(STYLES, { error: `Style must be one of ${STYLES.join(", ")}.` }).default(DEFAULTS.style),
+    targetSeconds: targetSeconds.optional(),
+    seed: z
+      .int({ error: "The seed must be a whole number from 0 to 2,147,483,647." })
+      .min(0, "The seed must be a whole number from 0 to 2,147,483,647.")
+      .max(2 ** 31 - 1, "The seed must be a whole number from 0 to 2,147,483,647.")
+      .optional(),
+    autoApprove: z.boolean({ error: 'The field "autoApprove" must be true or false.' }).default(false),
+    ...clipFields,
+    ...soundAndUploadFields,
+  })
+  .refine((v) => v.voice === undefined || v.narration, {
+    error: 'A voice goes with "narration": true.',
+  });
 export type CreateJobInput = z.output<typeof createJobSchema>;
 
 /** The fields of one scene, with the limits every writer and every edit must keep. */
@@ -88,9 +105,6 @@ export type SceneDraft = z.output<typeof sceneDraftSchema>;
 /** What a scene writer must return: exactly `count` usable scenes. */
 export const sceneDraftsSchema = (count: number) =>
   z.array(sceneDraftSchema).length(count, `There must be exactly ${count} scenes.`);
-
-export const idSchema = (what: string) =>
-  z.string({ error: `That is not ${what} id.` }).refine(isGeneratedId, `That is not ${what} id.`);
 
 export const editSceneSchema = z
   .strictObject({

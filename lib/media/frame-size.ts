@@ -15,7 +15,7 @@ export const FRAME_RATE = 24;
 export const CROSSFADE_SECONDS = 0.5;
 
 /** How every clip and final video is encoded, so clips concatenate and players start before the end arrives. */
-export const h264OutputArgs = (outPath: string): string[] => [
+export const h264OutputArgs = (outPath: string, audioArgs: string[] = ["-an"]): string[] => [
   ...["-c:v", "libx264", "-preset", "veryfast", "-crf", "21", "-pix_fmt", "yuv420p", "-r", String(FRAME_RATE)],
-  ...["-movflags", "+faststart", "-an", "-f", "mp4", outPath],
+  ...["-movflags", "+faststart", ...audioArgs, "-f", "mp4", outPath],
 ];

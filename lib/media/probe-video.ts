@@ -39,7 +39,7 @@ export async function probeVideo(filePath: string): Promise<VideoProbe> {
 /** A step is only done when its output is a playable H.264 video of the expected size and length. */
 export async function assertVideo(
   filePath: string,
-  expected: { width: number; height: number; durationSec: number; tolerance?: number },
+  expected: { width: number; height: number; durationSec: number; tolerance?: number; audio?: boolean },
 ): Promise<VideoProbe> {
   const probe = await probeVideo(filePath);
   const tolerance = expected.tolerance ?? 0.1;
@@ -50,6 +50,36 @@ export async function assertVideo(
     problems.push(`size ${probe.width}x${probe.height}, expected ${expected.width}x${expected.height}`);
   if (Math.abs(probe.durationSec - expected.durationSec) > expected.durationSec * tolerance)
     problems.push(`duration ${probe.durationSec.toFixed(2)}s, expected ${expected.durationSec.toFixed(2)}s`);
+  if (expected.audio) {
+    const audio = await probeAudio(filePath);
+    if (audio?.codec !== "aac") problems.push(audio ? `audio ${audio.codec}, expected aac` : "no audio stream");
+  }
   if (problems.length) throw new Error(`Video check failed: ${problems.join("; ")}`);
   return probe;
+}
+
+/** Any media file's length in seconds (its container's duration). */
+export async function probeDuration(filePath: string): Promise<number> {
+  const out = await runProcess(ffprobePath(), ["-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", filePath]);
+  const seconds = Number(out.trim());
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new Error(`No duration in ${filePath}.`);
+  return seconds;
+}
+
+/** The first audio stream's codec and the file's length, or null when it has no sound. */
+export async function probeAudio(filePath: string): Promise<{ codec: string; durationSec: number } | null> {
+  const out = await runProcess(ffprobePath(), [
+    "-v",
+    "error",
+    "-select_streams",
+    "a:0",
+    "-show_entries",
+    "stream=codec_name:format=duration",
+    "-of",
+    "json",
+    filePath,
+  ]);
+  const parsed = JSON.parse(out) as { streams?: { codec_name?: string }[]; format?: { duration?: string } };
+  const stream = parsed.streams?.[0];
+  return stream ? { codec: stream.codec_name ?? "unknown", durationSec: Number(parsed.format?.duration ?? 0) } : null;
 }

@@ -5,6 +5,7 @@ import { captionFontPath } from "./binaries";
 import { wrapCaption, sceneStarts } from "./caption-lines";
 import { CROSSFADE_SECONDS, FRAME_RATE, frameSize, h264OutputArgs } from "./frame-size";
 import { runFfmpeg } from "./run-ffmpeg";
+import { AAC_OUTPUT_ARGS, soundtrackGraph, soundtrackInputs, type SoundtrackInput } from "./soundtrack";
 
 export interface StitchScene {
   clipPath: string;
@@ -14,6 +15,8 @@ export interface StitchScene {
 
 export interface StitchInput {
   scenes: StitchScene[];
+  /** Per scene its narration (or null), and the music bed (or null): silence when there is neither. */
+  sound: Omit<SoundtrackInput, "durations">;
   aspectRatio: string;
   outPath: string;
   posterPath: string;
@@ -47,7 +50,8 @@ function captionFilters(scenes: StitchScene[], starts: number[], width: number, 
 /**
  * Clips -> final.mp4: each clip carries CROSSFADE_SECONDS of extra tail that the next clip fades in over,
  * so the video lasts exactly the scenes' total. Crossfades are alpha overlays on a black canvas because the
- * ffmpeg shipped on npm predates the xfade filter. Captions are burned in with a bundled font.
+ * ffmpeg shipped on npm predates the xfade filter. Captions are burned in with a bundled font. The sound is AAC
+ * always (narration, music, or silence), so every player treats every video alike.
  */
 export async function stitchVideo(input: StitchInput): Promise<{ durationSec: number }> {
   const { width, height } = frameSize(input.aspectRatio);
@@ -81,9 +85,15 @@ export async function stitchVideo(input: StitchInput): Promise<{ durationSec: nu
     graph.push(
       `[${previous}]${[...captionFilters(input.scenes, starts, width, height, files), "format=yuv420p"].join(",")}[out]`,
     );
+    const sound = { ...input.sound, durations };
+    graph.push(...soundtrackGraph(sound, input.scenes.length));
     const args = ["-y", "-loglevel", "error"];
     for (const scene of input.scenes) args.push("-i", scene.clipPath);
-    args.push("-filter_complex", graph.join(";"), "-map", "[out]", "-t", total.toFixed(3), ...h264OutputArgs(input.outPath));
+    for (const file of soundtrackInputs(sound)) args.push("-i", file);
+    args.push(
+      ...["-filter_complex", graph.join(";"), "-map", "[out]", "-map", "[aout]", "-t", total.toFixed(3)],
+      ...h264OutputArgs(input.outPath, AAC_OUTPUT_ARGS),
+    );
     await runFfmpeg(args, input.signal);
     await runFfmpeg(
       [

@@ -3,7 +3,7 @@ import { BudgetRefusal } from "@/lib/costs/daily-budget";
 import { reserveForStage } from "@/lib/costs/reserve-work";
 import { asAspectRatio, asStyle } from "@/lib/vocabulary";
 import { transitionJob } from "@/lib/jobs/transition-job";
-import { removeKey, writeFileAtomic } from "@/lib/storage/file-storage";
+import { pathForKey, removeKey, writeFileAtomic } from "@/lib/storage/file-storage";
 import { stillKey } from "@/lib/storage/keys";
 import { runGeneration } from "./ledger";
 import { explainFailure, fencedWrite, LeaseLostError, StepError, type StepContext } from "./step-context";
@@ -26,6 +26,7 @@ export async function drawStoryboardStep(ctx: StepContext): Promise<void> {
       aspectRatio: asAspectRatio(job.aspectRatio),
       seed: job.seed + scene.stillRevision * 7919,
       storyPrompt: job.prompt,
+      ...(job.referenceKey ? { referencePath: pathForKey(job.referenceKey) } : {}),
     };
     const illustrator = ctx.backend.illustrator;
     try {

@@ -7,6 +7,7 @@ import { assertVideo } from "@/lib/media/probe-video";
 import { commitTemp, createTempPath, discardTemp, pathForKey } from "@/lib/storage/file-storage";
 import { clipKey } from "@/lib/storage/keys";
 import { runGeneration } from "./ledger";
+import { narrateScenes } from "./narrate-step";
 import { explainFailure, fencedWrite, LeaseLostError, StepError, type StepContext } from "./step-context";
 
 type SceneRow = { position: number; stillKey: string | null; clipKey: string | null; clipStatus: string };
@@ -40,6 +41,7 @@ async function clipFrames(
 /** rendering -> stitching: a motion clip per approved scene, each checked with ffprobe before it counts. */
 export async function renderClipsStep(ctx: StepContext): Promise<void> {
   const job = await ctx.db.job.findUniqueOrThrow({ where: { id: ctx.jobId } });
+  if (job.voice) await narrateScenes(ctx, job.voice);
   const all = await ctx.db.scene.findMany({ where: { jobId: ctx.jobId }, orderBy: { position: "asc" } });
   const animator = ctx.backend.animator;
   for (const [index, scene] of all.entries()) {

@@ -25,17 +25,21 @@ export async function stitchStep(ctx: StepContext): Promise<void> {
         kind: "stitch",
         backend: "local",
         model: "local/ffmpeg-stitch-v1",
-        input: scenes.map((s) => [s.clipKey, s.caption, s.durationSec]),
+        input: [scenes.map((s) => [s.clipKey, s.caption, s.durationSec, s.narrationKey]), job.musicKey],
       },
       async () => {
         await stitchVideo({
           scenes: scenes.map((s) => ({ clipPath: pathForKey(s.clipKey!), caption: s.caption, durationSec: s.durationSec })),
           aspectRatio: job.aspectRatio,
+          sound: {
+            narrations: scenes.map((s) => (s.narrationKey ? pathForKey(s.narrationKey) : null)),
+            musicPath: job.musicKey ? pathForKey(job.musicKey) : null,
+          },
           outPath: videoTemp,
           posterPath: posterTemp,
           signal: ctx.signal,
         });
-        await assertVideo(videoTemp, { ...frameSize(job.aspectRatio), durationSec: total, tolerance: 0.05 });
+        await assertVideo(videoTemp, { ...frameSize(job.aspectRatio), durationSec: total, tolerance: 0.05, audio: true });
         await commitTemp(posterTemp, thumbKey);
         await commitTemp(videoTemp, finalKey);
       },

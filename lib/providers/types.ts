@@ -19,6 +19,8 @@ export interface DrawStillInput {
   seed: number;
   /** The whole story, so stills of one video share a world. */
   storyPrompt?: string;
+  /** The person's reference image (a file): every still follows its look, so characters and style stay one. */
+  referencePath?: string;
 }
 
 export interface AnimateInput {

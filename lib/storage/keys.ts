@@ -16,6 +16,9 @@ export function parseMediaKey(key: string): { jobId: string; key: string } | nul
   return { jobId: match[2], key };
 }
 
+export const narrationKey = (jobId: string, sceneId: string, tag: string) => `audio/${jobId}/${sceneId}-${tag}.wav`;
+/** A job's own copy of an upload it uses (music, a reference image), made before the job exists. */
+export const attachmentKey = (ownerId: string, name: string) => `attachments/${ownerId}/${name}`;
 export const uploadKey = (ownerId: string, assetId: string, ext: string) => `uploads/${ownerId}/${assetId}.${ext}`;
 /** Where an upload is written while it arrives and is checked: one temp directory, emptied as each request ends. */
 export const uploadTempKey = (name: string) => `uploads/tmp/${name}`;

@@ -1,5 +1,10 @@
+import { execFile } from "node:child_process";
+import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import sharp from "sharp";
+import { JobPage } from "../pages/job-page";
+import { NewVideoPage } from "../pages/new-video-page";
+import { ffmpegPath } from "@/lib/media/binaries";
 
 // The asset library: choose or drop a file, watch it go up, see it listed with a preview, delete it.
 const noise = (width: number, height: number) =>
@@ -97,4 +102,30 @@ test("a scene's still can be one of the person's images, picked on the storyboar
   await card.getByRole("button", { name: "Use for scene 1" }).click();
   await expect(card.getByRole("img", { name: "Storyboard still for scene 1" })).toHaveAttribute("src", /-r1\.jpg$/);
   await page.screenshot({ path: "tests/artifacts/screenshots/25-scene-still-from-upload.png", fullPage: true });
+});
+
+test("the wizard: narration with a voice, a music bed dropped right there, and the video has both", async ({ page }) => {
+  const tone = await new Promise<Buffer>((resolve, reject) => {
+    const out = `${process.env.E2E_DATA_DIR ?? "/tmp"}/wizard-bed.wav`;
+    execFile(ffmpegPath(), ["-v", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=4", "-y", out], (error) =>
+      error ? reject(error) : resolve(fs.readFileSync(out)),
+    );
+  });
+  await page.goto("/new");
+  await page.getByLabel("Speak each caption (narration)").check();
+  await page.getByLabel("Voice").selectOption({ label: "British English, high" });
+  await page.getByLabel("Choose a file to upload").setInputFiles({ name: "bed.wav", mimeType: "audio/wav", buffer: tone });
+  await expect(page.getByRole("status").filter({ hasText: "bed.wav is uploaded." })).toBeVisible();
+  await expect(page.getByLabel("Music bed")).toHaveValue(/^a[0-9a-f]{24}$/);
+  await expect(page.getByLabel("Music bed").locator("option:checked")).toHaveText("bed.wav (4 s)");
+  await page.screenshot({ path: "tests/artifacts/screenshots/26-wizard-sound.png", fullPage: true });
+  await new NewVideoPage(page).create("Rain on the window. A kettle sings.", { scenes: 2 });
+  const id = page.url().split("/jobs/")[1]!;
+  const job = (await (await page.request.get(`/api/jobs/${id}`)).json()) as { sound: unknown };
+  expect(job.sound).toEqual({ voice: "en-gb+f2", music: true, reference: false });
+  await new JobPage(page).waitForStoryboard(2);
+  await new JobPage(page).approve();
+  expect(await new JobPage(page).waitForVideoDuration()).toBeGreaterThan(2);
+  await expect(page.getByText(/narrated \(en-gb\+f2\) · music/)).toBeVisible();
+  await expect(page.getByRole("link", { name: "Captions (WebVTT)" })).toHaveAttribute("href", `/api/jobs/${id}/captions/vtt`);
 });
