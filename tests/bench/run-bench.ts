@@ -3,7 +3,10 @@
 //   - polling: clients polling at the UI's stage intervals get 304 for > 95% of unchanged polls
 //   - hot path: GET /api/jobs/:id throughput and latency, with and without a matching ETag
 //   - server memory: peak resident set size while all of the above runs
+//   - uploads: a 100 MB upload streamed at the server is refused at the limit with memory flat
+// BENCH_PARTS=upload runs only the last.
 import fs from "node:fs";
+import http from "node:http";
 import { performance } from "node:perf_hooks";
 import { startApp, type RunningApp } from "../helpers/start-app";
 
@@ -91,7 +94,60 @@ async function hotPath(app: RunningApp, id: string, withEtag: boolean): Promise<
   return { rps: HOT_PATH_REQUESTS / seconds, p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
 }
 
+/**
+ * Streams 100 MB (chunked, no length declared, so the limit is found while reading) as one multipart file and
+ * samples the server's resident memory the whole time: the body goes to disk and is cut off at the limit.
+ */
+async function uploadRefusal(app: RunningApp): Promise<void> {
+  const total = 100 * 1024 * 1024;
+  const before = residentMb(app.pid);
+  let peak = before;
+  const sampler = setInterval(() => (peak = Math.max(peak, residentMb(app.pid))), 20);
+  const started = performance.now();
+  const { status, sentMb } = await new Promise<{ status: number; sentMb: number }>((resolve, reject) => {
+    const boundary = "----storyreel-bench";
+    let sent = 0;
+    const req = http.request(`${app.baseUrl}/api/uploads`, {
+      method: "POST",
+      headers: { ...app.auth, "content-type": `multipart/form-data; boundary=${boundary}`, "transfer-encoding": "chunked" },
+    });
+    req.on("response", (res) => {
+      res.resume();
+      resolve({ status: res.statusCode ?? 0, sentMb: sent / 1024 / 1024 });
+      req.destroy();
+    });
+    req.on("error", (error: NodeJS.ErrnoException) => (req.destroyed ? undefined : reject(error)));
+    req.write(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="huge.wav"\r\n\r\n`);
+    const piece = Buffer.alloc(256 * 1024, 0x5a);
+    const pump = () => {
+      while (!req.destroyed && sent < total) {
+        sent += piece.length;
+        if (!req.write(piece)) return void req.once("drain", pump);
+      }
+      if (!req.destroyed) req.end(`\r\n--${boundary}--\r\n`);
+    };
+    pump();
+  });
+  clearInterval(sampler);
+  const seconds = (performance.now() - started) / 1000;
+  console.log("upload: 100 MB streamed at POST /api/uploads (limit 50 MB), chunked");
+  console.log(`  answered             ${status} after ${sentMb.toFixed(0)} MB sent, in ${seconds.toFixed(2)} s`);
+  console.log(
+    `  server memory        RSS ${before.toFixed(0)} MB before, peak ${peak.toFixed(0)} MB while it streamed (+${(peak - before).toFixed(0)} MB)`,
+  );
+  if (status !== 413) process.exitCode = 1;
+}
+
 async function main(): Promise<void> {
+  if (process.env.BENCH_PARTS === "upload") {
+    const app = await startApp();
+    try {
+      await uploadRefusal(app);
+    } finally {
+      await app.stop();
+    }
+    return;
+  }
   const app = await startApp({ WORKER_POLL_MS: "500" });
   let peakMb = residentMb(app.pid);
   const sampler = setInterval(() => (peakMb = Math.max(peakMb, residentMb(app.pid))), 250);
@@ -126,6 +182,8 @@ async function main(): Promise<void> {
     row("304 (ETag matches)", cached);
     row("200 (full JSON)", full);
     console.log(`server memory: peak RSS ${peakMb.toFixed(0)} MB`);
+    clearInterval(sampler);
+    await uploadRefusal(app);
     if (completed !== JOBS) process.exitCode = 1;
   } finally {
     clearInterval(sampler);

@@ -17,6 +17,7 @@ describe("createJobSchema", () => {
       aspectRatio: "16:9",
       style: "cinematic",
       autoApprove: false,
+      narration: false,
     });
   });
 
