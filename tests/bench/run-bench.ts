@@ -130,7 +130,7 @@ async function uploadRefusal(app: RunningApp): Promise<void> {
   });
   clearInterval(sampler);
   const seconds = (performance.now() - started) / 1000;
-  console.log("upload: 100 MB streamed at POST /api/uploads (limit 50 MB), chunked");
+  console.log(`upload: 100 MB streamed at POST /api/uploads (limit ${process.env.UPLOAD_AUDIO_MAX_MB ?? 50} MB), chunked`);
   console.log(`  answered             ${status} after ${sentMb.toFixed(0)} MB sent, in ${seconds.toFixed(2)} s`);
   console.log(
     `  server memory        RSS ${before.toFixed(0)} MB before, peak ${peak.toFixed(0)} MB while it streamed (+${(peak - before).toFixed(0)} MB)`,
