@@ -61,6 +61,7 @@ export function NewVideoForm({
     Number(targetSeconds) <= TARGET_SECONDS_LIMITS.max;
   const query = new URLSearchParams({ sceneCount: String(sceneCount), ...(validTarget ? { targetSeconds } : {}) });
   if (clips) Object.entries({ ...clips, aspectRatio }).forEach(([key, value]) => query.set(key, value));
+  if (sound.narration) query.set("narration", "true");
   const { data: estimate, error: estimateError } = useSWR<CostEstimate>(`/api/estimate?${query}`, fetchJson, {
     keepPreviousData: true,
   });

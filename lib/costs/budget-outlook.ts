@@ -28,6 +28,8 @@ export async function outlookForNewJob(
     clipModel: quote.models?.clip ?? null,
     clipResolution: quote.clips?.resolution ?? null,
     continuity: quote.clips?.continuity ?? "none",
+    voice: null,
+    narratorModel: null,
   });
   const standing = await budgetStanding(getDb(), clientId, now);
   const refusal = refusalFor(standing, clientId, draft, now);

@@ -1,7 +1,7 @@
 import { CROSSFADE_SECONDS } from "@/lib/media/frame-size";
 import { tokenCost } from "@/lib/providers/replicate/billing";
 import { clipDurations, tierOf, type ClipChoice } from "@/lib/providers/replicate/clip-plan";
-import { snapDuration } from "@/lib/providers/replicate/model-table";
+import { snapDuration, type NarratorModel } from "@/lib/providers/replicate/model-table";
 import type { Models } from "@/lib/providers/replicate/configured-models";
 
 export interface CostEstimate {
@@ -11,6 +11,9 @@ export interface CostEstimate {
 
 // Before the scenes are written their lengths are unknown; the local writer aims at about this.
 const DEFAULT_SCENE_SECONDS = 3.5;
+
+/** One caption spoken: billed by run time, so its typical time is the best guess before it runs. */
+export const narrationUsd = (model: NarratorModel) => model.typicalPredictSec * model.perPredictSecondUsd;
 
 /**
  * The billed length of each scene's clip: every clip but the last carries the crossfade, and with continuous
@@ -31,6 +34,8 @@ export function clipLengths(clips: ClipChoice, sceneSeconds: readonly number[]):
 export function estimateJobCost(input: {
   models: Models | null;
   clips?: ClipChoice;
+  /** Each caption spoken by the narrator model. */
+  narration?: boolean;
   sceneCount: number;
   targetSeconds?: number | null;
 }): CostEstimate {
@@ -49,6 +54,14 @@ export function estimateJobCost(input: {
       label: `${sceneCount} clips of ${distinct} s at ${clips.resolution} (${clips.model.ref})`,
       usd: clipSeconds * tierOf(clips).perSecondUsd,
     },
+    ...(input.narration
+      ? [
+          {
+            label: `Narration of ${sceneCount} captions (${models.narrator.ref.split(":")[0]})`,
+            usd: sceneCount * narrationUsd(models.narrator),
+          },
+        ]
+      : []),
   ];
   return { totalUsd: lines.reduce((sum, l) => sum + l.usd, 0), lines };
 }

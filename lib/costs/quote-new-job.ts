@@ -22,6 +22,7 @@ export interface QuoteRequest {
   clipModel?: string | null;
   clipResolution?: string | null;
   continuity?: Continuity | null;
+  narration?: boolean;
 }
 
 const CLIP_FIELDS = ["clipModel", "clipResolution", "continuity"] as const;
@@ -43,7 +44,12 @@ export function quoteNewJob(input: QuoteRequest): JobQuote {
     return { provider, models: null, clips: null, ...estimateJobCost({ ...input, models: null }) };
   }
   const configured = configuredModelNames();
-  const names = { ...configured, clip: input.clipModel ?? configured.clip };
+  const names = {
+    writer: configured.writer,
+    still: configured.still,
+    clip: input.clipModel ?? configured.clip,
+    ...(input.narration ? { narrator: configured.narrator } : {}),
+  };
   if (input.clipModel != null && !(input.clipModel in CLIP_MODELS)) {
     throw invalidInput(
       `"${input.clipModel}" is not a clip model Storyreel offers; choose one of ${Object.keys(CLIP_MODELS).join(", ")}.`,

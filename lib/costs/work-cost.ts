@@ -2,7 +2,7 @@ import type { Backend, Continuity } from "@/lib/db/generated/enums";
 import { tokenCost } from "@/lib/providers/replicate/billing";
 import { tierOf, type ClipChoice } from "@/lib/providers/replicate/clip-plan";
 import { resolveModels, type Models } from "@/lib/providers/replicate/configured-models";
-import { clipLengths } from "./estimate-cost";
+import { clipLengths, narrationUsd } from "./estimate-cost";
 
 /** The columns of a job that say what its work costs: the models and clip settings it was created with. */
 export interface PricedJob {
@@ -13,6 +13,8 @@ export interface PricedJob {
   clipModel: string | null;
   clipResolution: string | null;
   continuity: Continuity;
+  voice: string | null;
+  narratorModel: string | null;
 }
 
 export const PRICED_JOB_FIELDS = {
@@ -23,11 +25,18 @@ export const PRICED_JOB_FIELDS = {
   clipModel: true,
   clipResolution: true,
   continuity: true,
+  voice: true,
+  narratorModel: true,
 } as const;
 
 function pricesOf(job: PricedJob): { models: Models; clips: ClipChoice } | null {
   if (job.provider === "local" || !job.writerModel || !job.stillModel || !job.clipModel) return null;
-  const models = resolveModels({ writer: job.writerModel, still: job.stillModel, clip: job.clipModel });
+  const models = resolveModels({
+    writer: job.writerModel,
+    still: job.stillModel,
+    clip: job.clipModel,
+    ...(job.narratorModel ? { narrator: job.narratorModel } : {}),
+  });
   const resolution = job.clipResolution ?? models.clip.defaultResolution;
   return { models, clips: { model: models.clip, resolution, continuity: job.continuity } };
 }
@@ -52,5 +61,7 @@ export function clipsCostUsd(job: PricedJob, scenes: readonly { durationSec: num
     scenes.map((s) => s.durationSec),
   );
   const perSecond = tierOf(prices.clips).perSecondUsd;
-  return lengths.reduce((sum, seconds, i) => (scenes[i]!.clipStatus === "ready" ? sum : sum + seconds * perSecond), 0);
+  // Narration comes first in the rendering step, for each scene whose clip is still to make.
+  const spoken = job.voice ? narrationUsd(prices.models.narrator) : 0;
+  return lengths.reduce((sum, seconds, i) => (scenes[i]!.clipStatus === "ready" ? sum : sum + seconds * perSecond + spoken), 0);
 }

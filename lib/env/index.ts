@@ -24,6 +24,7 @@ const envSchema = z.object({
   REPLICATE_WRITER_MODEL: modelName("meta/meta-llama-3-8b-instruct"),
   REPLICATE_STILL_MODEL: modelName("black-forest-labs/flux-schnell"),
   REPLICATE_CLIP_MODEL: modelName("wan-video/wan-2.2-i2v-fast"),
+  REPLICATE_NARRATOR_MODEL: modelName("jaaari/kokoro-82m"),
   // The seed's policy (5 s -> 15 s -> 45 s); tests shrink it to milliseconds.
   REPLICATE_RETRY_BASE_MS: z.coerce.number().int().min(1).max(60_000).default(5000),
   REPLICATE_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(10).max(300_000).default(30_000),

@@ -43,6 +43,7 @@ export async function createJob(clientId: string, input: CreateJobInput): Promis
           continuity: quote.clips?.continuity ?? "none",
           estimatedCostUsd: quote.totalUsd,
           voice: input.narration ? (input.voice ?? DEFAULT_VOICE) : null,
+          narratorModel: quote.models?.narrator ?? null,
           musicKey: attachments.musicKey,
           referenceKey: attachments.referenceKey,
         },

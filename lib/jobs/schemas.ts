@@ -142,6 +142,10 @@ export const estimateQuerySchema = z.object({
   targetSeconds: z.coerce.number({ error: targetMessage }).pipe(targetSeconds).optional(),
   aspectRatio: aspectRatio.optional(),
   ...clipFields,
+  narration: z
+    .enum(["true", "false"], { error: 'narration is "true" or "false".' })
+    .transform((v) => v === "true")
+    .optional(),
 });
 
 const shareDaysMessage = `A share link lasts a whole number of days from ${SHARE_LINK_DAYS.min} to ${SHARE_LINK_DAYS.max}.`;

@@ -10,7 +10,7 @@ import { fencedWrite, JobCanceledError, LeaseLostError, type StepContext } from 
 
 export interface GenerationStart {
   sceneId?: string;
-  kind: "scenes" | "still" | "clip" | "stitch";
+  kind: "scenes" | "still" | "clip" | "narration" | "stitch";
   backend: Backend;
   model: string;
   input: unknown;

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
-import { speak } from "@/lib/media/speak";
 import { commitTemp, createTempPath, discardTemp, removeKey } from "@/lib/storage/file-storage";
 import { narrationKey } from "@/lib/storage/keys";
 import { asVoice } from "@/lib/vocabulary";
-import { fencedWrite, LeaseLostError, StepError, type StepContext } from "./step-context";
+import { runGeneration } from "./ledger";
+import { explainFailure, LeaseLostError, StepError, type StepContext } from "./step-context";
 
 // Room after the last word before the scene cuts.
 const TAIL_SECONDS = 0.6;
@@ -22,19 +22,29 @@ export async function narrateScenes(ctx: StepContext, voiceName: string): Promis
     const key = narrationKey(ctx.jobId, scene.id, madeOf);
     const temp = await createTempPath(key);
     try {
-      const seconds = await speak(scene.caption, voice, temp, ctx.signal);
-      await commitTemp(temp, key);
-      const needed = roundUpToHalf(seconds + TAIL_SECONDS);
-      await fencedWrite(ctx, (tx) =>
-        tx.scene.update({
-          where: { id: scene.id },
-          data: {
-            narrationKey: key,
-            narrationSec: seconds,
-            narrationOf: madeOf,
-            ...(needed > scene.durationSec && scene.clipStatus !== "ready" ? { durationSec: needed } : {}),
-          },
-        }),
+      const narrator = ctx.backend.narrator;
+      const input = { text: scene.caption, voice };
+      await runGeneration(
+        ctx,
+        { sceneId: scene.id, kind: "narration", backend: ctx.backend.name, model: narrator.model, input },
+        async (hooks) => {
+          const seconds = await narrator.speak(input, temp, ctx.signal, hooks);
+          await commitTemp(temp, key);
+          return seconds;
+        },
+        (tx, seconds) => {
+          const needed = roundUpToHalf(seconds + TAIL_SECONDS);
+          return tx.scene.update({
+            where: { id: scene.id },
+            data: {
+              narrationKey: key,
+              narrationSec: seconds,
+              narrationOf: madeOf,
+              ...(needed > scene.durationSec && scene.clipStatus !== "ready" ? { durationSec: needed } : {}),
+            },
+          });
+        },
+        key,
       );
     } catch (error) {
       await discardTemp(temp);
@@ -43,7 +53,7 @@ export async function narrateScenes(ctx: StepContext, voiceName: string): Promis
       throw new StepError(
         missing
           ? "Narration needs espeak-ng on the server (Debian: apt-get install espeak-ng, or set ESPEAK_PATH)."
-          : `Speaking the caption of scene ${scene.position + 1} failed.`,
+          : explainFailure(`Speaking the caption of scene ${scene.position + 1} failed.`, error),
         scene.id,
         { cause: error },
       );

@@ -2,6 +2,7 @@ import type { Backend } from "@/lib/db/generated/enums";
 import { getEnv } from "@/lib/env";
 import { localAnimator } from "./local/local-animator";
 import { localIllustrator } from "./local/local-illustrator";
+import { localNarrator } from "./local/local-narrator";
 import { localSceneWriter } from "./local/local-scene-writer";
 import { assertModelsConfigured, configuredModelNames } from "./replicate/configured-models";
 import { forgetBreakersOfDeadLocalProcesses } from "./replicate/breaker-record";
@@ -15,6 +16,7 @@ export const localBackend: GenerationBackend = {
   sceneWriter: localSceneWriter,
   illustrator: localIllustrator,
   animator: localAnimator,
+  narrator: localNarrator,
 };
 
 /** What a job records about how it is made; its back end is built from this, not from today's configuration. */
@@ -24,6 +26,7 @@ export interface JobBackendChoice {
   stillModel: string | null;
   clipModel: string | null;
   clipResolution: string | null;
+  narratorModel: string | null;
 }
 
 export function getBackend(job: JobBackendChoice): GenerationBackend {
@@ -34,6 +37,7 @@ export function getBackend(job: JobBackendChoice): GenerationBackend {
       writer: job.writerModel ?? configured.writer,
       still: job.stillModel ?? configured.still,
       clip: job.clipModel ?? configured.clip,
+      narrator: job.narratorModel ?? configured.narrator,
     },
     job.clipResolution,
   );

@@ -20,6 +20,13 @@ export function withSimulatedLatency(backend: GenerationBackend, ms: number): Ge
       ...backend.illustrator,
       drawStill: async (input, signal) => (await sleep(ms, undefined, { signal }), backend.illustrator.drawStill(input, signal)),
     },
+    narrator: {
+      ...backend.narrator,
+      speak: async (input, outPath, signal) => (
+        await sleep(ms, undefined, { signal }),
+        backend.narrator.speak(input, outPath, signal)
+      ),
+    },
     animator: {
       ...backend.animator,
       animate: async (input, signal) => (await sleep(ms, undefined, { signal }), backend.animator.animate(input, signal)),

@@ -1,6 +1,6 @@
 import type { Backend } from "@/lib/db/generated/enums";
 import type { SceneDraft } from "@/lib/jobs/schemas";
-import type { AspectRatio, Motion, Style } from "@/lib/vocabulary";
+import type { AspectRatio, Motion, Style, VoiceId } from "@/lib/vocabulary";
 
 export type { SceneDraft };
 
@@ -87,6 +87,12 @@ export interface Illustrator {
   drawStill(input: DrawStillInput, signal: AbortSignal, hooks?: CallHooks): Promise<Buffer>;
 }
 
+/** caption -> spoken WAV written to outPath; resolves with its length in seconds */
+export interface Narrator {
+  readonly model: string;
+  speak(input: { text: string; voice: VoiceId }, outPath: string, signal: AbortSignal, hooks?: CallHooks): Promise<number>;
+}
+
 /** still + motion -> H.264 clip written to outPath */
 export interface Animator {
   readonly model: string;
@@ -98,4 +104,5 @@ export interface GenerationBackend {
   readonly sceneWriter: SceneWriter;
   readonly illustrator: Illustrator;
   readonly animator: Animator;
+  readonly narrator: Narrator;
 }

@@ -144,7 +144,15 @@ export class JobRunner {
       for (;;) {
         const job = await db.job.findFirst({
           where: { id: jobId, leaseToken },
-          select: { status: true, provider: true, writerModel: true, stillModel: true, clipModel: true, clipResolution: true },
+          select: {
+            status: true,
+            provider: true,
+            writerModel: true,
+            stillModel: true,
+            clipModel: true,
+            clipResolution: true,
+            narratorModel: true,
+          },
         });
         if (!job || abort.signal.aborted) return;
         try {

@@ -6,7 +6,7 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import sharp from "sharp";
 import { signWebhook } from "@/lib/webhooks/verify-webhook";
-import { checkInput } from "./model-schemas";
+import { checkInput, MODEL_VERSIONS } from "./model-schemas";
 
 // A stand-in for api.replicate.com that speaks its HTTP protocol: official-model and version creates,
 // get, cancel, list, output files. Faults are queued per model and consumed one request at a time.
@@ -63,6 +63,28 @@ function parseDuration(value: string): number | undefined {
   if (parts.length === 0) return undefined;
   const unit: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
   return parts.reduce((sum, [, n, u]) => sum + Number(n) * unit[u!]!, 0);
+}
+
+/** A WAV file of a 300 Hz tone: what a text-to-speech model returns, near enough for the pipeline. */
+function speechWav(seconds: number): Buffer {
+  const rate = 24_000;
+  const samples = Math.round(seconds * rate);
+  const data = Buffer.alloc(samples * 2);
+  for (let i = 0; i < samples; i++) data.writeInt16LE(Math.round(Math.sin((2 * Math.PI * 300 * i) / rate) * 12_000), i * 2);
+  const header = Buffer.alloc(44);
+  header.write("RIFF", 0, "latin1");
+  header.writeUInt32LE(36 + data.length, 4);
+  header.write("WAVEfmt ", 8, "latin1");
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20);
+  header.writeUInt16LE(1, 22);
+  header.writeUInt32LE(rate, 24);
+  header.writeUInt32LE(rate * 2, 28);
+  header.writeUInt16LE(2, 32);
+  header.writeUInt16LE(16, 34);
+  header.write("data", 36, "latin1");
+  header.writeUInt32LE(data.length, 40);
+  return Buffer.concat([header, data]);
 }
 
 async function makeFixtures(): Promise<{ mp4: Buffer }> {
@@ -277,7 +299,7 @@ export async function startFakeReplicate() {
       };
       return;
     }
-    const ext = p.model.includes("flux") ? "jpg" : "mp4";
+    const ext = p.model.includes("flux") ? "jpg" : p.model.includes("kokoro") ? "wav" : "mp4";
     const variant = p.fault === "corrupt-output" ? "corrupt" : p.fault === "expired-output" ? "expired" : "ok";
     const url = `${baseUrl}/files/${p.id}-${variant}.${ext}`;
     p.output = ext === "jpg" ? [url] : url;
@@ -318,6 +340,10 @@ export async function startFakeReplicate() {
       if (name!.includes("-corrupt")) {
         res.writeHead(200, { "Content-Type": "text/html" });
         return res.end("<html><body>502 Bad Gateway</body></html>");
+      }
+      if (name!.endsWith(".wav")) {
+        res.writeHead(200, { "Content-Type": "audio/wav" });
+        return res.end(speechWav(1.6));
       }
       res.writeHead(200, { "Content-Type": name!.endsWith(".jpg") ? "image/jpeg" : "video/mp4" });
       return res.end(name!.endsWith(".jpg") ? await stillFor(name!.split("-")[0]!) : fixtures.mp4);
@@ -369,7 +395,7 @@ export async function startFakeReplicate() {
     const create = /^\/v1\/models\/([^/]+)\/([^/]+)\/predictions$/.exec(url.pathname);
     if (req.method === "POST" && (create || url.pathname === "/v1/predictions")) {
       const body = JSON.parse(await readBody(req)) as { input: Record<string, unknown>; version?: string; webhook?: string };
-      const model = create ? `${create[1]}/${create[2]}` : "pinned/model";
+      const model = create ? `${create[1]}/${create[2]}` : (MODEL_VERSIONS[body.version ?? ""] ?? "pinned/model");
       const invalid = checkInput(model, body.input ?? {}) ?? checkFileInputs(body.input ?? {});
       if (invalid) {
         return send(res, 422, {

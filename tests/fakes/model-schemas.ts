@@ -25,7 +25,26 @@ const oneOf =
     values.includes(v);
 const bool: Check = (v) => typeof v === "boolean";
 
+const KOKORO_VOICES = [
+  "af",
+  "af_bella",
+  "af_nicole",
+  "af_sarah",
+  "af_sky",
+  "am_adam",
+  "am_michael",
+  "bf_emma",
+  "bf_isabella",
+  "bm_george",
+  "bm_lewis",
+];
+
 export const MODEL_SCHEMAS: Record<string, InputSchema> = {
+  // replicate.com/jaaari/kokoro-82m (version 9b835af5): text, voice, speed 0.1-5; the output is a WAV URI.
+  "jaaari/kokoro-82m": {
+    required: ["text"],
+    fields: { text, voice: oneOf(...KOKORO_VOICES), speed: num(0.1, 5) },
+  },
   "meta/meta-llama-3-8b-instruct": {
     required: ["prompt"],
     fields: {
@@ -152,6 +171,11 @@ function seedance(...resolutions: string[]): InputSchema {
 }
 
 /** Replicate's words for an input it refuses, or null when the input fits the model's schema. */
+/** Community models run by version: the versions the fake knows, and the model each is of. */
+export const MODEL_VERSIONS: Record<string, string> = {
+  "9b835af53a2383159eaf0147c9bee26bf238bdfa7527eb2e9c24bb4b43dac02d": "jaaari/kokoro-82m",
+};
+
 export function checkInput(model: string, input: Record<string, unknown>): string | null {
   const schema = MODEL_SCHEMAS[model];
   if (!schema) return null;

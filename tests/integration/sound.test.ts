@@ -7,7 +7,10 @@ import { promisify } from "node:util";
 import { after, before, describe, it } from "node:test";
 import sharp from "sharp";
 import { apiClient } from "../helpers/api-client";
-import { queryDb } from "../helpers/read-db";
+import { queryDb, readLedger } from "../helpers/read-db";
+import { replicateEnv } from "../helpers/replicate-env";
+import { startFakeReplicate, type FakeReplicate } from "../fakes/fake-replicate";
+import { NARRATOR_MODELS } from "@/lib/providers/replicate/model-table";
 import { startApp, type RunningApp } from "../helpers/start-app";
 import { ffmpegPath } from "@/lib/media/binaries";
 import { probeAudio, probeVideo } from "@/lib/media/probe-video";
@@ -181,4 +184,62 @@ describe("narration, music and a reference image", () => {
     assert.equal((await api.request("GET", "/api/jobs?limit=100")).json.jobs.length, before);
     assert.equal(attachments(), copies, "no copy of an upload stays behind for a job that was not made");
   });
+});
+
+describe("narration on Replicate", () => {
+  let fake: FakeReplicate;
+  let studio: RunningApp;
+  before(async () => {
+    fake = await startFakeReplicate();
+    studio = await startApp(replicateEnv(fake));
+  });
+  after(async () => {
+    await studio?.stop();
+    await fake?.close();
+  });
+
+  it(
+    "a text-to-speech model from the model table speaks each caption, priced in the estimate and billed by run time",
+    { timeout: 120_000 },
+    async () => {
+      const client = apiClient(studio.baseUrl, studio.token);
+      const kokoro = NARRATOR_MODELS["jaaari/kokoro-82m"];
+      const estimate = await client.request("GET", "/api/estimate?sceneCount=2&narration=true");
+      const line = estimate.json.lines.find((l: { label: string }) => l.label.startsWith("Narration"));
+      assert.equal(line.label, "Narration of 2 captions (jaaari/kokoro-82m)");
+      assert.ok(Math.abs(line.usd - 2 * kokoro.typicalPredictSec * kokoro.perPredictSecondUsd) < 1e-12);
+      const silent = await client.request("GET", "/api/estimate?sceneCount=2");
+      assert.ok(!silent.json.lines.some((l: { label: string }) => l.label.startsWith("Narration")));
+
+      const job = await client.createJob({
+        prompt: "A kite rises. It dances in the wind.",
+        sceneCount: 2,
+        narration: true,
+        voice: "en-gb+f2",
+      });
+      const review = await client.waitForStatus(job.id, ["awaiting_approval"], 60_000);
+      assert.equal((await client.request("POST", `/api/jobs/${job.id}/approve`)).status, 200);
+      const done = await client.waitForStatus(job.id, ["completed"], 90_000);
+
+      const spoken = [...fake.predictions.values()].filter((p) => p.model === "jaaari/kokoro-82m");
+      assert.deepEqual(
+        spoken.map((p) => p.input),
+        review.scenes.map((s) => ({ text: s.caption, voice: "bf_emma", speed: 0.9 })),
+        "one create per caption, in the model's published input schema (the fake answers 422 otherwise)",
+      );
+      assert.ok(
+        spoken.every((p) => p.version === kokoro.ref.split(":")[1]),
+        "a community model runs by its pinned version",
+      );
+      const ledger = readLedger(studio.dataDir, job.id).filter((r) => r.kind === "narration");
+      assert.equal(ledger.length, 2);
+      for (const row of ledger) {
+        assert.equal(row.model, kokoro.ref);
+        assert.ok(Math.abs(row.costUsd - 1.25 * kokoro.perPredictSecondUsd) < 1e-12, String(row.costUsd));
+        assert.match(row.costBasis ?? "", /^1\.25 s of run time at \$0\.000225\/s$/);
+      }
+      const audio = await probeAudio(path.join(studio.dataDir, done.videoUrl!.replace("/api/media/", "")));
+      assert.equal(audio?.codec, "aac");
+    },
+  );
 });

@@ -1,4 +1,4 @@
-import type { StillModel, WriterModel } from "./model-table";
+import type { NarratorModel, StillModel, WriterModel } from "./model-table";
 import { tierOf, type ClipChoice } from "./clip-plan";
 import type { Prediction } from "./replicate-api";
 
@@ -26,6 +26,19 @@ export function writerCost(model: WriterModel, prediction: Pick<Prediction, "met
     };
   }
   return { usd: tokenCost(model, { input, output }), basis: `${input} input + ${output} output tokens at ${prices}` };
+}
+
+/** Billed by the time the prediction ran on its hardware (the typical time if Replicate reports none). */
+export function predictTimeCost(model: NarratorModel, prediction: Pick<Prediction, "metrics">): BilledCost {
+  const seconds = prediction.metrics?.predict_time;
+  const rate = `${dollars(model.perPredictSecondUsd)}/s`;
+  if (typeof seconds !== "number") {
+    return {
+      usd: model.typicalPredictSec * model.perPredictSecondUsd,
+      basis: `no run time reported; typical ${model.typicalPredictSec} s at ${rate}`,
+    };
+  }
+  return { usd: seconds * model.perPredictSecondUsd, basis: `${seconds} s of run time at ${rate}` };
 }
 
 export function stillCost(model: StillModel): BilledCost {

@@ -1,13 +1,18 @@
 import { ReplicateError, networkError } from "./replicate-errors";
 import type { Resilience } from "./resilience";
 
-export type OutputKind = "image" | "video";
+export type OutputKind = "image" | "video" | "audio";
 
 const MAX_BYTES = 500 * 1024 * 1024;
 
 /** What the first bytes of a real file of this kind look like (an HTML error page saved as .mp4 is not one). */
 export function looksLike(kind: OutputKind, bytes: Buffer): boolean {
   if (kind === "video") return bytes.length > 12 && bytes.toString("latin1", 4, 8) === "ftyp";
+  if (kind === "audio") {
+    const wav = bytes.toString("latin1", 0, 4) === "RIFF" && bytes.toString("latin1", 8, 12) === "WAVE";
+    const mp3 = bytes.toString("latin1", 0, 3) === "ID3" || (bytes[0] === 0xff && (bytes[1]! & 0xe0) === 0xe0);
+    return wav || mp3;
+  }
   const jpeg = bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
   const png = bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
   const webp = bytes.toString("latin1", 0, 4) === "RIFF" && bytes.toString("latin1", 8, 12) === "WEBP";

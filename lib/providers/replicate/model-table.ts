@@ -1,4 +1,4 @@
-import type { AspectRatio } from "@/lib/vocabulary";
+import type { AspectRatio, VoiceId } from "@/lib/vocabulary";
 
 /**
  * Every Replicate model Storyreel can use: how our request maps to its input, what it allows, what it costs.
@@ -214,10 +214,41 @@ export const CLIP_MODELS = {
   },
 } satisfies Record<string, ClipModel>;
 
+/** Text to speech, billed by the time the prediction runs (a community model on Replicate's hardware). */
+export interface NarratorModel {
+  ref: string;
+  /** The hardware's price per second of prediction time, and a caption's usual time: the estimate. */
+  perPredictSecondUsd: number;
+  typicalPredictSec: number;
+  pollMs: number;
+  input(args: { text: string; voice: VoiceId }): Record<string, unknown>;
+}
+
+// Kokoro's voices for ours: American and British, low and high; it has no Scottish voice (British low stands in).
+const KOKORO_VOICES: Record<VoiceId, string> = {
+  "en-us": "am_adam",
+  "en-us+f3": "af_bella",
+  "en-gb": "bm_george",
+  "en-gb+f2": "bf_emma",
+  "en-gb-scotland": "bm_lewis",
+};
+
+export const NARRATOR_MODELS = {
+  "jaaari/kokoro-82m": {
+    ref: "jaaari/kokoro-82m:9b835af53a2383159eaf0147c9bee26bf238bdfa7527eb2e9c24bb4b43dac02d",
+    perPredictSecondUsd: 0.000225,
+    typicalPredictSec: 3,
+    pollMs: 500,
+    // A little slower than its default, as espeak-ng is here: captions are read, not rushed.
+    input: ({ text, voice }) => ({ text, voice: KOKORO_VOICES[voice], speed: 0.9 }),
+  },
+} satisfies Record<string, NarratorModel>;
+
 export const MODEL_TABLES = {
   writer: WRITER_MODELS as Record<string, WriterModel>,
   still: STILL_MODELS as Record<string, StillModel>,
   clip: CLIP_MODELS as Record<string, ClipModel>,
+  narrator: NARRATOR_MODELS as Record<string, NarratorModel>,
 };
 
 export function parseModelRef(ref: string): ModelRef {

@@ -2,6 +2,7 @@ import type { GenerationBackend } from "../types";
 import { resolveModels, type ModelNames } from "./configured-models";
 import { replicateAnimator } from "./replicate-animator";
 import { replicateIllustrator } from "./replicate-illustrator";
+import { replicateNarrator } from "./replicate-narrator";
 import { replicateSceneWriter } from "./replicate-scene-writer";
 import { getReplicateRuntime } from "./runtime";
 
@@ -14,5 +15,6 @@ export function replicateBackend(names: ModelNames, clipResolution: string | nul
     sceneWriter: replicateSceneWriter(runtime, models.writer),
     illustrator: replicateIllustrator(runtime, models.still),
     animator: replicateAnimator(runtime, models.clip, clipResolution ?? models.clip.defaultResolution),
+    narrator: replicateNarrator(runtime, models.narrator),
   };
 }
