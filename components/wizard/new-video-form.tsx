@@ -62,6 +62,7 @@ export function NewVideoForm({
   const query = new URLSearchParams({ sceneCount: String(sceneCount), ...(validTarget ? { targetSeconds } : {}) });
   if (clips) Object.entries({ ...clips, aspectRatio }).forEach(([key, value]) => query.set(key, value));
   if (sound.narration) query.set("narration", "true");
+  if (sound.referenceUploadId) query.set("reference", "true");
   const { data: estimate, error: estimateError } = useSWR<CostEstimate>(`/api/estimate?${query}`, fetchJson, {
     keepPreviousData: true,
   });
@@ -196,7 +197,7 @@ export function NewVideoForm({
         </div>
       </fieldset>
 
-      <SoundPicker value={sound} onChange={setSound} referenceOffered={shown.provider === "local"} />
+      <SoundPicker value={sound} onChange={setSound} />
 
       {clips && clipOffers && <ClipPicker offers={clipOffers} value={clips} aspectRatio={aspectRatio} onChange={setClips} />}
 

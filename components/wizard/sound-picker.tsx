@@ -16,15 +16,7 @@ export interface SoundChoice {
 type Asset = { id: string; name: string; kind: "image" | "audio"; durationSec: number | null };
 
 /** Narration, a music bed and a reference image: chosen from the person's uploads, or dropped here to add one. */
-export function SoundPicker({
-  value,
-  onChange,
-  referenceOffered,
-}: {
-  value: SoundChoice;
-  onChange: (next: SoundChoice) => void;
-  referenceOffered: boolean;
-}) {
+export function SoundPicker({ value, onChange }: { value: SoundChoice; onChange: (next: SoundChoice) => void }) {
   const { data, mutate } = useSWR<{ assets: Asset[] }>("/api/uploads", fetchJson);
   const sounds = data?.assets.filter((a) => a.kind === "audio") ?? [];
   const images = data?.assets.filter((a) => a.kind === "image") ?? [];
@@ -80,33 +72,31 @@ export function SoundPicker({
           </select>
           <p className="mt-1 text-xs text-zinc-500">Looped or cut to the video, faded, and lowered while the narration speaks.</p>
         </div>
-        {referenceOffered && (
-          <div>
-            <label htmlFor="reference" className={labelStyles}>
-              Reference image
-            </label>
-            <select
-              id="reference"
-              value={value.referenceUploadId}
-              onChange={(e) => onChange({ ...value, referenceUploadId: e.target.value })}
-              className={inputStyles}
-            >
-              <option value="">None</option>
-              {images.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-            <p className="mt-1 text-xs text-zinc-500">Every still follows its colours, so the video keeps one look.</p>
-          </div>
-        )}
+        <div>
+          <label htmlFor="reference" className={labelStyles}>
+            Reference image
+          </label>
+          <select
+            id="reference"
+            value={value.referenceUploadId}
+            onChange={(e) => onChange({ ...value, referenceUploadId: e.target.value })}
+            className={inputStyles}
+          >
+            <option value="">None</option>
+            {images.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+          <p className="mt-1 text-xs text-zinc-500">Every still follows its colours, so the video keeps one look.</p>
+        </div>
       </div>
       <UploadDropZone
         onUploaded={async (asset) => {
           await mutate();
           if (asset.kind === "audio") onChange({ ...value, musicUploadId: asset.id });
-          else if (referenceOffered) onChange({ ...value, referenceUploadId: asset.id });
+          else onChange({ ...value, referenceUploadId: asset.id });
         }}
       />
     </fieldset>

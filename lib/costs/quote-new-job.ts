@@ -23,6 +23,8 @@ export interface QuoteRequest {
   clipResolution?: string | null;
   continuity?: Continuity | null;
   narration?: boolean;
+  /** A reference image: on Replicate the stills are drawn by a model that takes one. */
+  reference?: boolean;
 }
 
 const CLIP_FIELDS = ["clipModel", "clipResolution", "continuity"] as const;
@@ -46,7 +48,7 @@ export function quoteNewJob(input: QuoteRequest): JobQuote {
   const configured = configuredModelNames();
   const names = {
     writer: configured.writer,
-    still: configured.still,
+    still: input.reference ? getEnv().REPLICATE_REFERENCE_STILL_MODEL : configured.still,
     clip: input.clipModel ?? configured.clip,
     ...(input.narration ? { narrator: configured.narrator } : {}),
   };

@@ -23,6 +23,8 @@ const envSchema = z.object({
   REPLICATE_API_BASE_URL: z.url({ protocol: /^https?$/ }).default("https://api.replicate.com/v1"),
   REPLICATE_WRITER_MODEL: modelName("meta/meta-llama-3-8b-instruct"),
   REPLICATE_STILL_MODEL: modelName("black-forest-labs/flux-schnell"),
+  /** The still model for videos with a reference image: one that draws from an image. */
+  REPLICATE_REFERENCE_STILL_MODEL: modelName("black-forest-labs/flux-kontext-pro"),
   REPLICATE_CLIP_MODEL: modelName("wan-video/wan-2.2-i2v-fast"),
   REPLICATE_NARRATOR_MODEL: modelName("jaaari/kokoro-82m"),
   // The seed's policy (5 s -> 15 s -> 45 s); tests shrink it to milliseconds.

@@ -4,7 +4,6 @@ import { assertWithinJobBudget } from "@/lib/costs/job-budget";
 import { reserveForStage } from "@/lib/costs/reserve-work";
 import { quoteNewJob } from "@/lib/costs/quote-new-job";
 import { getDb } from "@/lib/db/client";
-import { invalidInput } from "@/lib/errors";
 import { DEFAULT_VOICE } from "@/lib/vocabulary";
 import { copyAttachments } from "./job-attachments";
 import { notifyWorkAvailable } from "@/lib/queue/work-signal";
@@ -15,13 +14,8 @@ import type { JobView } from "./job-view";
 
 /** Writes a queued job with the models and estimate of today's configuration, and returns at once; the runner does the work. */
 export async function createJob(clientId: string, input: CreateJobInput): Promise<JobView> {
-  const quote = quoteNewJob(input);
+  const quote = quoteNewJob({ ...input, reference: input.referenceUploadId !== undefined });
   assertWithinJobBudget(quote);
-  if (input.referenceUploadId && quote.provider !== "local") {
-    throw invalidInput(
-      `Reference images work on the local back end so far: the still model ${quote.models?.still} takes no image. Leave out referenceUploadId.`,
-    );
-  }
   const attachments = await copyAttachments(clientId, input);
   const job = await alertingRefusals(() =>
     getDb().$transaction(async (tx) => {

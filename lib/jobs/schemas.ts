@@ -146,6 +146,10 @@ export const estimateQuerySchema = z.object({
     .enum(["true", "false"], { error: 'narration is "true" or "false".' })
     .transform((v) => v === "true")
     .optional(),
+  reference: z
+    .enum(["true", "false"], { error: 'reference is "true" or "false".' })
+    .transform((v) => v === "true")
+    .optional(),
 });
 
 const shareDaysMessage = `A share link lasts a whole number of days from ${SHARE_LINK_DAYS.min} to ${SHARE_LINK_DAYS.max}.`;

@@ -40,6 +40,41 @@ const KOKORO_VOICES = [
 ];
 
 export const MODEL_SCHEMAS: Record<string, InputSchema> = {
+  // replicate.com/black-forest-labs/flux-kontext-pro: a prompt, an optional input image; with an image the
+  // safety tolerance may be at most 2.
+  "black-forest-labs/flux-kontext-pro": {
+    required: ["prompt"],
+    fields: {
+      prompt: text,
+      input_image: uri,
+      aspect_ratio: oneOf(
+        "match_input_image",
+        "1:1",
+        "16:9",
+        "9:16",
+        "4:3",
+        "3:4",
+        "3:2",
+        "2:3",
+        "4:5",
+        "5:4",
+        "21:9",
+        "9:21",
+        "2:1",
+        "1:2",
+      ),
+      seed: int(0, 2 ** 31 - 1),
+      output_format: oneOf("jpg", "png"),
+      safety_tolerance: int(0, 6),
+      prompt_upsampling: bool,
+    },
+    rules: [
+      (input) =>
+        input.input_image !== undefined && typeof input.safety_tolerance === "number" && input.safety_tolerance > 2
+          ? "- input.safety_tolerance: 2 is the most allowed with an input image"
+          : null,
+    ],
+  },
   // replicate.com/jaaari/kokoro-82m (version 9b835af5): text, voice, speed 0.1-5; the output is a WAV URI.
   "jaaari/kokoro-82m": {
     required: ["text"],

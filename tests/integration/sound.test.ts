@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -10,7 +11,7 @@ import { apiClient } from "../helpers/api-client";
 import { queryDb, readLedger } from "../helpers/read-db";
 import { replicateEnv } from "../helpers/replicate-env";
 import { startFakeReplicate, type FakeReplicate } from "../fakes/fake-replicate";
-import { NARRATOR_MODELS } from "@/lib/providers/replicate/model-table";
+import { NARRATOR_MODELS, STILL_MODELS } from "@/lib/providers/replicate/model-table";
 import { startApp, type RunningApp } from "../helpers/start-app";
 import { ffmpegPath } from "@/lib/media/binaries";
 import { probeAudio, probeVideo } from "@/lib/media/probe-video";
@@ -197,6 +198,52 @@ describe("narration on Replicate", () => {
     await studio?.stop();
     await fake?.close();
   });
+
+  it(
+    "a reference image on Replicate: every still drawn from it by a model that takes one, sent as a file",
+    { timeout: 120_000 },
+    async () => {
+      const client = apiClient(studio.baseUrl, studio.token);
+      const kontext = STILL_MODELS["black-forest-labs/flux-kontext-pro"];
+      const estimate = await client.request("GET", "/api/estimate?sceneCount=2&reference=true");
+      const stills = estimate.json.lines.find((l: { label: string }) => l.label.includes("stills"));
+      assert.equal(stills.label, "2 stills (black-forest-labs/flux-kontext-pro)");
+      assert.ok(Math.abs(stills.usd - 2 * kontext.perImageUsd) < 1e-12);
+
+      const form = new FormData();
+      const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: { r: 200, g: 30, b: 160 } } })
+        .png()
+        .toBuffer();
+      form.append("file", new Blob([new Uint8Array(png)]), "hero.png");
+      const uploaded = (await (
+        await fetch(`${studio.baseUrl}/api/uploads`, { method: "POST", headers: studio.auth, body: form })
+      ).json()) as { id: string };
+      const job = await client.createJob({
+        prompt: "The hero leaves home. She reaches the sea.",
+        sceneCount: 2,
+        referenceUploadId: uploaded.id,
+      });
+      await client.waitForStatus(job.id, ["awaiting_approval"], 60_000);
+
+      const copy = queryDb<{ referenceKey: string }>(studio.dataDir, `SELECT referenceKey FROM "Job" WHERE id = ?`, job.id)[0]!
+        .referenceKey;
+      const sha = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
+      const drawn = [...fake.predictions.values()].filter((p) => p.model === "black-forest-labs/flux-kontext-pro");
+      assert.equal(drawn.length, 2);
+      for (const prediction of drawn) {
+        const sent = fake.uploadFor(prediction.input.input_image);
+        assert.ok(sent, "the reference went up through the files API, as a URL");
+        assert.equal(sha(sent.bytes), sha(fs.readFileSync(path.join(studio.dataDir, copy))), "the job's own copy of the upload");
+        assert.ok(sent.deleted, "and was deleted once the still was drawn");
+        assert.equal(prediction.input.safety_tolerance, 2);
+      }
+      const ledger = readLedger(studio.dataDir, job.id).filter((r) => r.kind === "still");
+      assert.deepEqual(
+        ledger.map((r) => r.costUsd),
+        [kontext.perImageUsd, kontext.perImageUsd],
+      );
+    },
+  );
 
   it(
     "a text-to-speech model from the model table speaks each caption, priced in the estimate and billed by run time",

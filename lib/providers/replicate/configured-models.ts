@@ -59,6 +59,10 @@ export function resolveModels(names: ModelNames): Models {
 export function assertModelsConfigured(): void {
   try {
     resolveModels(configuredModelNames());
+    const reference = getEnv().REPLICATE_REFERENCE_STILL_MODEL;
+    if (!pick("still", reference).takesReference) {
+      throw new Error(`REPLICATE_REFERENCE_STILL_MODEL: "${reference}" does not draw from a reference image.`);
+    }
   } catch (error) {
     throw new Error(`Invalid environment configuration: ${(error as Error).message}`);
   }

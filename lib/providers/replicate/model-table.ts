@@ -26,7 +26,9 @@ export interface StillModel {
   ref: string;
   perImageUsd: number;
   pollMs: number;
-  input(args: { prompt: string; aspectRatio: AspectRatio; seed: number }): Record<string, unknown>;
+  /** Whether it draws from a reference image (which then arrives as `referenceUrl`). */
+  takesReference?: boolean;
+  input(args: { prompt: string; aspectRatio: AspectRatio; seed: number; referenceUrl?: string }): Record<string, unknown>;
 }
 
 /** One resolution a clip model offers: its list price and the lengths it makes there. */
@@ -102,6 +104,21 @@ export const STILL_MODELS = {
       num_outputs: 1,
       output_format: "jpg",
       output_quality: 90,
+    }),
+  },
+  // Draws from a reference image, so the stills of a video keep its characters and style.
+  "black-forest-labs/flux-kontext-pro": {
+    ref: "black-forest-labs/flux-kontext-pro",
+    perImageUsd: 0.04,
+    pollMs: 1000,
+    takesReference: true,
+    input: ({ prompt, aspectRatio, seed, referenceUrl }) => ({
+      prompt: referenceUrl ? `${prompt}. Keep the characters, colours and style of the reference image.` : prompt,
+      ...(referenceUrl ? { input_image: referenceUrl } : {}),
+      aspect_ratio: aspectRatio,
+      seed,
+      output_format: "jpg",
+      safety_tolerance: 2,
     }),
   },
 } satisfies Record<string, StillModel>;

@@ -7,6 +7,7 @@ import { downloadOutput, firstOutputUrl } from "./download-output";
 import { allowedDurations, snapDuration, type ClipModel } from "./model-table";
 import { ReplicateError } from "./replicate-errors";
 import type { ReplicateRuntime } from "./runtime";
+import { uploadFrame } from "./upload-frame";
 import { runPrediction } from "./run-prediction";
 
 const MOTION_PROMPTS: Record<string, string> = {
@@ -54,15 +55,6 @@ async function normalizeClip(source: string, input: AnimateInput, signal: AbortS
     if (signal.aborted) throw error;
     throw new ReplicateError("output", "The model's video could not be read.", { cause: error });
   });
-}
-
-/** A frame as a file on Replicate, retried like any other call. */
-async function uploadFrame(runtime: ReplicateRuntime, framePath: string, signal: AbortSignal) {
-  const bytes = await fsp.readFile(framePath);
-  return runtime.resilience.run(
-    () => runtime.resilience.guard(() => runtime.api.uploadFile(bytes, "image/jpeg", { purpose: "storyreel still" }), signal),
-    { maxRetries: 3, signal },
-  );
 }
 
 export function replicateAnimator(runtime: ReplicateRuntime, model: ClipModel, resolution: string): Animator {
