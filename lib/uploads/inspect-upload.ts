@@ -2,7 +2,8 @@ import fsp from "node:fs/promises";
 import { fileTypeFromFile } from "file-type";
 import sharp from "sharp";
 import { AppError } from "@/lib/errors";
-import { ffmpegPath, ffprobePath } from "@/lib/media/binaries";
+import { ffmpegPath } from "@/lib/media/binaries";
+import { probeAudio } from "@/lib/media/probe-video";
 import { runProcess } from "@/lib/media/run-process";
 import { megabytes, uploadLimits } from "./upload-limits";
 
@@ -112,20 +113,9 @@ async function checkAudio(tempPath: string, outPath: string, ext: string, size: 
   if (size > limits.audioBytes) {
     throw new AppError("payload_too_large", `The sound is larger than ${megabytes(limits.audioBytes)}, the most a sound may be.`);
   }
-  const probe = await runProcess(ffprobePath(), [
-    "-v",
-    "error",
-    "-select_streams",
-    "a:0",
-    "-show_entries",
-    "stream=codec_name:format=duration",
-    "-of",
-    "json",
-    tempPath,
-  ]).catch(() => null);
-  const parsed = probe ? (JSON.parse(probe) as { streams?: unknown[]; format?: { duration?: string } }) : null;
-  const duration = Number(parsed?.format?.duration);
-  if (!parsed?.streams?.length || !Number.isFinite(duration) || duration <= 0) {
+  const probe = await probeAudio(tempPath).catch(() => null);
+  const duration = probe?.durationSec ?? NaN;
+  if (!probe || !Number.isFinite(duration) || duration <= 0) {
     throw unreadable(`The ${label} file has no sound that could be read: it is damaged, cut short or empty.`);
   }
   if (duration > limits.audioSeconds) {

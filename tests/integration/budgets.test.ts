@@ -3,6 +3,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, before, describe, it } from "node:test";
 import { apiClient } from "../helpers/api-client";
+import { invitePerson } from "../helpers/invite-person";
 import { queryDb, readLedger } from "../helpers/read-db";
 import { replicateEnv } from "../helpers/replicate-env";
 import { startApp, type RunningApp } from "../helpers/start-app";
@@ -208,28 +209,7 @@ describe("a person's daily limit, and what each person sees", () => {
   before(async () => {
     app = await startApp(replicateEnv(fake));
     owner = apiClient(app.baseUrl, app.token);
-    const invite = await owner.request("POST", "/api/invites", {});
-    const joined = await fetch(`${app.baseUrl}/api/invites/accept`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        token: invite.json.url.split("/invite/")[1],
-        name: "Bob",
-        email: "bob@example.com",
-        password: "bob's own password",
-      }),
-    });
-    assert.equal(joined.status, 201);
-    const cookie = joined.headers
-      .getSetCookie()
-      .map((c) => c.split(";")[0])
-      .join("; ");
-    const made = await fetch(`${app.baseUrl}/api/tokens`, {
-      method: "POST",
-      headers: { "content-type": "application/json", cookie },
-      body: JSON.stringify({ name: "bob" }),
-    });
-    bobToken = ((await made.json()) as { token: string }).token;
+    bobToken = await invitePerson(app, { name: "Bob", email: "bob@example.com", password: "bob's own password" });
     bob = apiClient(app.baseUrl, bobToken);
     bobId = (await owner.request("GET", "/api/users")).json.users.find(
       (u: { email: string }) => u.email === "bob@example.com",

@@ -8,6 +8,7 @@ import { promisify } from "node:util";
 import { after, before, describe, it } from "node:test";
 import sharp from "sharp";
 import { apiClient } from "../helpers/api-client";
+import { audioLevel } from "../helpers/audio-level";
 import { queryDb, readLedger } from "../helpers/read-db";
 import { replicateEnv } from "../helpers/replicate-env";
 import { startFakeReplicate, type FakeReplicate } from "../fakes/fake-replicate";
@@ -44,27 +45,6 @@ async function music(seconds: number): Promise<Buffer> {
   const file = path.join(dir, `music-${seconds}.mp3`);
   await run(ffmpegPath(), ["-v", "error", "-f", "lavfi", "-i", `sine=frequency=2000:duration=${seconds}`, "-y", file]);
   return fs.readFileSync(file);
-}
-
-async function level(file: string, from: number, to: number, filter: string): Promise<number> {
-  const { stderr } = await run(ffmpegPath(), [
-    "-v",
-    "info",
-    "-ss",
-    String(from),
-    "-t",
-    String(to - from),
-    "-i",
-    file,
-    "-vn",
-    "-af",
-    `${filter},astats`,
-    "-f",
-    "null",
-    "-",
-  ]);
-  const match = /RMS level dB: (-?[\d.]+|-inf)/.exec(stderr.slice(stderr.lastIndexOf("Overall")));
-  return match?.[1] === "-inf" || !match ? -Infinity : Number(match[1]);
 }
 
 describe("narration, music and a reference image", () => {
@@ -125,15 +105,15 @@ describe("narration, music and a reference image", () => {
         );
       }
       // Speech (300–3000 Hz) while the first caption is read; the music bed under it, then louder once it stops.
-      const speech = await level(file, 0.2, Math.min(1.2, scenes[0]!.narrationSec), "highpass=f=300,lowpass=f=1500");
+      const speech = await audioLevel(file, 0.2, Math.min(1.2, scenes[0]!.narrationSec), "highpass=f=300,lowpass=f=1500");
       assert.ok(speech > -40, `speech at ${speech} dB`);
-      const bedUnderWords = await level(
+      const bedUnderWords = await audioLevel(
         file,
         1.6,
         Math.max(1.7, scenes[0]!.narrationSec - 0.2),
         "bandpass=f=2000:width_type=q:w=10",
       );
-      const bedAfterWords = await level(
+      const bedAfterWords = await audioLevel(
         file,
         scenes[0]!.narrationSec + 0.4,
         scenes[0]!.durationSec - 0.1,

@@ -9,6 +9,7 @@ import zlib from "node:zlib";
 import { after, before, describe, it } from "node:test";
 import sharp from "sharp";
 import { apiClient } from "../helpers/api-client";
+import { invitePerson } from "../helpers/invite-person";
 import { queryDb } from "../helpers/read-db";
 import { listFiles, startApp, type RunningApp } from "../helpers/start-app";
 import { ffmpegPath, ffprobePath } from "@/lib/media/binaries";
@@ -336,30 +337,7 @@ describe("files that are refused", () => {
     assert.equal(fromPage.status, 201);
     const mine = fromPage.json as { id: string; url: string };
     // Another person of the same studio: an invite, a token, then every way at the owner's upload.
-    const invite = await api.request("POST", "/api/invites", {});
-    const joined = await fetch(`${app.baseUrl}/api/invites/accept`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        token: invite.json.url.split("/invite/")[1],
-        name: "Mallory",
-        email: "mallory@example.com",
-        password: "mallory's password",
-      }),
-    });
-    const cookie = joined.headers
-      .getSetCookie()
-      .map((c) => c.split(";")[0])
-      .join("; ");
-    const token = (
-      (await (
-        await fetch(`${app.baseUrl}/api/tokens`, {
-          method: "POST",
-          headers: { "content-type": "application/json", cookie },
-          body: JSON.stringify({ name: "m" }),
-        })
-      ).json()) as { token: string }
-    ).token;
+    const token = await invitePerson(app, { name: "Mallory", email: "mallory@example.com", password: "mallory's password" });
     const mallory = apiClient(app.baseUrl, token);
     assert.equal((await mallory.request("GET", `/api/uploads/${mine.id}`)).status, 404);
     assert.equal((await mallory.request("DELETE", `/api/uploads/${mine.id}`)).status, 404);

@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { after, before, describe, it } from "node:test";
+import { audioLevel } from "../helpers/audio-level";
 import { ffmpegPath } from "@/lib/media/binaries";
 import { probeDuration } from "@/lib/media/probe-video";
 import { soundtrackGraph, soundtrackInputs, type SoundtrackInput } from "@/lib/media/soundtrack";
@@ -39,24 +40,8 @@ async function mix(input: SoundtrackInput, name: string): Promise<string> {
 }
 
 /** The level (RMS, dB) of one frequency band of a stretch of the file: the music apart from the voice. */
-async function bandLevel(file: string, from: number, to: number, frequency: number): Promise<number> {
-  const { stderr } = await run(ffmpegPath(), [
-    "-ss",
-    String(from),
-    "-t",
-    String(to - from),
-    "-i",
-    file,
-    "-af",
-    `bandpass=f=${frequency}:width_type=q:w=10,astats`,
-    "-f",
-    "null",
-    "-",
-  ]);
-  const match = /RMS level dB: (-?[\d.]+|-inf)/.exec(stderr.slice(stderr.lastIndexOf("Overall")));
-  assert.ok(match, stderr);
-  return match[1] === "-inf" ? -Infinity : Number(match[1]);
-}
+const bandLevel = (file: string, from: number, to: number, frequency: number) =>
+  audioLevel(file, from, to, `bandpass=f=${frequency}:width_type=q:w=10`);
 
 describe("the soundtrack", () => {
   let voice: string;
