@@ -116,13 +116,22 @@ test("the wizard: narration with a voice, a music bed dropped right there, and t
   await page.getByLabel("Voice").selectOption({ label: "British English, high" });
   await page.getByLabel("Choose a file to upload").setInputFiles({ name: "bed.wav", mimeType: "audio/wav", buffer: tone });
   await expect(page.getByRole("status").filter({ hasText: "bed.wav is uploaded." })).toBeVisible();
+  // An image dropped in the wizard becomes the reference every still follows.
+  const reference = await sharp({ create: { width: 60, height: 40, channels: 3, background: "#c8641e" } })
+    .png()
+    .toBuffer();
+  await page
+    .getByLabel("Choose a file to upload")
+    .setInputFiles({ name: "palette.png", mimeType: "image/png", buffer: reference });
+  await expect(page.getByRole("status").filter({ hasText: "palette.png is uploaded." })).toBeVisible();
+  await expect(page.getByLabel("Reference image").locator("option:checked")).toHaveText("palette.png");
   await expect(page.getByLabel("Music bed")).toHaveValue(/^a[0-9a-f]{24}$/);
   await expect(page.getByLabel("Music bed").locator("option:checked")).toHaveText("bed.wav (4 s)");
   await page.screenshot({ path: "tests/artifacts/screenshots/26-wizard-sound.png", fullPage: true });
   await new NewVideoPage(page).create("Rain on the window. A kettle sings.", { scenes: 2 });
   const id = page.url().split("/jobs/")[1]!;
   const job = (await (await page.request.get(`/api/jobs/${id}`)).json()) as { sound: unknown };
-  expect(job.sound).toEqual({ voice: "en-gb+f2", music: true, reference: false });
+  expect(job.sound).toEqual({ voice: "en-gb+f2", music: true, reference: true });
   await new JobPage(page).waitForStoryboard(2);
   await new JobPage(page).approve();
   expect(await new JobPage(page).waitForVideoDuration()).toBeGreaterThan(2);

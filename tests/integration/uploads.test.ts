@@ -343,6 +343,23 @@ describe("files that are refused", () => {
     assert.equal((await mallory.request("DELETE", `/api/uploads/${mine.id}`)).status, 404);
     assert.equal((await fetch(`${app.baseUrl}${mine.url}`, { headers: { Authorization: `Bearer ${token}` } })).status, 404);
     assert.equal((await mallory.request("GET", "/api/uploads")).json.assets.length, 0);
+    // Another person's upload id on one's own job: as if it did not exist.
+    const theirs = await upload(form([{ bytes: await jpeg(11), name: "mallory.jpg" }]), {}, undefined, {
+      Authorization: `Bearer ${token}`,
+    });
+    assert.equal(theirs.status, 201);
+    for (const body of [{ musicUploadId: theirs.json.id }, { referenceUploadId: theirs.json.id }]) {
+      const refused = await api.request("POST", "/api/jobs", { prompt: "Not mine.", sceneCount: 2, ...body });
+      assert.equal(refused.status, 404);
+      assert.equal(refused.json.error.message, "That upload does not exist.");
+    }
+    const draft = await api.createJob({ prompt: "A borrowed picture. It is not mine.", sceneCount: 2 });
+    const ready = await api.waitForStatus(draft.id, ["awaiting_approval"], 60_000);
+    const onScene = await api.request("PATCH", `/api/jobs/${draft.id}/scenes/${ready.scenes[0]!.id}`, {
+      uploadId: theirs.json.id,
+    });
+    assert.equal(onScene.status, 404);
+    assert.equal(onScene.json.error.message, "That upload does not exist.");
     assert.equal((await api.request("GET", `/api/uploads/${mine.id}`)).status, 200);
   });
 
