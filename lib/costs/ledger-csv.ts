@@ -9,7 +9,7 @@ const COLUMNS = ["started_at", "finished_at", "job_id", "user", "kind", "model",
  * One CSV field. A cell that starts like a formula is prefixed with an apostrophe, so a spreadsheet shows a
  * prompt-injected "=HYPERLINK(...)" as text instead of running it.
  */
-function field(value: string | number | null): string {
+export function csvField(value: string | number | null): string {
   if (value === null) return "";
   let text = String(value);
   if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
@@ -48,7 +48,7 @@ export async function ledgerCsv(viewer: Viewer, now = new Date()): Promise<strin
       r.costBasis,
       r.externalId,
     ]
-      .map(field)
+      .map(csvField)
       .join(","),
   );
   return [COLUMNS.join(","), ...lines].join("\r\n") + "\r\n";

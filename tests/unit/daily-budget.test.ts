@@ -4,6 +4,7 @@ import { prepareFreshDataDir } from "../helpers/test-database";
 import { budgetDayOf, lastBudgetDays } from "@/lib/costs/budget-day";
 import { alertOnSpend } from "@/lib/costs/budget-alerts";
 import { BudgetRefusal, budgetStanding, committedToday } from "@/lib/costs/daily-budget";
+import { csvField } from "@/lib/costs/ledger-csv";
 import { draftCostUsd, PRICED_JOB_FIELDS, stillsCostUsd } from "@/lib/costs/work-cost";
 import { getDb } from "@/lib/db/client";
 import { createJob } from "@/lib/jobs/create-job";
@@ -195,5 +196,18 @@ describe("alerts", () => {
     const alerts = await db().alert.findMany();
     assert.equal(alerts.length, 1);
     assert.match(alerts[0]!.message, /has cost \$0\.13, 30% over its estimate of \$0\.10\./);
+  });
+});
+
+describe("the ledger as CSV", () => {
+  it("quotes what needs quoting and defuses cells a spreadsheet would run as formulas", () => {
+    assert.equal(csvField(null), "");
+    assert.equal(csvField(0.0123), "0.0123");
+    assert.equal(csvField("plain"), "plain");
+    assert.equal(csvField('say "hi", twice'), '"say ""hi"", twice"');
+    assert.equal(csvField("two\nlines"), '"two\nlines"');
+    for (const formula of ['=HYPERLINK("http://evil")', "+1", "-2+3", "@SUM(A1)", "\tx"]) {
+      assert.ok(csvField(formula).replace(/^"/, "").startsWith("'"), formula);
+    }
   });
 });
