@@ -4,7 +4,7 @@ import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3217);
-// Each run gets its own data directory and database, migrated by the real CLI before the app starts.
+// Each run gets its own data directory and database, migrated by the server as it starts.
 const dataDir = process.env.E2E_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), "storyreel-e2e-"));
 process.env.E2E_DATA_DIR = dataDir;
 
@@ -44,7 +44,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx prisma migrate deploy && node --import tsx lib/cli/serve.ts`,
+    command: `node --import tsx lib/cli/serve.ts`,
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,

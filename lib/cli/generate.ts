@@ -12,6 +12,7 @@ import { describeZodError } from "@/lib/http/route-handler";
 import { createRunner } from "@/lib/queue/start-runner";
 import { pathForKey } from "@/lib/storage/file-storage";
 import { videoKey } from "@/lib/storage/keys";
+import { describeFailure } from "./run-cli";
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -70,8 +71,8 @@ async function main(): Promise<number> {
 
 main().then(
   (code) => process.exit(code),
-  (error) => {
-    console.error(`storyreel: ${error instanceof Error ? error.message : String(error)}`);
+  (error: unknown) => {
+    console.error(`storyreel: ${describeFailure(error)}`);
     process.exit(1);
   },
 );

@@ -1,4 +1,14 @@
 import { AppError } from "@/lib/errors";
+import { DatabaseUnavailableError, describeSqliteFailure } from "@/lib/db/database-errors";
+import { getEnv } from "@/lib/env";
+
+/** What a person at the terminal should read for a failure: a sentence, never a stack trace for a known cause. */
+export function describeFailure(error: unknown): string {
+  if (error instanceof AppError || error instanceof DatabaseUnavailableError) return error.message;
+  const database = describeSqliteFailure(error, getEnv().databaseUrl.replace(/^file:/, ""));
+  if (database) return database;
+  return error instanceof Error ? error.message : String(error);
+}
 
 /** A command's exit: 0, a number, or a sentence for standard error (exit 2: the command was used wrongly). */
 export function runCli(main: () => Promise<number | string>): void {
@@ -12,7 +22,7 @@ export function runCli(main: () => Promise<number | string>): void {
       process.exit(result);
     },
     (error: unknown) => {
-      console.error(`storyreel: ${error instanceof Error ? error.message : String(error)}`);
+      console.error(`storyreel: ${describeFailure(error)}`);
       process.exit(error instanceof AppError ? 2 : 1);
     },
   );

@@ -12,6 +12,8 @@ import { serveUpload, UPLOAD_PATH } from "@/lib/http/serve-upload";
 import { uploadLimits } from "@/lib/uploads/upload-limits";
 import { CLIENT_ADDRESS_HEADER, clientAddress } from "@/lib/http/client-address";
 import { log } from "@/lib/log";
+import { migrateDatabase } from "@/lib/db/migrate";
+import { describeFailure } from "./run-cli";
 
 const development = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -32,6 +34,8 @@ function refuse(res: http.ServerResponse, refusal: Refusal): void {
 
 async function main(): Promise<void> {
   const env = getEnv();
+  // Before Next starts, so a database that cannot be migrated stops the server with its sentence.
+  migrateDatabase();
   const options = guardOptions(env, uploadLimits().anyBytes);
   const app = next({ dev: development, hostname, port });
   await app.prepare();
@@ -64,7 +68,7 @@ async function main(): Promise<void> {
   server.listen(port, hostname, () => log.info("storyreel is listening", { url: `http://${hostname}:${port}`, development }));
 }
 
-main().catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
+main().catch((error: unknown) => {
+  console.error(`storyreel: ${describeFailure(error)}`);
   process.exit(1);
 });

@@ -1,7 +1,8 @@
 // `npm run worker`: the same job runner as the web server's, in its own process.
 import { startJobRunner } from "@/lib/queue/start-runner";
+import { describeFailure } from "./run-cli";
 
-startJobRunner().catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
+startJobRunner().catch((error: unknown) => {
+  console.error(`storyreel: ${describeFailure(error)}`);
   process.exit(1);
 });

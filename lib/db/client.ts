@@ -4,6 +4,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "./generated/client";
 import { getEnv } from "@/lib/env";
 import { withOneStatementAtATime } from "./one-connection";
+import { migrateDatabase } from "./migrate";
 
 export type Db = PrismaClient;
 
@@ -22,7 +23,8 @@ export function getDb(): PrismaClient {
 }
 
 /**
- * Every process that opens the database (web server, worker, CLI) calls this first.
+ * Every process that opens the database (web server, worker, CLI) calls this first: it applies any pending
+ * migration (lib/db/migrate.ts), then checks the journal mode.
  *
  * WAL is required, not a tuning choice: in WAL a COMMIT never waits for a lock, so it cannot fail with
  * SQLITE_BUSY. In the default rollback-journal mode it can, and prisma/orm#29933 then leaves the
@@ -31,6 +33,7 @@ export function getDb(): PrismaClient {
  * would, so no transaction reads a snapshot that a concurrent writer can invalidate (SQLITE_BUSY_SNAPSHOT).
  */
 export async function prepareDatabase(db: PrismaClient = getDb()): Promise<void> {
+  migrateDatabase();
   const rows = await db.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode = WAL");
   const mode = rows[0]?.journal_mode?.toLowerCase();
   if (mode !== "wal") {

@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -38,10 +38,22 @@ interface ProcessGroup {
   kill: () => Promise<void>;
 }
 
-/** A child in its own process group, so kill() takes its ffmpeg children down with it. */
-function spawnGroup(args: string[], env: NodeJS.ProcessEnv): ProcessGroup {
+/**
+ * A child in its own process group, so kill() takes its ffmpeg children down with it. `npm run` children get
+ * their signals as a terminal's Ctrl-C would send them: to the whole group (npm does not pass SIGTERM on).
+ */
+function spawnGroup(args: string[], env: NodeJS.ProcessEnv, command = process.execPath): ProcessGroup {
   let output = "";
-  const child = spawn(process.execPath, args, { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const exited = () => child.exitCode !== null || child.signalCode !== null;
+  const signal = (name: NodeJS.Signals) => {
+    if (command !== "npm") return void child.kill(name);
+    try {
+      process.kill(-child.pid!, name);
+    } catch {
+      // The group has already gone.
+    }
+  };
   child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
   return {
@@ -49,17 +61,17 @@ function spawnGroup(args: string[], env: NodeJS.ProcessEnv): ProcessGroup {
     pid: child.pid ?? 0,
     logs: () => output,
     stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((r) => child.once("exit", r));
-      child.kill("SIGTERM");
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-      if (child.exitCode === null) child.kill("SIGKILL");
+      if (exited()) return;
+      const exit = new Promise((r) => child.once("exit", r));
+      signal("SIGTERM");
+      await Promise.race([exit, new Promise((r) => setTimeout(r, 5000))]);
+      if (!exited()) signal("SIGKILL");
     },
     kill: async () => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise((r) => child.once("exit", r));
+      if (exited()) return;
+      const exit = new Promise((r) => child.once("exit", r));
       process.kill(-child.pid!, "SIGKILL");
-      await exited;
+      await exit;
     },
   };
 }
@@ -90,18 +102,19 @@ async function waitUntil(group: ProcessGroup, ready: () => Promise<boolean>, wha
   }
 }
 
-/** Starts the built app (`npm start`'s server) on a free port with its own DATA_DIR, after real `prisma migrate deploy`. */
+/** Starts the built app (`npm start`'s server, which migrates its database first) on a free port with its own DATA_DIR. */
 export async function startApp(
   env: Record<string, string> = {},
-  options: { dataDir?: string; port?: number; owner?: boolean } = {},
+  options: { dataDir?: string; port?: number; owner?: boolean; npmStart?: boolean } = {},
 ): Promise<RunningApp> {
   if (!fs.existsSync(path.join(".next", "BUILD_ID"))) throw new Error("Build the app first (npm run build).");
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "storyreel-app-"));
   const childEnv = appEnv(dataDir, env);
-  const migrate = spawnSync("npx", ["prisma", "migrate", "deploy"], { env: childEnv, encoding: "utf8" });
-  if (migrate.status !== 0) throw new Error(`migrate deploy failed: ${migrate.stderr}`);
   const port = options.port ?? (await freePort());
-  const group = spawnGroup(["--import", "tsx", "lib/cli/serve.ts"], { ...childEnv, PORT: String(port), HOST: "127.0.0.1" });
+  const serverEnv = { ...childEnv, PORT: String(port), HOST: "127.0.0.1" };
+  const group = options.npmStart
+    ? spawnGroup(["start", "--silent"], serverEnv, "npm")
+    : spawnGroup(["--import", "tsx", "lib/cli/serve.ts"], serverEnv);
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitUntil(
     group,
@@ -143,11 +156,36 @@ export async function signInOwner(baseUrl: string, who = OWNER): Promise<{ token
 
 export type RunningWorker = Omit<RunningApp, "baseUrl" | "token" | "cookie" | "auth">;
 
-/** `npm run worker` on an app's DATA_DIR (already migrated by startApp). */
+/** `npm run worker` on an app's DATA_DIR, as an operator starts it. */
 export async function startWorker(dataDir: string, env: Record<string, string> = {}): Promise<RunningWorker> {
-  const group = spawnGroup(["--import", "tsx", "lib/cli/worker.ts"], appEnv(dataDir, env));
+  const group = spawnGroup(["run", "--silent", "worker"], appEnv(dataDir, env), "npm");
   await waitUntil(group, async () => group.logs().includes("job runner started"), "worker");
   return { dataDir, pid: group.pid, logs: group.logs, stop: group.stop, kill: group.kill };
+}
+
+/**
+ * `npm run <script> -- <args>` to its end beside the app, as an operator runs it in a second terminal. Not spawnSync:
+ * a blocked event loop lets pooled keep-alive sockets go stale, and the next fetch then fails.
+ */
+export function runScript(
+  dataDir: string,
+  script: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("npm", ["run", "--silent", script, "--", ...args], { env: appEnv(dataDir, env) });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => child.kill("SIGKILL"), 120_000);
+    child.on("error", reject);
+    child.on("exit", (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    });
+  });
 }
 
 /** Every file under a directory, relative to it (to prove a refused request wrote nothing). */
