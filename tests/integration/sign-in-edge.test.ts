@@ -1,0 +1,134 @@
+import assert from "node:assert/strict";
+import { after, describe, it } from "node:test";
+import { invitePerson } from "../helpers/invite-person";
+import { OWNER, startApp, type RunningApp } from "../helpers/start-app";
+
+// The edges of signing in, over real HTTP against the built app: guesses sent all at once, the better-auth
+// endpoints the studio does not use, and where a sign-in may send a person on to.
+const running: RunningApp[] = [];
+after(async () => Promise.all(running.map((a) => a.stop())));
+
+async function app(env: Record<string, string> = {}, owner = true) {
+  const started = await startApp(env, { owner });
+  running.push(started);
+  return started;
+}
+
+function call(base: string, method: string, path: string, options: { body?: unknown; headers?: Record<string, string> } = {}) {
+  return fetch(`${base}${path}`, {
+    method,
+    redirect: "manual",
+    // A browser sends its Origin on every POST; better-auth refuses a sign-in without one.
+    headers: { ...(options.body !== undefined ? { "Content-Type": "application/json" } : {}), Origin: base, ...options.headers },
+    body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
+  });
+}
+
+const signIn = (base: string, body: Record<string, unknown>) => call(base, "POST", "/api/auth/sign-in/email", { body });
+
+describe("guesses sent all at once", () => {
+  it(
+    "checks only as many passwords as one after another would (5), refuses the rest with 429, and stays locked",
+    { timeout: 120_000 },
+    async () => {
+      const studio = await app();
+      const answers = await Promise.all(
+        Array.from({ length: 30 }, (_, i) => signIn(studio.baseUrl, { email: OWNER.email, password: `wrong guess ${i}` })),
+      );
+      const statuses = answers.map((a) => a.status);
+      const checked = statuses.filter((s) => s === 401).length;
+      assert.ok(checked <= 5, `${checked} passwords were checked: ${statuses.join(" ")}`);
+      assert.equal(statuses.filter((s) => s === 429).length, 30 - checked, statuses.join(" "));
+      const refused = answers.find((a) => a.status === 429)!;
+      assert.ok(Number(refused.headers.get("retry-after")) > 60);
+      assert.match((await refused.json()).error.message, /Too many failed sign-ins for this account/);
+
+      const right = await signIn(studio.baseUrl, { email: OWNER.email, password: OWNER.password });
+      assert.equal(right.status, 429, "the right password is locked out too");
+      assert.match((await right.json()).error.message, /it is locked for 15 min\./);
+    },
+  );
+
+  it("gives a try back on success: wrong, right, wrong, right... never locks the person out", { timeout: 120_000 }, async () => {
+    const studio = await app();
+    for (let i = 0; i < 4; i++) {
+      assert.equal((await signIn(studio.baseUrl, { email: OWNER.email, password: "not it" })).status, 401);
+      assert.equal((await signIn(studio.baseUrl, { email: OWNER.email, password: OWNER.password })).status, 200);
+    }
+  });
+});
+
+describe("better-auth's endpoints", () => {
+  it(
+    "answers 404 for every one the studio does not use, even with a session; the used ones still work",
+    { timeout: 120_000 },
+    async () => {
+      const studio = await app();
+      await invitePerson(studio, { name: "Second Person", email: "second@storyreel.test", password: "second person password" });
+      const headers = { Cookie: studio.cookie };
+      const other = (await (await call(studio.baseUrl, "GET", "/api/users", { headers })).json()) as {
+        users: { id: string; email: string }[];
+      };
+      const second = other.users.find((u) => u.email === "second@storyreel.test")!;
+      const unused: [string, string, unknown][] = [
+        ["POST", "/api/auth/api-key/create", { name: "sneaky" }],
+        ["POST", "/api/auth/update-user", { name: "" }],
+        ["POST", "/api/auth/admin/set-role", { userId: second.id, role: "admin" }],
+        ["POST", "/api/auth/admin/list-users", {}],
+        ["GET", "/api/auth/admin/list-users", undefined],
+        ["POST", "/api/auth/sign-up/email", { name: "X", email: "x@storyreel.test", password: "a long enough password" }],
+        ["POST", "/api/auth/change-password", { currentPassword: OWNER.password, newPassword: "another long password" }],
+        ["GET", "/api/auth/list-sessions", undefined],
+        ["GET", "/api/auth/api-key/list", undefined],
+        ["GET", "/api/auth/ok", undefined],
+      ];
+      for (const [method, path, body] of unused) {
+        const answer = await call(studio.baseUrl, method, path, { body, headers });
+        assert.equal(answer.status, 404, `${method} ${path}: ${answer.status} ${await answer.text()}`);
+      }
+      const users = (await (await call(studio.baseUrl, "GET", "/api/users", { headers })).json()) as {
+        users: { email: string; role: string }[];
+      };
+      assert.equal(users.users.find((u) => u.email === "second@storyreel.test")?.role, "user", "nobody was made admin");
+
+      const session = await call(studio.baseUrl, "GET", "/api/auth/get-session", { headers });
+      assert.equal(session.status, 200);
+      assert.equal(((await session.json()) as { user: { email: string } }).user.email, OWNER.email);
+      const signedIn = await signIn(studio.baseUrl, { email: OWNER.email, password: OWNER.password });
+      assert.equal(signedIn.status, 200);
+      const cookie = signedIn.headers
+        .getSetCookie()
+        .map((c) => c.split(";")[0])
+        .join("; ");
+      assert.equal((await call(studio.baseUrl, "GET", "/api/jobs", { headers: { Cookie: cookie } })).status, 200);
+      assert.equal(
+        (await call(studio.baseUrl, "POST", "/api/auth/sign-out", { body: {}, headers: { Cookie: cookie } })).status,
+        200,
+      );
+      assert.equal((await call(studio.baseUrl, "GET", "/api/jobs", { headers: { Cookie: cookie } })).status, 401);
+    },
+  );
+
+  it("sends a person on (callbackURL) only to a path on this site", { timeout: 120_000 }, async () => {
+    const studio = await app();
+    for (const callbackURL of [
+      "//evil.example",
+      "/\t/evil.example",
+      "/%5Cevil.example",
+      "http://evil.example/",
+      "javascript:alert(1)",
+    ]) {
+      const answer = await signIn(studio.baseUrl, { email: OWNER.email, password: OWNER.password, callbackURL });
+      assert.equal(answer.status, 400, `${JSON.stringify(callbackURL)}: ${answer.status} ${answer.headers.get("location")}`);
+      assert.match((await answer.json()).error.message, /callbackURL must be a path on this site/);
+      const out = await call(studio.baseUrl, "POST", "/api/auth/sign-out", {
+        body: { callbackURL },
+        headers: { Cookie: studio.cookie },
+      });
+      assert.equal(out.status, 400, `sign-out ${JSON.stringify(callbackURL)}`);
+    }
+    const local = await signIn(studio.baseUrl, { email: OWNER.email, password: OWNER.password, callbackURL: "/jobs" });
+    assert.equal(local.status, 200);
+    assert.equal(local.headers.get("location"), "/jobs");
+  });
+});
