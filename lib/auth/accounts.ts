@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
-import { AppError, conflict, notFound } from "@/lib/errors";
+import { AppError, conflict, invalidInput, notFound } from "@/lib/errors";
 import { getAuth } from "./auth";
 import type { NewAccount } from "./schemas";
+import { isUnclaimedEmail, UNCLAIMED_EMAIL_REFUSAL } from "./unclaimed-users";
 
 export type Role = "admin" | "user";
 
@@ -12,6 +13,8 @@ export type Role = "admin" | "user";
  * (scrypt), so the library's sign-in reads exactly what was written here.
  */
 export async function createAccount(account: NewAccount, role: Role): Promise<{ id: string; email: string }> {
+  // Every door in (setup, invites, signup, the shell) parses with emailSchema; this holds for any other caller.
+  if (isUnclaimedEmail(account.email)) throw invalidInput(UNCLAIMED_EMAIL_REFUSAL);
   const ctx = await getAuth().$context;
   if (await ctx.internalAdapter.findUserByEmail(account.email)) throw conflict("An account with that email address exists.");
   const hash = await ctx.password.hash(account.password);

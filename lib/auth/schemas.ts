@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { PASSWORD_LIMITS } from "@/lib/vocabulary";
+import { isUnclaimedEmail, UNCLAIMED_EMAIL_REFUSAL } from "./unclaimed-users";
 
 export const emailSchema = z
   .string({ error: "Give an email address." })
   .trim()
   .toLowerCase()
-  .pipe(z.email({ error: "That is not an email address." }).max(254, "That email address is too long."));
+  .pipe(z.email({ error: "That is not an email address." }).max(254, "That email address is too long."))
+  .refine((email) => !isUnclaimedEmail(email), UNCLAIMED_EMAIL_REFUSAL);
 
 export const passwordSchema = z
   .string({ error: "Give a password." })

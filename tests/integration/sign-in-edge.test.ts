@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
 import { after, describe, it } from "node:test";
 import { invitePerson } from "../helpers/invite-person";
 import { OWNER, startApp, type RunningApp } from "../helpers/start-app";
@@ -21,6 +22,17 @@ function call(base: string, method: string, path: string, options: { body?: unkn
     // A browser sends its Origin on every POST; better-auth refuses a sign-in without one.
     headers: { ...(options.body !== undefined ? { "Content-Type": "application/json" } : {}), Origin: base, ...options.headers },
     body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
+  });
+}
+
+// The shell commands, run without blocking this process (a blocked event loop misses idle connections closing).
+async function cli(dataDir: string, ...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: "silent" };
+  delete env.DATABASE_URL;
+  return new Promise((resolve) => {
+    execFile("npx", ["tsx", ...args], { env, encoding: "utf8" }, (error, stdout, stderr) =>
+      resolve({ status: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
   });
 }
 
@@ -131,4 +143,53 @@ describe("better-auth's endpoints", () => {
     assert.equal(local.status, 200);
     assert.equal(local.headers.get("location"), "/jobs");
   });
+});
+
+describe("the placeholder domain of unclaimed users", () => {
+  it(
+    "is refused with 400 and a sentence at sign-up, invites, invite-accept and user creation",
+    { timeout: 120_000 },
+    async () => {
+      const studio = await app({ SIGNUP: "open" });
+      const sentence = /Addresses ending in @unclaimed\.invalid are kept for the studio's own placeholder users/;
+      const account = { name: "Hidden", email: "hidden@unclaimed.invalid", password: "hidden person password" };
+      for (const email of [account.email, "Hidden@UNCLAIMED.invalid", "  hidden@unclaimed.invalid "]) {
+        const signUp = await call(studio.baseUrl, "POST", "/api/signup", { body: { ...account, email } });
+        assert.equal(signUp.status, 400, email);
+        assert.match((await signUp.json()).error.message, sentence);
+      }
+      const invite = await call(studio.baseUrl, "POST", "/api/invites", { body: { email: account.email }, headers: studio.auth });
+      assert.equal(invite.status, 400);
+      assert.match((await invite.json()).error.message, sentence);
+      const open = await call(studio.baseUrl, "POST", "/api/invites", { body: {}, headers: studio.auth });
+      const token = ((await open.json()) as { url: string }).url.split("/invite/")[1];
+      const accept = await call(studio.baseUrl, "POST", "/api/invites/accept", { body: { token, ...account } });
+      assert.equal(accept.status, 400);
+      assert.match((await accept.json()).error.message, sentence);
+      const shell = await cli(
+        studio.dataDir,
+        "lib/cli/user.ts",
+        "create",
+        "--email",
+        account.email,
+        "--password",
+        account.password,
+      );
+      assert.notEqual(shell.status, 0);
+      assert.match(shell.stderr, sentence);
+
+      // Nobody was made, and the invite still works for a real address.
+      const users = (await (await call(studio.baseUrl, "GET", "/api/users", { headers: studio.auth })).json()) as {
+        users: { email: string }[];
+      };
+      assert.deepEqual(
+        users.users.map((u) => u.email),
+        [OWNER.email],
+      );
+      const real = await call(studio.baseUrl, "POST", "/api/invites/accept", {
+        body: { token, ...account, email: "real@storyreel.test" },
+      });
+      assert.equal(real.status, 201);
+    },
+  );
 });
