@@ -51,3 +51,7 @@ export const updateUserSchema = z
   });
 
 export const newInviteSchema = z.strictObject({ email: emailSchema.optional() });
+
+export const signOutEverywhereSchema = z.strictObject({
+  revokeTokens: z.boolean({ error: 'Say "revokeTokens": true or false.' }).optional(),
+});

@@ -36,6 +36,12 @@ async function cli(dataDir: string, ...args: string[]): Promise<{ status: number
   });
 }
 
+const cookieOf = (response: Response) =>
+  response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+
 const signIn = (base: string, body: Record<string, unknown>) => call(base, "POST", "/api/auth/sign-in/email", { body });
 
 describe("guesses sent all at once", () => {
@@ -143,6 +149,69 @@ describe("better-auth's endpoints", () => {
     assert.equal(local.status, 200);
     assert.equal(local.headers.get("location"), "/jobs");
   });
+});
+
+describe("API tokens of an account that may have been taken over", () => {
+  it(
+    "stop working after an admin's password reset, the shell's reset, and sign-out-everywhere with revokeTokens",
+    { timeout: 180_000 },
+    async () => {
+      const studio = await app();
+      const person = { name: "Taken Over", email: "taken@storyreel.test", password: "taken over password" };
+      const token = await invitePerson(studio, person);
+      const bearer = (t: string) => ({ Authorization: `Bearer ${t}` });
+      const works = async (t: string) => (await call(studio.baseUrl, "GET", "/api/jobs", { headers: bearer(t) })).status;
+      assert.equal(await works(token), 200);
+      const users = (await (await call(studio.baseUrl, "GET", "/api/users", { headers: studio.auth })).json()) as {
+        users: { id: string; email: string }[];
+      };
+      const id = users.users.find((u) => u.email === person.email)!.id;
+
+      const reset = await call(studio.baseUrl, "POST", `/api/users/${id}/password`, { body: {}, headers: studio.auth });
+      assert.equal(reset.status, 200, await reset.clone().text());
+      assert.equal(await works(token), 401, "the admin's reset revoked the token");
+      assert.equal(await works(studio.token), 200, "the admin's own token is untouched");
+
+      // Signed in again with the new password: a new token, and "sign out everywhere" without and with the option.
+      const password = ((await reset.json()) as { password: string }).password;
+      const session = await signIn(studio.baseUrl, { email: person.email, password });
+      assert.equal(session.status, 200);
+      const cookie = session.headers
+        .getSetCookie()
+        .map((c) => c.split(";")[0])
+        .join("; ");
+      const makeToken = async (who: Record<string, string>) =>
+        (
+          (await (await call(studio.baseUrl, "POST", "/api/tokens", { body: { name: "script" }, headers: who })).json()) as {
+            token: string;
+          }
+        ).token;
+      const second = await makeToken({ Cookie: cookie });
+      const out = await call(studio.baseUrl, "POST", "/api/account/sign-out-everywhere", { headers: bearer(second) });
+      assert.equal(out.status, 204, "a bare POST still signs out everywhere");
+      assert.equal(await works(second), 200, "without the option, tokens stay");
+      assert.equal((await call(studio.baseUrl, "GET", "/api/jobs", { headers: { Cookie: cookie } })).status, 401);
+      const refused = await call(studio.baseUrl, "POST", "/api/account/sign-out-everywhere", {
+        body: { revokeTokens: "yes" },
+        headers: bearer(second),
+      });
+      assert.equal(refused.status, 400);
+      const revoked = await call(studio.baseUrl, "POST", "/api/account/sign-out-everywhere", {
+        body: { revokeTokens: true },
+        headers: bearer(second),
+      });
+      assert.equal(revoked.status, 204);
+      assert.equal(await works(second), 401, "sign-out-everywhere with revokeTokens revoked the token");
+      assert.equal(await works(studio.token), 200, "someone else's tokens are untouched");
+
+      const third = await makeToken({ Cookie: cookieOf(await signIn(studio.baseUrl, { email: person.email, password })) });
+      assert.equal(await works(third), 200);
+      const shell = await cli(studio.dataDir, "lib/cli/user.ts", "reset-password", "--email", person.email);
+      assert.equal(shell.status, 0, shell.stderr);
+      assert.match(shell.stdout, /every API token revoked/);
+      assert.equal(await works(third), 401, "the shell's reset revoked the token");
+    },
+  );
 });
 
 describe("the placeholder domain of unclaimed users", () => {
