@@ -24,6 +24,11 @@ export const nameSchema = z
 export const newAccountSchema = z.strictObject({ name: nameSchema, email: emailSchema, password: passwordSchema });
 export type NewAccount = z.output<typeof newAccountSchema>;
 
+/** The owner's account; `setupCode` when the server listens beyond this machine (printed at start-up). */
+export const ownerSetupSchema = newAccountSchema.extend({
+  setupCode: z.string({ error: "The setup code is text, as printed in the server's console." }).max(100).optional(),
+});
+
 export const acceptInviteSchema = newAccountSchema.extend({
   token: z.string({ error: "The invite link is incomplete." }).min(10).max(200),
 });

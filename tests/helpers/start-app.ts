@@ -93,7 +93,8 @@ async function waitUntil(group: ProcessGroup, ready: () => Promise<boolean>, wha
 /** Starts the built app (`npm start`'s server) on a free port with its own DATA_DIR, after real `prisma migrate deploy`. */
 export async function startApp(
   env: Record<string, string> = {},
-  options: { dataDir?: string; port?: number; owner?: boolean } = {},
+  /** `host`: the address the server listens on (HOST); the tests still connect to 127.0.0.1. */
+  options: { dataDir?: string; port?: number; owner?: boolean; host?: string } = {},
 ): Promise<RunningApp> {
   if (!fs.existsSync(path.join(".next", "BUILD_ID"))) throw new Error("Build the app first (npm run build).");
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "storyreel-app-"));
@@ -101,7 +102,11 @@ export async function startApp(
   const migrate = spawnSync("npx", ["prisma", "migrate", "deploy"], { env: childEnv, encoding: "utf8" });
   if (migrate.status !== 0) throw new Error(`migrate deploy failed: ${migrate.stderr}`);
   const port = options.port ?? (await freePort());
-  const group = spawnGroup(["--import", "tsx", "lib/cli/serve.ts"], { ...childEnv, PORT: String(port), HOST: "127.0.0.1" });
+  const group = spawnGroup(["--import", "tsx", "lib/cli/serve.ts"], {
+    ...childEnv,
+    PORT: String(port),
+    HOST: options.host ?? "127.0.0.1",
+  });
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitUntil(
     group,

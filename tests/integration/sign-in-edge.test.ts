@@ -9,8 +9,8 @@ import { OWNER, startApp, type RunningApp } from "../helpers/start-app";
 const running: RunningApp[] = [];
 after(async () => Promise.all(running.map((a) => a.stop())));
 
-async function app(env: Record<string, string> = {}, owner = true) {
-  const started = await startApp(env, { owner });
+async function app(env: Record<string, string> = {}, owner = true, host?: string) {
+  const started = await startApp(env, { owner, host });
   running.push(started);
   return started;
 }
@@ -261,4 +261,50 @@ describe("the placeholder domain of unclaimed users", () => {
       assert.equal(real.status, 201);
     },
   );
+});
+
+describe("the owner's setup on a server others can reach", () => {
+  const setupCodeIn = (logs: string) => /setup code: ([A-Z0-9-]+)/.exec(logs)?.[1];
+  const owner = (setupCode?: string) => ({ ...OWNER, ...(setupCode === undefined ? {} : { setupCode }) });
+
+  it(
+    "with HOST=0.0.0.0 asks for the code printed at start-up: none or a wrong one is a 403, the right one makes the owner",
+    { timeout: 120_000 },
+    async () => {
+      const studio = await app({}, false, "0.0.0.0");
+      const code = setupCodeIn(studio.logs());
+      assert.ok(code, `no setup code in the console:\n${studio.logs()}`);
+      assert.match(await (await call(studio.baseUrl, "GET", "/setup")).text(), /name="setupCode"/, "the page asks for it");
+
+      for (const given of [undefined, "", "WRONG-CODE-HERE", code.slice(0, -1), `${code}X`]) {
+        const refused = await call(studio.baseUrl, "POST", "/api/setup", { body: owner(given) });
+        assert.equal(refused.status, 403, `setupCode ${JSON.stringify(given)}`);
+        assert.match((await refused.json()).error.message, /setup code/i);
+      }
+      const made = await call(studio.baseUrl, "POST", "/api/setup", { body: owner(code.toLowerCase()) });
+      assert.equal(made.status, 201, await made.clone().text());
+      assert.equal((await call(studio.baseUrl, "GET", "/api/jobs", { headers: { Cookie: cookieOf(made) } })).status, 200);
+      // Used once: the studio has its owner, and the code opens nothing any more.
+      assert.equal((await call(studio.baseUrl, "POST", "/api/setup", { body: owner(code) })).status, 409);
+    },
+  );
+
+  it("limits guesses at the code per address (429), the right code included", { timeout: 120_000 }, async () => {
+    const studio = await app({}, false, "0.0.0.0");
+    const code = setupCodeIn(studio.logs())!;
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++)
+      statuses.push((await call(studio.baseUrl, "POST", "/api/setup", { body: owner(`GUESS-${i}`) })).status);
+    assert.deepEqual(statuses, Array(10).fill(403));
+    const locked = await call(studio.baseUrl, "POST", "/api/setup", { body: owner(code) });
+    assert.equal(locked.status, 429);
+    assert.ok(Number(locked.headers.get("retry-after")) > 60);
+  });
+
+  it("on loopback (the default) asks for no code and prints none", { timeout: 120_000 }, async () => {
+    const studio = await app({}, false);
+    assert.equal(setupCodeIn(studio.logs()), undefined);
+    assert.doesNotMatch(await (await call(studio.baseUrl, "GET", "/setup")).text(), /name="setupCode"/);
+    assert.equal((await call(studio.baseUrl, "POST", "/api/setup", { body: owner() })).status, 201);
+  });
 });
