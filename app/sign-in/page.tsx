@@ -4,12 +4,10 @@ import { redirect } from "next/navigation";
 import { AccountForm } from "@/components/account/account-form";
 import { ownerMissing } from "@/lib/auth/owner-setup";
 import { getEnv } from "@/lib/env";
+import { localPathOr } from "@/lib/http/local-path";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Sign in · Storyreel" };
-
-// Only a path on this site: `next` must never send a person to another one after signing in.
-const safeNext = (next: unknown) => (typeof next === "string" && /^\/(?![/\\])/.test(next) ? next : "/");
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   if (await ownerMissing()) redirect("/setup");
@@ -18,7 +16,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <div className="mx-auto max-w-md">
       <h1 className="text-2xl font-semibold">Sign in</h1>
       <p className="mb-6 mt-1 text-sm text-zinc-400">Your videos are waiting.</p>
-      <AccountForm endpoint="/api/auth/sign-in/email" submitLabel="Sign in" next={safeNext(next)} />
+      <AccountForm endpoint="/api/auth/sign-in/email" submitLabel="Sign in" next={localPathOr(next)} />
       <p className="mt-6 text-sm text-zinc-400">
         {getEnv().SIGNUP === "open" ? (
           <>

@@ -11,6 +11,7 @@ export function AccountForm({
   submitLabel,
   withName = false,
   newPassword = false,
+  withSetupCode = false,
   extra = {},
   next = "/",
 }: {
@@ -18,6 +19,8 @@ export function AccountForm({
   submitLabel: string;
   withName?: boolean;
   newPassword?: boolean;
+  /** The owner's setup on a server others can reach: the code it printed at start-up. */
+  withSetupCode?: boolean;
   extra?: Record<string, string>;
   next?: string;
 }) {
@@ -82,6 +85,25 @@ export function AccountForm({
           </p>
         )}
       </div>
+      {withSetupCode && (
+        <div>
+          <label htmlFor="setupCode" className={labelStyles}>
+            Setup code
+          </label>
+          <input
+            id="setupCode"
+            name="setupCode"
+            autoComplete="off"
+            spellCheck={false}
+            required
+            className={inputStyles}
+            aria-describedby="setup-code-hint"
+          />
+          <p id="setup-code-hint" className="mt-1 text-xs text-zinc-500">
+            The server printed it in its console when it started (this studio can be reached from other machines).
+          </p>
+        </div>
+      )}
       {error && (
         <p role="alert" className="rounded-md border border-red-900 bg-red-950/50 px-4 py-3 text-sm text-red-200">
           {error}

@@ -1,9 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
-import { AppError, conflict, notFound } from "@/lib/errors";
+import { AppError, conflict, invalidInput, notFound } from "@/lib/errors";
+import { revokeAllApiTokens } from "./api-tokens";
 import { getAuth } from "./auth";
 import type { NewAccount } from "./schemas";
+import { isUnclaimedEmail, UNCLAIMED_EMAIL_REFUSAL } from "./unclaimed-users";
 
 export type Role = "admin" | "user";
 
@@ -12,6 +14,8 @@ export type Role = "admin" | "user";
  * (scrypt), so the library's sign-in reads exactly what was written here.
  */
 export async function createAccount(account: NewAccount, role: Role): Promise<{ id: string; email: string }> {
+  // Every door in (setup, invites, signup, the shell) parses with emailSchema; this holds for any other caller.
+  if (isUnclaimedEmail(account.email)) throw invalidInput(UNCLAIMED_EMAIL_REFUSAL);
   const ctx = await getAuth().$context;
   if (await ctx.internalAdapter.findUserByEmail(account.email)) throw conflict("An account with that email address exists.");
   const hash = await ctx.password.hash(account.password);
@@ -28,7 +32,11 @@ export async function createAccount(account: NewAccount, role: Role): Promise<{ 
   return { id: user.id, email: user.email };
 }
 
-/** A new password, and every session of that user signed out. */
+/**
+ * A new password, every session of that user signed out and every API token of theirs revoked: a password is
+ * reset (by an admin or from the shell) because the account may have been taken over, and a token made by
+ * whoever took it would outlive the new password.
+ */
 export async function setPassword(email: string, password: string): Promise<void> {
   const ctx = await getAuth().$context;
   const found = await ctx.internalAdapter.findUserByEmail(email, { includeAccounts: true });
@@ -43,6 +51,7 @@ export async function setPassword(email: string, password: string): Promise<void
       password: hash,
     });
   await ctx.internalAdapter.deleteUserSessions(found.user.id);
+  await revokeAllApiTokens(found.user.id);
 }
 
 /** Disabled users cannot sign in, their sessions end, and their tokens stop working; their jobs stay. */
@@ -53,9 +62,10 @@ export async function setDisabled(userId: string, disabled: boolean): Promise<vo
   if (disabled) await db.session.deleteMany({ where: { userId } });
 }
 
-/** Signs a person out everywhere: every session of theirs ends. */
-export async function signOutEverywhere(userId: string): Promise<void> {
+/** Signs a person out everywhere: every session of theirs ends, and with `revokeTokens` every API token too. */
+export async function signOutEverywhere(userId: string, options: { revokeTokens?: boolean } = {}): Promise<void> {
   await getDb().session.deleteMany({ where: { userId } });
+  if (options.revokeTokens) await revokeAllApiTokens(userId);
 }
 
 /** Anyone may make an account when SIGNUP=open; otherwise this door is shut with a sentence that says which is. */
@@ -72,7 +82,7 @@ export async function openSignUp(account: NewAccount): Promise<{ id: string; ema
   return createAccount(account, "user");
 }
 
-/** A new random password for a user (for the admin to pass on), every session of theirs signed out. */
+/** A new random password for a user (for the admin to pass on), every session and token of theirs ended. */
 export async function resetPasswordOf(userId: string): Promise<{ email: string; password: string }> {
   const user = await getDb().user.findUnique({ where: { id: userId } });
   if (!user) throw notFound("That user");

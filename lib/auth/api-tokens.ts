@@ -40,3 +40,8 @@ export async function revokeApiToken(userId: string, tokenId: string): Promise<v
   const deleted = await getDb().apikey.deleteMany({ where: { id: tokenId, referenceId: userId } });
   if (deleted.count === 0) throw notFound("That token");
 }
+
+/** Every token of a person, for when their account may have been taken over (a reset, "sign out everywhere"). */
+export async function revokeAllApiTokens(userId: string): Promise<number> {
+  return (await getDb().apikey.deleteMany({ where: { referenceId: userId } })).count;
+}

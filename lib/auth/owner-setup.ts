@@ -3,10 +3,9 @@ import { getDb } from "@/lib/db/client";
 import { conflict } from "@/lib/errors";
 import { createAccount } from "./accounts";
 import type { NewAccount } from "./schemas";
+import { UNCLAIMED_EMAIL_SUFFIX } from "./unclaimed-users";
 
 const OWNER_KEY = "owner";
-/** Users the accounts migration made for jobs older than accounts: they have no password and cannot sign in. */
-const UNCLAIMED_EMAIL_SUFFIX = "@unclaimed.invalid";
 
 /** Whether the first visit must still create the owner's account. */
 export async function ownerMissing(): Promise<boolean> {

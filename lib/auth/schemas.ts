@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { PASSWORD_LIMITS } from "@/lib/vocabulary";
+import { isUnclaimedEmail, UNCLAIMED_EMAIL_REFUSAL } from "./unclaimed-users";
 
 export const emailSchema = z
   .string({ error: "Give an email address." })
   .trim()
   .toLowerCase()
-  .pipe(z.email({ error: "That is not an email address." }).max(254, "That email address is too long."));
+  .pipe(z.email({ error: "That is not an email address." }).max(254, "That email address is too long."))
+  .refine((email) => !isUnclaimedEmail(email), UNCLAIMED_EMAIL_REFUSAL);
 
 export const passwordSchema = z
   .string({ error: "Give a password." })
@@ -21,6 +23,11 @@ export const nameSchema = z
 
 export const newAccountSchema = z.strictObject({ name: nameSchema, email: emailSchema, password: passwordSchema });
 export type NewAccount = z.output<typeof newAccountSchema>;
+
+/** The owner's account; `setupCode` when the server listens beyond this machine (printed at start-up). */
+export const ownerSetupSchema = newAccountSchema.extend({
+  setupCode: z.string({ error: "The setup code is text, as printed in the server's console." }).max(100).optional(),
+});
 
 export const acceptInviteSchema = newAccountSchema.extend({
   token: z.string({ error: "The invite link is incomplete." }).min(10).max(200),
@@ -49,3 +56,7 @@ export const updateUserSchema = z
   });
 
 export const newInviteSchema = z.strictObject({ email: emailSchema.optional() });
+
+export const signOutEverywhereSchema = z.strictObject({
+  revokeTokens: z.boolean({ error: 'Say "revokeTokens": true or false.' }).optional(),
+});

@@ -1,11 +1,12 @@
 import { getDb } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
+import { UNCLAIMED_EMAIL_SUFFIX } from "./unclaimed-users";
 
 /** Every account, for the admin's view: who, since when, how many videos and what they cost. */
 export async function listUsers() {
   const db = getDb();
   const [users, spend] = await Promise.all([
-    db.user.findMany({ orderBy: { createdAt: "asc" }, where: { email: { not: { endsWith: "@unclaimed.invalid" } } } }),
+    db.user.findMany({ orderBy: { createdAt: "asc" }, where: { email: { not: { endsWith: UNCLAIMED_EMAIL_SUFFIX } } } }),
     db.job.groupBy({ by: ["clientId"], _count: { _all: true }, _sum: { costUsd: true } }),
   ]);
   const byUser = new Map(spend.map((s) => [s.clientId, s]));

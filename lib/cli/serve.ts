@@ -14,10 +14,10 @@ import { CLIENT_ADDRESS_HEADER, clientAddress } from "@/lib/http/client-address"
 import { log } from "@/lib/log";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { describeFailure } from "./run-cli";
+import { ownerMissing } from "@/lib/auth/owner-setup";
+import { issueSetupCode, listensBeyondLoopback } from "@/lib/auth/setup-code";
 
 const development = process.argv.includes("--dev");
-const port = Number(process.env.PORT ?? 3000);
-const hostname = process.env.HOST ?? "127.0.0.1";
 
 function refuse(res: http.ServerResponse, refusal: Refusal): void {
   const body = JSON.stringify({ error: { code: refusal.code, message: refusal.message } });
@@ -34,12 +34,14 @@ function refuse(res: http.ServerResponse, refusal: Refusal): void {
 
 async function main(): Promise<void> {
   const env = getEnv();
+  const { HOST: hostname, PORT: port } = env;
   // Before Next starts, so a database that cannot be migrated stops the server with its sentence.
   migrateDatabase();
   const options = guardOptions(env, uploadLimits().anyBytes);
   const app = next({ dev: development, hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();
+  await printSetupCode(hostname);
 
   const server = http.createServer((req, res) => {
     const headers = new Headers();
@@ -66,6 +68,14 @@ async function main(): Promise<void> {
   server.headersTimeout = 20_000;
   server.requestTimeout = 120_000;
   server.listen(port, hostname, () => log.info("storyreel is listening", { url: `http://${hostname}:${port}`, development }));
+}
+
+/** Only while nobody owns the studio and others can reach it: /setup asks for this code (lib/auth/setup-code.ts). */
+async function printSetupCode(hostname: string): Promise<void> {
+  if (!listensBeyondLoopback(hostname) || !(await ownerMissing())) return;
+  const code = await issueSetupCode();
+  // The console, not the log: it is for the person starting the server, and no log shipper should keep it.
+  console.log(`storyreel: this studio has no owner yet; the owner's setup asks for this setup code: ${code}`);
 }
 
 main().catch((error: unknown) => {

@@ -40,7 +40,7 @@ runCli(async () => {
     const password = passwordSchema.safeParse(generated);
     if (!password.success) return `--password: ${describeZodError(password.error)}`;
     await setPassword(email.data, password.data);
-    console.log(`password of ${email.data} changed; every session of theirs was signed out`);
+    console.log(`password of ${email.data} changed; every session of theirs was signed out and every API token revoked`);
     if (!values.password) console.log(generated);
     return 0;
   }

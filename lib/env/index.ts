@@ -84,6 +84,9 @@ const envSchema = z.object({
   /** Optional mail server for invite links, e.g. smtps://user:password@mail.example.com:465. */
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
   MAIL_FROM: z.string().min(3).default("Storyreel <storyreel@localhost>"),
+  /** The address and port `npm start` listens on; anything but loopback asks the owner's setup for a code. */
+  HOST: z.string().trim().min(1).default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   /** Read the client's address from X-Forwarded-For (only behind a proxy you run). */
   TRUST_PROXY: booleanString.default(false),
   // Host names this server answers to besides localhost (a page that rebinds its own name to 127.0.0.1 gets nothing).

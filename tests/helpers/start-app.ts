@@ -105,13 +105,14 @@ async function waitUntil(group: ProcessGroup, ready: () => Promise<boolean>, wha
 /** Starts the built app (`npm start`'s server, which migrates its database first) on a free port with its own DATA_DIR. */
 export async function startApp(
   env: Record<string, string> = {},
-  options: { dataDir?: string; port?: number; owner?: boolean; npmStart?: boolean } = {},
+  /** `host`: the address the server listens on (HOST); the tests still connect to 127.0.0.1. */
+  options: { dataDir?: string; port?: number; owner?: boolean; host?: string; npmStart?: boolean } = {},
 ): Promise<RunningApp> {
   if (!fs.existsSync(path.join(".next", "BUILD_ID"))) throw new Error("Build the app first (npm run build).");
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "storyreel-app-"));
   const childEnv = appEnv(dataDir, env);
   const port = options.port ?? (await freePort());
-  const serverEnv = { ...childEnv, PORT: String(port), HOST: "127.0.0.1" };
+  const serverEnv = { ...childEnv, PORT: String(port), HOST: options.host ?? "127.0.0.1" };
   const group = options.npmStart
     ? spawnGroup(["start", "--silent"], serverEnv, "npm")
     : spawnGroup(["--import", "tsx", "lib/cli/serve.ts"], serverEnv);
