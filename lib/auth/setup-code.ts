@@ -18,12 +18,21 @@ const ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 export const SETUP_CODE_GUESSES = { perAddress: 10, windowSec: 15 * 60 } as const;
 
 export const listensBeyondLoopback = (host: string) => !LOOPBACK.has(host.trim().toLowerCase());
-export const setupCodeRequired = () => listensBeyondLoopback(getEnv().HOST);
+
+/**
+ * Others can reach the server: it listens beyond loopback, or sits behind a proxy on this machine (a proxy is
+ * trusted, it has a public address, or it answers to other host names), where HOST stays 127.0.0.1.
+ */
+export function setupCodeRequired(): boolean {
+  const env = getEnv();
+  const publicHost = env.PUBLIC_BASE_URL ? new URL(env.PUBLIC_BASE_URL).hostname : "localhost";
+  return listensBeyondLoopback(env.HOST) || env.TRUST_PROXY || listensBeyondLoopback(publicHost) || env.ALLOWED_HOSTS.length > 0;
+}
 
 // Dashes, spaces and case are how a person copies it, not part of it.
 const digest = (code: string) => createHash("sha256").update(code.replace(/[\s-]/g, "").toUpperCase()).digest();
 
-/** A new code (about 59 bits: three groups of four), replacing any earlier one; the caller prints it. */
+/** A new code (about 59 bits: three groups of four), replacing any earlier one (only the latest works); the caller prints it. */
 export async function issueSetupCode(): Promise<string> {
   const groups = Array.from({ length: 3 }, () => Array.from({ length: 4 }, () => ALPHABET[randomInt(ALPHABET.length)]).join(""));
   const code = groups.join("-");
@@ -39,7 +48,7 @@ export async function assertSetupCode(given: string | undefined, address: string
     await limiter("setup-code", SETUP_CODE_GUESSES.perAddress, SETUP_CODE_GUESSES.windowSec).consume(address);
   } catch (error) {
     if (!(error instanceof RateLimiterRes)) throw error;
-    const minutes = Math.ceil(error.msBeforeNext / 60_000);
+    const minutes = Math.max(1, Math.ceil(error.msBeforeNext / 60_000));
     throw tooMany(`Too many setup codes tried from your address: try again in ${minutes} min.`, error.msBeforeNext);
   }
   const stored = await getDb().setting.findUnique({ where: { key: SETUP_CODE_KEY } });

@@ -1,11 +1,12 @@
 import { AppError } from "@/lib/errors";
 import { DatabaseUnavailableError, describeSqliteFailure } from "@/lib/db/database-errors";
-import { getEnv } from "@/lib/env";
+import { resolveDatabaseUrl } from "@/lib/env/database-url";
 
 /** What a person at the terminal should read for a failure: a sentence, never a stack trace for a known cause. */
 export function describeFailure(error: unknown): string {
   if (error instanceof AppError || error instanceof DatabaseUnavailableError) return error.message;
-  const database = describeSqliteFailure(error, getEnv().databaseUrl.replace(/^file:/, ""));
+  // Not getEnv(): the failure being described may be the environment's own.
+  const database = describeSqliteFailure(error, resolveDatabaseUrl(process.env).replace(/^file:/, ""));
   if (database) return database;
   return error instanceof Error ? error.message : String(error);
 }

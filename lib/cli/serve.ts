@@ -15,7 +15,7 @@ import { log } from "@/lib/log";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { describeFailure } from "./run-cli";
 import { ownerMissing } from "@/lib/auth/owner-setup";
-import { issueSetupCode, listensBeyondLoopback } from "@/lib/auth/setup-code";
+import { issueSetupCode, setupCodeRequired } from "@/lib/auth/setup-code";
 
 const development = process.argv.includes("--dev");
 
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   const app = next({ dev: development, hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  await printSetupCode(hostname);
+  await printSetupCode();
 
   const server = http.createServer((req, res) => {
     const headers = new Headers();
@@ -71,11 +71,13 @@ async function main(): Promise<void> {
 }
 
 /** Only while nobody owns the studio and others can reach it: /setup asks for this code (lib/auth/setup-code.ts). */
-async function printSetupCode(hostname: string): Promise<void> {
-  if (!listensBeyondLoopback(hostname) || !(await ownerMissing())) return;
+async function printSetupCode(): Promise<void> {
+  if (!setupCodeRequired() || !(await ownerMissing())) return;
   const code = await issueSetupCode();
   // The console, not the log: it is for the person starting the server, and no log shipper should keep it.
-  console.log(`storyreel: this studio has no owner yet; the owner's setup asks for this setup code: ${code}`);
+  console.log(
+    `storyreel: this studio has no owner yet; the owner's setup asks for this setup code: ${code} (only the latest printed works)`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -142,7 +142,8 @@ export function migrateSqliteFile(
 export function migrateDatabase(): MigrationOutcome {
   const env = getEnv();
   if (!env.databaseUrl.startsWith("file:")) {
-    throw new DatabaseUnavailableError(`DATABASE_URL must be a SQLite file URL (file:...); got "${env.databaseUrl}".`);
+    const scheme = env.databaseUrl.split(":")[0]!.slice(0, 20);
+    throw new DatabaseUnavailableError(`DATABASE_URL must be a SQLite file URL (file:...); it starts with "${scheme}:".`);
   }
   const file = path.resolve(/*turbopackIgnore: true*/ env.databaseUrl.slice("file:".length).split("?")[0]!);
   // Migrating waits longer than a query: the other process may be applying the same migrations right now.

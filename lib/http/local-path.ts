@@ -35,7 +35,9 @@ export function localPath(target: unknown, ownOrigin: string = PLACEHOLDER_ORIGI
     return null;
   }
   if (url.origin !== origin) return null;
-  return `${url.pathname}${url.search}${url.hash}`;
+  const kept = `${url.pathname}${url.search}${url.hash}`;
+  // Dot segments collapse on resolving: "/.//evil" becomes "//evil", which a browser reads as another host.
+  return UNSAFE.test(kept) ? null : kept;
 }
 
 /** `localPath`, or the home page when `target` is not one. */

@@ -39,13 +39,12 @@ export async function readBodyText(request: Request, maxBytes: number): Promise<
   }
 }
 
-/** A JSON object from the body: exactly `application/json`, within the size limit, and an object, not null or a list. */
-export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BYTES): Promise<Record<string, unknown>> {
-  const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
-  if (type !== "application/json") {
-    throw new AppError("unsupported_media_type", "Send the request body as JSON with the header Content-Type: application/json.");
-  }
-  const text = await readBodyText(request, maxBytes);
+const notJson = () =>
+  new AppError("unsupported_media_type", "Send the request body as JSON with the header Content-Type: application/json.");
+const isJsonType = (request: Request) =>
+  (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase() === "application/json";
+
+function parseJsonObject(text: string): Record<string, unknown> {
   if (!text.trim()) throw new AppError("invalid_input", "The request body is empty; send a JSON object.");
   let value: unknown;
   try {
@@ -57,4 +56,18 @@ export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BYTES):
     throw new AppError("invalid_input", "The request body must be a JSON object ({ ... }).");
   }
   return value as Record<string, unknown>;
+}
+
+/** A JSON object from the body: exactly `application/json`, within the size limit, and an object, not null or a list. */
+export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BYTES): Promise<Record<string, unknown>> {
+  if (!isJsonType(request)) throw notJson();
+  return parseJsonObject(await readBodyText(request, maxBytes));
+}
+
+/** `readJsonBody` for a body that may be left out: no body at all, or an empty JSON one, is `{}`. */
+export async function readOptionalJsonBody(request: Request, maxBytes = MAX_JSON_BYTES): Promise<Record<string, unknown>> {
+  const text = await readBodyText(request, maxBytes);
+  if (text.trim() === "" && (isJsonType(request) || !request.headers.has("content-type"))) return {};
+  if (!isJsonType(request)) throw notJson();
+  return parseJsonObject(text);
 }

@@ -123,12 +123,12 @@ export function checkRequest(request: GuardRequest, options: GuardOptions): Refu
     };
   }
   if (isUpload) return checkUpload(request.headers, origin);
-  // Server actions post from our own pages with their own encoding; the API takes JSON or nothing, so a
-  // plain HTML form (which cannot send application/json) never reaches it, even without an Origin header.
+  // The API takes JSON or nothing, so a plain HTML form (which cannot send application/json) never reaches it,
+  // even without an Origin header. Server actions post to page paths, never /api/, so a Next-Action header
+  // earns no exception there (better-auth would otherwise parse a form that our checks read as JSON).
   const type = mediaType(request.headers);
-  const isServerAction = request.headers.has("next-action");
   const notJson = type ? type !== "application/json" : hasBody(request.headers);
-  if (request.rawPath.startsWith("/api/") && !isServerAction && notJson) {
+  if (request.rawPath.startsWith("/api/") && notJson) {
     return {
       status: 415,
       code: "unsupported_media_type",

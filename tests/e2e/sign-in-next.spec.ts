@@ -20,6 +20,9 @@ const TRICKS = [
   "https:evil.example",
   "%20%20//evil.example",
   "%09//evil.example",
+  "/.//evil.example",
+  "/..//evil.example",
+  "/x/%2e%2e//evil.example",
 ];
 
 test.use({ storageState: { cookies: [], origins: [] } });

@@ -125,7 +125,9 @@ export async function startApp(
         .catch(() => false),
     "app",
   );
-  const { token, cookie } = options.owner === false ? { token: "", cookie: "" } : await signInOwner(baseUrl);
+  // A studio that others can reach asks for the setup code it printed; the test reads it off the console.
+  const setupCode = /setup code: ([A-Z0-9-]+)/.exec(group.logs())?.[1];
+  const { token, cookie } = options.owner === false ? { token: "", cookie: "" } : await signInOwner(baseUrl, OWNER, setupCode);
   const auth: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
   return { baseUrl, dataDir, token, cookie, auth, pid: group.pid, logs: group.logs, stop: group.stop, kill: group.kill };
 }
@@ -139,14 +141,14 @@ const cookieOf = (response: Response) =>
     .join("; ");
 
 /** Through the real routes: the owner's account on a fresh data directory (sign-in on a reused one), and a token. */
-export async function signInOwner(baseUrl: string, who = OWNER): Promise<{ token: string; cookie: string }> {
+export async function signInOwner(baseUrl: string, who = OWNER, setupCode?: string): Promise<{ token: string; cookie: string }> {
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
     fetch(`${baseUrl}${path}`, {
       method: "POST",
       headers: { "Content-Type": "application/json", Origin: baseUrl, ...headers },
       body: JSON.stringify(body),
     });
-  let session = await post("/api/setup", who);
+  let session = await post("/api/setup", setupCode ? { ...who, setupCode } : who);
   if (session.status === 409) session = await post("/api/auth/sign-in/email", { email: who.email, password: who.password });
   if (!session.ok) throw new Error(`could not sign in the owner: ${session.status} ${await session.text()}`);
   const cookie = cookieOf(session);

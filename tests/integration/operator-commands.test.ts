@@ -101,6 +101,18 @@ describe("operator commands beside a running server", () => {
   );
 });
 
+describe("a bad setting", () => {
+  it("stops every command with a sentence that names it, not a stack trace", { timeout: 60_000 }, async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "storyreel-bad-env-"));
+    for (const script of ["token", "user", "db:migrate", "worker"]) {
+      const run = await runScript(dataDir, script, ["create", "--email", OWNER.email, "--name", "x"], { PORT: "abc" });
+      assert.equal(run.status, 1, `${script}: ${run.stderr}`);
+      assert.match(run.stderr, /^storyreel: Invalid environment configuration: PORT/m, script);
+      noStackTrace(run.stderr);
+    }
+  });
+});
+
 describe("two processes starting together on a fresh data directory", () => {
   it("npm start and npm run worker both come up, with every migration applied exactly once", { timeout: 180_000 }, async () => {
     for (let round = 0; round < 2; round++) {

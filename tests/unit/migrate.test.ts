@@ -53,22 +53,27 @@ describe("migrating the SQLite file", () => {
 
   it("applies once when several processes start at the same instant", { timeout: 60_000 }, async () => {
     const file = path.join(tempDir(), "race.db");
-    const startAt = Date.now() + 2500;
-    const runs = await Promise.all(
-      Array.from(
-        { length: 4 },
-        () =>
-          new Promise<{ code: number | null; out: string }>((resolve) => {
-            const child = spawn(process.execPath, ["--import", "tsx", "tests/fakes/migrate-at.ts", file, String(startAt)]);
-            let out = "";
-            child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-            child.stderr.on("data", (d: Buffer) => (out += d.toString()));
-            child.on("exit", (code) => resolve({ code, out }));
-          }),
-      ),
-    );
-    for (const run of runs) assert.equal(run.code, 0, run.out);
-    const applied = runs.map((run) => (JSON.parse(run.out.trim().split("\n").at(-1)!) as { applied: string[] }).applied);
+    const children = Array.from({ length: 4 }, () => {
+      const child = spawn(process.execPath, ["--import", "tsx", "tests/fakes/migrate-when-told.ts", file]);
+      let stdout = "";
+      let stderr = "";
+      const ready = new Promise<void>((resolve) =>
+        child.stdout.on("data", (d: Buffer) => {
+          stdout += d.toString();
+          if (stdout.startsWith("ready\n")) resolve();
+        }),
+      );
+      child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+      const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+      return { child, ready, exited, output: () => ({ stdout, stderr }) };
+    });
+    // Every process has loaded and opened nothing yet; then all are released together.
+    await Promise.all(children.map((c) => c.ready));
+    for (const c of children) c.child.stdin.write("go\n");
+    const codes = await Promise.all(children.map((c) => c.exited));
+    const outputs = children.map((c) => c.output());
+    codes.forEach((code, i) => assert.equal(code, 0, outputs[i]!.stderr));
+    const applied = outputs.map((o) => (JSON.parse(o.stdout.trim().split("\n").at(-1)!) as { applied: string[] }).applied);
     assert.deepEqual(
       applied.filter((names) => names.length > 0),
       [MIGRATIONS],

@@ -138,8 +138,11 @@ describe("Replicate throttling", () => {
 describe("Replicate throttling in the client", () => {
   it("holds a throttled poll until the limit resets, but lets go at once when the job is canceled", async () => {
     let requests = 0;
+    const cancel = new AbortController();
     const server = http.createServer((_req, res) => {
       requests++;
+      // Canceled once the 429 is being held (not on a timer, which a busy machine can beat to the first request).
+      setTimeout(() => cancel.abort(), 200);
       res.writeHead(429, { "Content-Type": "application/json" });
       res.end(JSON.stringify({ detail: "Request was throttled. Your rate limit resets in ~30s.", status: 429 }));
     });
@@ -150,9 +153,7 @@ describe("Replicate throttling in the client", () => {
         baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`,
         requestTimeoutMs: 1000,
       });
-      const cancel = new AbortController();
       const started = Date.now();
-      setTimeout(() => cancel.abort(), 200);
       await assert.rejects(api.getPrediction("abc", cancel.signal));
       const waited = Date.now() - started;
       assert.ok(waited < 5000, `let go after ${waited} ms, not after the 30 s the 429 asked for`);

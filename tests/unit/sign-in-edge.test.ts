@@ -5,8 +5,15 @@ import { clientAddress } from "@/lib/http/client-address";
 import { localPath, localPathOr } from "@/lib/http/local-path";
 
 // Every way we know to write "another site" so that a check for a leading "//" lets it through.
-export const FOREIGN_NEXTS = [
+const FOREIGN_NEXTS = [
   "//evil.example",
+  // Dot segments that collapse into "//" once the URL is resolved.
+  "/.//evil.example",
+  "/..//evil.example",
+  "/%2e//evil.example",
+  "/%2e%2e//evil.example",
+  "/x/..//evil.example",
+  "/x/%2e%2e/%2e%2e//evil.example",
   "//evil.example/path",
   "/\\evil.example",
   "\\\\evil.example",
@@ -49,6 +56,17 @@ describe("localPath: where a person may be sent after signing in", () => {
     assert.equal(localPath("/a/../admin"), "/admin");
     assert.equal(localPath("/new%20video"), "/new%20video");
     assert.equal(localPath("/jobs", "http://127.0.0.1:3000"), "/jobs");
+  });
+
+  it("answers only paths that stay on the site when a browser resolves them, and that check the same again", () => {
+    const own = "https://studio.example";
+    const candidates = [...FOREIGN_NEXTS, "/", "/jobs", "/a/../b", "/./jobs", "/x/%2e%2e/y", "/%2e/jobs?x=//y#//z"];
+    for (const next of candidates) {
+      const kept = localPath(next, own);
+      if (kept === null) continue;
+      assert.equal(new URL(kept, own).origin, own, `${JSON.stringify(next)} -> ${kept}`);
+      assert.equal(localPath(kept, own), kept, `${JSON.stringify(next)} -> ${kept} is stable`);
+    }
   });
 
   it("falls back to the home page", () => {

@@ -1,13 +1,12 @@
 import { signOutEverywhere } from "@/lib/auth/accounts";
 import { signOutEverywhereSchema } from "@/lib/auth/schemas";
 import { defineRoute } from "@/lib/http/define-route";
-import { readJsonBody } from "@/lib/http/read-json-body";
+import { readOptionalJsonBody } from "@/lib/http/read-json-body";
 import { routeMethods } from "@/lib/http/route-methods";
 
 // The body is optional (a bare POST signs out only): scripts written before `revokeTokens` keep working.
 const signOut = defineRoute({}, async ({ request, caller }) => {
-  const bare = !request.headers.has("content-type") && Number(request.headers.get("content-length") ?? 0) === 0;
-  const options = signOutEverywhereSchema.parse(bare ? {} : await readJsonBody(request));
+  const options = signOutEverywhereSchema.parse(await readOptionalJsonBody(request));
   await signOutEverywhere(caller.clientId, options);
   return new Response(null, { status: 204 });
 });
