@@ -1,7 +1,8 @@
 import { AppError } from "@/lib/errors";
 import { tooLargeLabel } from "./request-guard";
 
-const MAX_JSON_BYTES = 64 * 1024;
+/** The most a JSON body may be on every route that takes one (a webhook reads more, within the edge's limit). */
+export const JSON_BODY_MAX_BYTES = 64 * 1024;
 
 const tooLarge = (maxBytes: number) =>
   new AppError("payload_too_large", `The request body is larger than ${tooLargeLabel(maxBytes)}.`);
@@ -40,7 +41,7 @@ export async function readBodyText(request: Request, maxBytes: number): Promise<
 }
 
 /** A JSON object from the body: exactly `application/json`, within the size limit, and an object, not null or a list. */
-export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BYTES): Promise<Record<string, unknown>> {
+export async function readJsonBody(request: Request, maxBytes = JSON_BODY_MAX_BYTES): Promise<Record<string, unknown>> {
   const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
   if (type !== "application/json") {
     throw new AppError("unsupported_media_type", "Send the request body as JSON with the header Content-Type: application/json.");
