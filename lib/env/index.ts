@@ -103,6 +103,8 @@ const envSchema = z.object({
   UPLOAD_IMAGE_MAX_MEGAPIXELS: z.coerce.number().positive().max(1000).default(50),
   UPLOAD_AUDIO_MAX_MB: z.coerce.number().positive().max(1000).default(50),
   UPLOAD_AUDIO_MAX_SECONDS: z.coerce.number().positive().max(36_000).default(600),
+  /** How long checking and re-encoding one sound may take (seconds) before it is stopped and refused. */
+  UPLOAD_AUDIO_DECODE_SECONDS: z.coerce.number().positive().max(3600).default(60),
   /** What one person's uploads may take together: stored megabytes and files. */
   UPLOAD_QUOTA_MB: z.coerce.number().positive().max(1_000_000).default(1000),
   UPLOAD_QUOTA_FILES: z.coerce.number().int().positive().max(100_000).default(500),
