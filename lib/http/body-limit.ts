@@ -4,8 +4,8 @@ import type { Refusal } from "./request-guard";
 /**
  * Counts a request's body as Node's HTTP parser hands it over, whoever reads it and however (Next.js reads the
  * IncomingMessage through 'data' listeners, pipes, async iteration and web streams; each of those gets its bytes
- * from `push`, so counting there sees them all, and before anything is held in memory). A declared length is
- * checked by the guard; this is for the body that does not say (chunked) or says less than it sends.
+ * from `push`, so counting there sees them all, and before anything is held in memory). The guard refuses a
+ * declared length over the limit before a byte is read; this stops the body that does not declare one (chunked).
  *
  * Past `maxBytes` nothing more reaches the reader, the refusal is answered and the connection is closed.
  */
