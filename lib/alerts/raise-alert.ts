@@ -1,6 +1,7 @@
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { log } from "@/lib/log";
+import { webhookPayload } from "./webhook-payload";
 
 export type AlertKind = "soft_cap" | "over_estimate" | "cap_refusal";
 
@@ -13,17 +14,13 @@ export interface NewAlert {
   userId?: string;
 }
 
-// Discord refuses content over 2000 characters.
-const WEBHOOK_TEXT_LIMIT = 2000;
 const WEBHOOK_TIMEOUT_MS = 10_000;
 
-/** `text` is what Slack shows, `content` what Discord shows; each ignores the other's field. */
 async function postToWebhook(url: string, message: string): Promise<void> {
-  const text = `Storyreel: ${message}`.slice(0, WEBHOOK_TEXT_LIMIT);
   const response = await fetch(url, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ text, content: text, username: "Storyreel" }),
+    body: JSON.stringify(webhookPayload(message)),
     signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
     redirect: "error",
   });

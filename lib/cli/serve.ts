@@ -5,7 +5,8 @@ import http from "node:http";
 import { randomBytes } from "node:crypto";
 import next from "next";
 import { getEnv } from "@/lib/env";
-import { checkRequest, guardOptions, type Refusal } from "@/lib/http/request-guard";
+import { limitRequestBody } from "@/lib/http/body-limit";
+import { bodyLimit, checkRequest, guardOptions, type Refusal } from "@/lib/http/request-guard";
 import { securityHeaders } from "@/lib/http/security-headers";
 import { MEDIA_PREFIX, SHARE_PREFIX, serveMedia } from "@/lib/http/serve-media";
 import { serveUpload, UPLOAD_PATH } from "@/lib/http/serve-upload";
@@ -57,6 +58,9 @@ async function main(): Promise<void> {
     // Next reads the policy from the request to put the nonce on its own scripts.
     if (isPage) req.headers["content-security-policy"] = security["Content-Security-Policy"];
     for (const [name, value] of Object.entries(security)) res.setHeader(name, value);
+    // Whatever reads the body next (Next.js, the upload's busboy) gets no more than the route's limit.
+    const limit = bodyLimit(req.method ?? "GET", rawPath, options);
+    limitRequestBody(req, res, limit.maxBytes, limit.refusal, security);
     if (rawPath.startsWith(MEDIA_PREFIX) || rawPath.startsWith(SHARE_PREFIX)) return void serveMedia(req, res, rawPath);
     if (rawPath === UPLOAD_PATH && req.method === "POST") return void serveUpload(req, res);
     handle(req, res).catch((error: unknown) => {

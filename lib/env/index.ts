@@ -37,6 +37,33 @@ const envSchema = z.object({
     .string()
     .regex(/^whsec_[A-Za-z0-9+/=]+$/, "must look like whsec_<base64>")
     .optional(),
+  /**
+   * Where model outputs may be downloaded from: host names, `*.` before one for its subdomains, and `http://`
+   * before one that may answer over plain http (a local test double); any other is https only.
+   */
+  REPLICATE_OUTPUT_HOSTS: z
+    .string()
+    .default("replicate.delivery,*.replicate.delivery")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .pipe(
+      z
+        .array(
+          z
+            .string()
+            .regex(
+              /^(https?:\/\/)?((\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*|\[[0-9a-f:]+\])$/,
+              "must be host names separated by commas (*.example.com for its subdomains, http://host for plain http; no port)",
+            ),
+        )
+        .min(1, "must name at least one host"),
+    ),
+  /** The largest output (MB) a model may hand back; past it the download is cut off. */
+  REPLICATE_OUTPUT_MAX_MB: z.coerce.number().positive().max(10_000).default(500),
   REPLICATE_MAX_PAUSE_MS: z.coerce
     .number()
     .int()
@@ -76,6 +103,8 @@ const envSchema = z.object({
   UPLOAD_IMAGE_MAX_MEGAPIXELS: z.coerce.number().positive().max(1000).default(50),
   UPLOAD_AUDIO_MAX_MB: z.coerce.number().positive().max(1000).default(50),
   UPLOAD_AUDIO_MAX_SECONDS: z.coerce.number().positive().max(36_000).default(600),
+  /** How long checking and re-encoding one sound may take (seconds) before it is stopped and refused. */
+  UPLOAD_AUDIO_DECODE_SECONDS: z.coerce.number().positive().max(3600).default(60),
   /** What one person's uploads may take together: stored megabytes and files. */
   UPLOAD_QUOTA_MB: z.coerce.number().positive().max(1_000_000).default(1000),
   UPLOAD_QUOTA_FILES: z.coerce.number().int().positive().max(100_000).default(500),

@@ -1,7 +1,8 @@
 import { AppError } from "@/lib/errors";
 import { tooLargeLabel } from "./request-guard";
 
-const MAX_JSON_BYTES = 64 * 1024;
+/** The most a JSON body may be on every route that takes one (a webhook reads more, within the edge's limit). */
+export const JSON_BODY_MAX_BYTES = 64 * 1024;
 
 const tooLarge = (maxBytes: number) =>
   new AppError("payload_too_large", `The request body is larger than ${tooLargeLabel(maxBytes)}.`);
@@ -59,13 +60,13 @@ function parseJsonObject(text: string): Record<string, unknown> {
 }
 
 /** A JSON object from the body: exactly `application/json`, within the size limit, and an object, not null or a list. */
-export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BYTES): Promise<Record<string, unknown>> {
+export async function readJsonBody(request: Request, maxBytes = JSON_BODY_MAX_BYTES): Promise<Record<string, unknown>> {
   if (!isJsonType(request)) throw notJson();
   return parseJsonObject(await readBodyText(request, maxBytes));
 }
 
 /** `readJsonBody` for a body that may be left out: no body at all, or an empty JSON one, is `{}`. */
-export async function readOptionalJsonBody(request: Request, maxBytes = MAX_JSON_BYTES): Promise<Record<string, unknown>> {
+export async function readOptionalJsonBody(request: Request, maxBytes = JSON_BODY_MAX_BYTES): Promise<Record<string, unknown>> {
   const text = await readBodyText(request, maxBytes);
   if (text.trim() === "" && (isJsonType(request) || !request.headers.has("content-type"))) return {};
   if (!isJsonType(request)) throw notJson();

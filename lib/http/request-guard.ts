@@ -69,6 +69,20 @@ const mediaType = (headers: Headers) => (headers.get("content-type") ?? "").spli
 const hasBody = (headers: Headers) => Number(headers.get("content-length") ?? "0") > 0 || headers.has("transfer-encoding");
 
 /**
+ * The most a request's body may be, whatever it declares, and the answer past it: the upload's file and its
+ * framing, or for anything else the largest body a route reads. The guard checks the declared length against it
+ * and the Node server counts the bytes that arrive (lib/http/body-limit.ts).
+ */
+export function bodyLimit(method: string, rawPath: string, options: GuardOptions): { maxBytes: number; refusal: Refusal } {
+  const isUpload = method.toUpperCase() === "POST" && rawPath === UPLOAD_PATH;
+  const maxBytes = isUpload ? options.maxUploadBytes : options.maxBodyBytes;
+  const message = isUpload
+    ? `The upload is larger than ${tooLargeLabel(maxBytes - MULTIPART_OVERHEAD_BYTES)}, the most one file may be.`
+    : `The request body is larger than ${tooLargeLabel(maxBytes)}.`;
+  return { maxBytes, refusal: { status: 413, code: "payload_too_large", message } };
+}
+
+/**
  * Checks every request before it reaches a page or route: a known method, a host this server answers to
  * (DNS rebinding), a path that decodes, and for anything that changes state, that it was not sent by
  * another web page (the Origin and Sec-Fetch-Site headers browsers add) and carries JSON, not a form.
@@ -99,16 +113,8 @@ export function checkRequest(request: GuardRequest, options: GuardOptions): Refu
     };
   }
   const isUpload = method === "POST" && request.rawPath === UPLOAD_PATH;
-  const maxBytes = isUpload ? options.maxUploadBytes : options.maxBodyBytes;
-  if (Number(request.headers.get("content-length") ?? "0") > maxBytes) {
-    return {
-      status: 413,
-      code: "payload_too_large",
-      message: isUpload
-        ? `The upload is larger than ${tooLargeLabel(maxBytes - MULTIPART_OVERHEAD_BYTES)}, the most one file may be.`
-        : `The request body is larger than ${tooLargeLabel(maxBytes)}.`,
-    };
-  }
+  const limit = bodyLimit(method, request.rawPath, options);
+  if (Number(request.headers.get("content-length") ?? "0") > limit.maxBytes) return limit.refusal;
   if (SAFE_METHODS.has(method) || SERVER_TO_SERVER.test(request.rawPath)) return null;
 
   const site = request.headers.get("sec-fetch-site");

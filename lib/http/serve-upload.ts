@@ -32,6 +32,11 @@ function answer(res: http.ServerResponse, status: number, body: unknown, close: 
  */
 export async function serveUpload(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const tempPath = pathForKey(uploadTempKey(`${randomBytes(12).toString("hex")}.part`));
+  // The connection closing before the answer is sent: the sender is gone, and so is the point of decoding.
+  const abandoned = new AbortController();
+  res.once("close", () => {
+    if (!res.writableFinished) abandoned.abort();
+  });
   let bodyRead = false;
   let outcome: { status: number; body: unknown; headers?: Record<string, string> };
   try {
@@ -39,7 +44,7 @@ export async function serveUpload(req: http.IncomingMessage, res: http.ServerRes
     await fsp.mkdir(path.dirname(tempPath), { recursive: true });
     const received = await receiveUpload(req, tempPath, uploadLimits().anyBytes);
     bodyRead = true;
-    const { asset, created } = await storeUpload(caller.clientId, received);
+    const { asset, created } = await storeUpload(caller.clientId, received, abandoned.signal);
     outcome = { status: created ? 201 : 200, body: asset, headers: created ? { Location: asset.url } : {} };
   } catch (error) {
     if (!(error instanceof AppError)) log.error("upload failed", { error });

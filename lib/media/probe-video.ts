@@ -59,26 +59,24 @@ export async function assertVideo(
 }
 
 /** Any media file's length in seconds (its container's duration). */
-export async function probeDuration(filePath: string): Promise<number> {
-  const out = await runProcess(ffprobePath(), ["-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", filePath]);
+export async function probeDuration(filePath: string, signal?: AbortSignal): Promise<number> {
+  const out = await runProcess(
+    ffprobePath(),
+    ["-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", filePath],
+    signal,
+  );
   const seconds = Number(out.trim());
   if (!Number.isFinite(seconds) || seconds <= 0) throw new Error(`No duration in ${filePath}.`);
   return seconds;
 }
 
 /** The first audio stream's codec and the file's length, or null when it has no sound. */
-export async function probeAudio(filePath: string): Promise<{ codec: string; durationSec: number } | null> {
-  const out = await runProcess(ffprobePath(), [
-    "-v",
-    "error",
-    "-select_streams",
-    "a:0",
-    "-show_entries",
-    "stream=codec_name:format=duration",
-    "-of",
-    "json",
-    filePath,
-  ]);
+export async function probeAudio(filePath: string, signal?: AbortSignal): Promise<{ codec: string; durationSec: number } | null> {
+  const out = await runProcess(
+    ffprobePath(),
+    ["-v", "error", "-select_streams", "a:0", "-show_entries", "stream=codec_name:format=duration", "-of", "json", filePath],
+    signal,
+  );
   const parsed = JSON.parse(out) as { streams?: { codec_name?: string }[]; format?: { duration?: string } };
   const stream = parsed.streams?.[0];
   return stream ? { codec: stream.codec_name ?? "unknown", durationSec: Number(parsed.format?.duration ?? 0) } : null;

@@ -3,7 +3,7 @@ import { fileTypeFromFile } from "file-type";
 import sharp from "sharp";
 import { AppError } from "@/lib/errors";
 import { ffmpegPath } from "@/lib/media/binaries";
-import { probeAudio } from "@/lib/media/probe-video";
+import { probeAudio, probeDuration } from "@/lib/media/probe-video";
 import { runProcess } from "@/lib/media/run-process";
 import { megabytes, uploadLimits } from "./upload-limits";
 
@@ -107,62 +107,81 @@ async function checkImage(tempPath: string, outPath: string, ext: string, bytes:
   };
 }
 
-async function checkAudio(tempPath: string, outPath: string, ext: string, size: number): Promise<CheckedUpload> {
+// A sound's length comes from its header, which can lie (an MP3's Xing frame count is whatever the file says), so
+// the decode is cut a second past the limit and what came out is measured: more than the limit was a longer file.
+const DECODE_PAST_LIMIT_SEC = 1;
+// AAC rounds a sound's end up to a whole frame (about 20 ms), so a sound exactly at the limit measures a little over.
+const LENGTH_TOLERANCE_SEC = 0.1;
+
+async function checkAudio(
+  tempPath: string,
+  outPath: string,
+  ext: string,
+  size: number,
+  abandoned: AbortSignal,
+): Promise<CheckedUpload> {
   const limits = uploadLimits();
   const label = SOUNDS[ext]!;
   if (size > limits.audioBytes) {
     throw new AppError("payload_too_large", `The sound is larger than ${megabytes(limits.audioBytes)}, the most a sound may be.`);
   }
-  const probe = await probeAudio(tempPath).catch(() => null);
-  const duration = probe?.durationSec ?? NaN;
-  if (!probe || !Number.isFinite(duration) || duration <= 0) {
+  // The probe and the decode run against a deadline, and stop when the person who sent the file goes away.
+  const deadline = AbortSignal.timeout(limits.audioDecodeMs);
+  const signal = AbortSignal.any([abandoned, deadline]);
+  const throwIfStopped = () => {
+    if (abandoned.aborted) throw new AppError("invalid_input", "The upload was abandoned while its sound was being checked.");
+    if (deadline.aborted) {
+      throw unreadable(
+        `The ${label} file took longer than ${limits.audioDecodeMs / 1000} seconds to decode, so it was not kept; try a shorter or simpler file.`,
+      );
+    }
+  };
+  const probe = await probeAudio(tempPath, signal).catch(() => null);
+  const declared = probe?.durationSec ?? NaN;
+  throwIfStopped();
+  if (!probe || !Number.isFinite(declared) || declared <= 0) {
     throw unreadable(`The ${label} file has no sound that could be read: it is damaged, cut short or empty.`);
   }
-  if (duration > limits.audioSeconds) {
+  if (declared > limits.audioSeconds) {
     throw unreadable(
-      `The sound is ${Math.round(duration)} seconds long; the most is ${limits.audioSeconds} seconds (${limits.audioSeconds / 60} minutes).`,
+      `The sound is ${Math.round(declared)} seconds long; the most is ${limits.audioSeconds} seconds (${limits.audioSeconds / 60} minutes).`,
     );
   }
-  // Decoded in full and written anew as AAC without its tags, so what is kept is only sound.
-  const encoded = await runProcess(ffmpegPath(), [
-    "-v",
-    "error",
-    "-xerror",
-    "-i",
-    tempPath,
-    "-map",
-    "0:a:0",
-    "-vn",
-    "-map_metadata",
-    "-1",
-    "-c:a",
-    "aac",
-    "-b:a",
-    "192k",
-    "-f",
-    "mp4",
-    "-movflags",
-    "+faststart",
-    "-y",
-    outPath,
-  ]).then(
+  // Decoded and written anew as AAC without its tags, so what is kept is only sound.
+  const encoded = await runProcess(
+    ffmpegPath(),
+    [
+      ...["-v", "error", "-xerror", "-i", tempPath, "-map", "0:a:0", "-vn", "-map_metadata", "-1"],
+      ...["-t", String(limits.audioSeconds + DECODE_PAST_LIMIT_SEC)],
+      ...["-c:a", "aac", "-b:a", "192k", "-f", "mp4", "-movflags", "+faststart", "-y", outPath],
+    ],
+    signal,
+  ).then(
     () => true,
     () => false,
   );
-  if (!encoded) throw unreadable(`The ${label} file could not be decoded: it is damaged or cut short.`);
-  return { kind: "audio", ext: "m4a", contentType: "audio/mp4", width: null, height: null, durationSec: duration };
+  const decoded = encoded ? await probeDuration(outPath, signal).catch(() => NaN) : NaN;
+  throwIfStopped();
+  if (!Number.isFinite(decoded)) throw unreadable(`The ${label} file could not be decoded: it is damaged or cut short.`);
+  if (decoded > limits.audioSeconds + LENGTH_TOLERANCE_SEC) {
+    throw unreadable(
+      `The sound is longer than ${limits.audioSeconds} seconds, though its header says ${Math.round(declared)}; the most is ${limits.audioSeconds} seconds.`,
+    );
+  }
+  return { kind: "audio", ext: "m4a", contentType: "audio/mp4", width: null, height: null, durationSec: decoded };
 }
 
 /**
  * What the uploaded bytes really are (never the name or the Content-Type), checked against the limits and written
  * to `outPath` re-encoded. Anything else is refused: 415 for kinds Storyreel does not take (with what it is), 422
- * for files that do not decode, 413 past a kind's size.
+ * for files that do not decode (or take too long to), 413 past a kind's size. `abandoned` stops the work when the
+ * sender has gone away.
  */
-export async function inspectUpload(tempPath: string, outPath: string): Promise<CheckedUpload> {
+export async function inspectUpload(tempPath: string, outPath: string, abandoned: AbortSignal): Promise<CheckedUpload> {
   const detected = await fileTypeFromFile(tempPath).catch(() => undefined);
   const ext = detected?.ext ?? "";
   if (ext in IMAGES) return checkImage(tempPath, outPath, ext, await fsp.readFile(tempPath));
-  if (ext in SOUNDS) return checkAudio(tempPath, outPath, ext, (await fsp.stat(tempPath)).size);
+  if (ext in SOUNDS) return checkAudio(tempPath, outPath, ext, (await fsp.stat(tempPath)).size, abandoned);
   const handle = await fsp.open(tempPath);
   const head = Buffer.alloc(512);
   const { bytesRead } = await handle.read(head, 0, 512, 0).finally(() => handle.close());

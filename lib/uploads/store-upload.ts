@@ -35,7 +35,11 @@ function quotaRefusal(used: { bytes: number; files: number }, adding: number): A
  * transaction that records it (written first, counted after, rolled back when over), so ten at once cannot
  * all squeeze into the last megabyte.
  */
-export async function storeUpload(ownerId: string, received: ReceivedFile): Promise<{ asset: AssetView; created: boolean }> {
+export async function storeUpload(
+  ownerId: string,
+  received: ReceivedFile,
+  abandoned: AbortSignal,
+): Promise<{ asset: AssetView; created: boolean }> {
   const db = getDb();
   const existing = await db.asset.findUnique({ where: { ownerId_sha256: { ownerId, sha256: received.sha256 } } });
   if (existing) return { asset: toAssetView(existing), created: false };
@@ -43,7 +47,7 @@ export async function storeUpload(ownerId: string, received: ReceivedFile): Prom
   const probeKey = uploadKey(ownerId, id, "bin");
   const checkedPath = await createTempPath(probeKey);
   try {
-    const checked = await inspectUpload(received.tempPath, checkedPath);
+    const checked = await inspectUpload(received.tempPath, checkedPath, abandoned);
     const key = uploadKey(ownerId, id, checked.ext);
     const bytes = (await fsp.stat(checkedPath)).size;
     await commitTemp(checkedPath, key);

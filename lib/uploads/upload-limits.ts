@@ -14,6 +14,7 @@ export function uploadLimits() {
     imagePixels: env.UPLOAD_IMAGE_MAX_MEGAPIXELS * 1e6,
     audioBytes,
     audioSeconds: env.UPLOAD_AUDIO_MAX_SECONDS,
+    audioDecodeMs: env.UPLOAD_AUDIO_DECODE_SECONDS * 1000,
     /** What is read of a request before its kind is known: the larger of the two. */
     anyBytes: Math.max(imageBytes, audioBytes),
     quotaBytes: env.UPLOAD_QUOTA_MB * MB,

@@ -66,3 +66,72 @@ export function hangUpMidBody(baseUrl: string, path: string, headers: Record<str
     req.write(partial, () => setTimeout(() => (req.destroy(), resolve()), 100));
   });
 }
+
+export interface StreamedBody {
+  method?: string;
+  path: string;
+  headers?: Record<string, string>;
+  /** The body's first bytes; the rest is `fill` repeated, generated as it is sent (never held whole). */
+  start: string;
+  fill: string;
+  /** The body's end, sent after `bytes` in all, when the server has not answered before. */
+  end?: string;
+  bytes: number;
+}
+
+/**
+ * Sends a body chunked (no Content-Length), generated as it goes, and stops as soon as the answer arrives: the
+ * answer, and how much of the body went out before it.
+ */
+export function streamBody(baseUrl: string, request: StreamedBody): Promise<RawResponse & { sentBytes: number }> {
+  const url = new URL(baseUrl);
+  const started = Date.now();
+  const chunk = Buffer.from(request.fill.repeat(Math.ceil((64 * 1024) / request.fill.length)));
+  const end = Buffer.from(request.end ?? "");
+  let sentBytes = 0;
+  let answered = false;
+  return new Promise((resolve, reject) => {
+    const req = http.request({
+      host: url.hostname,
+      port: url.port,
+      method: request.method ?? "POST",
+      path: request.path,
+      headers: request.headers,
+      agent: false,
+    });
+    req.on("response", (res) => {
+      answered = true;
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => {
+        const text = Buffer.concat(chunks).toString("utf8");
+        let json = null;
+        try {
+          json = text ? JSON.parse(text) : null;
+        } catch {
+          json = null;
+        }
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json, ms: Date.now() - started, sentBytes });
+        req.destroy();
+      });
+    });
+    // A server that closes the connection after its answer may reset it while the body is still going out.
+    req.on("error", (error) => (answered ? undefined : reject(error)));
+    const send = (bytes: Buffer) => {
+      sentBytes += bytes.length;
+      return req.write(bytes);
+    };
+    const pump = () => {
+      while (!answered) {
+        const left = request.bytes - end.length - sentBytes;
+        if (left <= 0) {
+          sentBytes += end.length;
+          return void req.end(end);
+        }
+        if (!send(left >= chunk.length ? chunk : chunk.subarray(0, left))) return void req.once("drain", pump);
+      }
+    };
+    send(Buffer.from(request.start));
+    pump();
+  });
+}

@@ -7,5 +7,7 @@ export const replicateEnv = (fake: FakeReplicate, extra: Record<string, string> 
   REPLICATE_API_BASE_URL: fake.apiUrl,
   REPLICATE_RETRY_BASE_MS: "20",
   REPLICATE_POLL_MS: "30",
+  // The fake serves its outputs itself, over plain http.
+  REPLICATE_OUTPUT_HOSTS: `http://${new URL(fake.apiUrl).hostname}`,
   ...extra,
 });

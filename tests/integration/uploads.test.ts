@@ -574,3 +574,132 @@ describe("an uploaded image as a scene's still", () => {
     },
   );
 });
+
+/** An MP3 whose Xing header counts the frames of `claims` seconds while it holds `holds` seconds of sound. */
+async function lyingMp3(claims: number, holds: number): Promise<Buffer> {
+  const out = path.join(dir, `liar-${holds}.mp3`);
+  const tone = `sine=frequency=330:duration=${holds}:sample_rate=22050`;
+  await run(ffmpegPath(), [
+    "-v",
+    "error",
+    "-f",
+    "lavfi",
+    "-i",
+    tone,
+    "-ac",
+    "1",
+    "-b:a",
+    "32k",
+    "-id3v2_version",
+    "0",
+    "-y",
+    out,
+  ]);
+  const mp3 = fs.readFileSync(out);
+  const tag = Math.max(mp3.indexOf("Xing"), mp3.indexOf("Info"));
+  assert.ok(tag > 0 && (mp3.readUInt32BE(tag + 4) & 1) === 1, "the encoder wrote a frame count");
+  // MPEG-2 layer III at 22.05 kHz: 576 samples a frame. The byte count stays true, so the file does not look cut.
+  mp3.writeUInt32BE(Math.round((claims * 22050) / 576), tag + 8);
+  return mp3;
+}
+
+/** The ffmpeg processes a server has started and not yet reaped. */
+function ffmpegChildren(pid: number): number[] {
+  return fs
+    .readdirSync("/proc")
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((entry) => {
+      try {
+        const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+        const [comm, rest] = [stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")), stat.slice(stat.lastIndexOf(")") + 2)];
+        return comm === "ffmpeg" && Number(rest.split(" ")[1]) === pid;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+const waitFor = async (what: string, done: () => boolean, ms: number) => {
+  const deadline = Date.now() + ms;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`${what} did not happen within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+};
+
+describe("sounds that are longer than they say, or slow to decode", () => {
+  it("an MP3 whose header claims 2 seconds but holds 2 minutes is refused, after decoding only past the limit", async () => {
+    const liar = await lyingMp3(2, 120);
+    const liarPath = path.join(dir, "liar.mp3");
+    fs.writeFileSync(liarPath, liar);
+    const probe = ["-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", liarPath];
+    const { stdout } = await run(ffprobePath(), probe);
+    assert.ok(Math.abs(Number(stdout) - 2) < 0.1, `ffprobe believes the header: ${stdout.trim()} s`);
+    const started = Date.now();
+    await refused(
+      form([{ bytes: liar, name: "short.mp3" }]),
+      422,
+      /^The sound is longer than 5 seconds, though its header says 2; the most is 5 seconds\.$/,
+    );
+    assert.ok(Date.now() - started < 5000, `answered in ${Date.now() - started} ms`);
+    assert.deepEqual(ffmpegChildren(app.pid), [], "no decoder left running");
+    // A sound inside the limit is still kept, with the length that was decoded.
+    const fits = await upload(form([{ bytes: await tone(4, "mp3"), name: "four.mp3" }]));
+    assert.equal(fits.status, 201, JSON.stringify(fits.json));
+    assert.ok(Math.abs(fits.json.durationSec - 4) < 0.2, String(fits.json.durationSec));
+  });
+
+  describe("with a deadline", () => {
+    let slow: RunningApp;
+    let twentyMinutes: Buffer;
+    before(async () => {
+      slow = await startApp({ UPLOAD_AUDIO_MAX_SECONDS: "3600", UPLOAD_AUDIO_DECODE_SECONDS: "3" });
+      const out = path.join(dir, "twenty-minutes.mp3");
+      const tone = "sine=frequency=440:duration=1200:sample_rate=8000";
+      await run(ffmpegPath(), ["-v", "error", "-f", "lavfi", "-i", tone, "-ac", "1", "-b:a", "8k", "-y", out]);
+      twentyMinutes = fs.readFileSync(out);
+    });
+    after(async () => {
+      await slow?.stop();
+    });
+    const leftovers = () => ({
+      rows: queryDb(slow.dataDir, `SELECT id FROM "Asset"`).length,
+      files: listFiles(slow.dataDir).filter((f) => f.startsWith(`uploads${path.sep}`)),
+    });
+
+    it("a sound that takes longer than UPLOAD_AUDIO_DECODE_SECONDS to decode is stopped and refused, leaving nothing", async () => {
+      const started = Date.now();
+      const answer = await upload(form([{ bytes: twentyMinutes, name: "long.mp3" }]), {}, slow.baseUrl, slow.auth);
+      const took = Date.now() - started;
+      assert.equal(answer.status, 422, JSON.stringify(answer.json));
+      assert.equal(
+        answer.json.error.message,
+        "The MP3 file took longer than 3 seconds to decode, so it was not kept; try a shorter or simpler file.",
+      );
+      assert.ok(took < 8000, `answered in ${took} ms`);
+      assert.deepEqual(ffmpegChildren(slow.pid), [], "the decoder was killed");
+      assert.deepEqual(leftovers(), { rows: 0, files: [] });
+    });
+
+    it("a sender who hangs up while the sound is decoding stops the decoder, and nothing is kept", async () => {
+      const encoded = new Response(form([{ bytes: twentyMinutes, name: "long.mp3" }]));
+      const body = Buffer.from(await encoded.arrayBuffer());
+      const req = http.request(`${slow.baseUrl}/api/uploads`, {
+        method: "POST",
+        headers: { ...slow.auth, "content-type": encoded.headers.get("content-type")!, "content-length": String(body.length) },
+      });
+      req.on("error", () => undefined);
+      req.end(body);
+      await waitFor("the decoder starting", () => ffmpegChildren(slow.pid).length > 0, 5000);
+      const hungUp = Date.now();
+      req.destroy();
+      await waitFor("the decoder stopping", () => ffmpegChildren(slow.pid).length === 0, 5000);
+      const stoppedAfter = Date.now() - hungUp;
+      assert.ok(stoppedAfter < 1000, `the decoder ran on for ${stoppedAfter} ms after the sender left`);
+      await new Promise((r) => setTimeout(r, 300));
+      assert.deepEqual(leftovers(), { rows: 0, files: [] });
+      assert.doesNotMatch(slow.logs(), /"level":"error"/);
+    });
+  });
+});

@@ -40,6 +40,19 @@ describe("configuration", () => {
     );
   });
 
+  it("takes outputs from Replicate's delivery hosts unless told otherwise, and refuses a list that is not host names", () => {
+    assert.equal(configIn({}, "getEnv().REPLICATE_OUTPUT_HOSTS").out, '["replicate.delivery","*.replicate.delivery"]');
+    assert.equal(
+      configIn({ REPLICATE_OUTPUT_HOSTS: " Files.Example.com, http://127.0.0.1 " }, "getEnv().REPLICATE_OUTPUT_HOSTS").out,
+      '["files.example.com","http://127.0.0.1"]',
+    );
+    for (const bad of ["*", "https://files.example.com/path", "files.example.com:8443", " , "]) {
+      const result = configIn({ REPLICATE_OUTPUT_HOSTS: bad }, "getEnv().REPLICATE_OUTPUT_HOSTS");
+      assert.equal(result.ok, false, bad);
+      assert.match(result.out, /Invalid environment configuration: REPLICATE_OUTPUT_HOSTS/, bad);
+    }
+  });
+
   it("stops start-up on a Replicate model the table does not know, naming the variable and the choices", () => {
     const env = { GENERATION_PROVIDER: "replicate", REPLICATE_API_TOKEN: "r8_x", REPLICATE_CLIP_MODEL: "acme/imaginary" };
     const result = configIn(env, "(assertBackendConfigured(), 'started')");

@@ -1,9 +1,15 @@
+import { outputUrlRefusal, type OutputHostRule } from "./output-hosts";
 import { ReplicateError, networkError } from "./replicate-errors";
 import type { Resilience } from "./resilience";
 
 export type OutputKind = "image" | "video" | "audio";
 
-const MAX_BYTES = 500 * 1024 * 1024;
+/** Where outputs may come from, how large they may be, and how long one download may take. */
+export interface DownloadOptions {
+  hosts: readonly OutputHostRule[];
+  maxBytes: number;
+  timeoutMs: number;
+}
 
 /** What the first bytes of a real file of this kind look like (an HTML error page saved as .mp4 is not one). */
 export function looksLike(kind: OutputKind, bytes: Buffer): boolean {
@@ -28,24 +34,67 @@ export function firstOutputUrl(output: unknown): string {
   return url;
 }
 
-async function fetchOnce(url: string, kind: OutputKind, timeoutMs: number, signal: AbortSignal): Promise<Buffer> {
-  let response: Response;
+const tooLarge = (maxBytes: number) =>
+  new ReplicateError("output", "The model's output is too large to keep.", {
+    detail: `more than ${Math.round(maxBytes / (1024 * 1024))} MB`,
+  });
+
+/**
+ * The body, counted as it arrives (after decoding): a Content-Length can be missing, or tell the compressed size
+ * of a body that inflates a thousandfold; the bytes themselves cannot lie.
+ */
+async function readAtMost(response: Response, maxBytes: number): Promise<Buffer> {
+  if (Number(response.headers.get("content-length") ?? 0) > maxBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    throw tooLarge(maxBytes);
+  }
+  const reader = response.body?.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (let chunk = await reader?.read(); chunk && !chunk.done; chunk = await reader?.read()) {
+    size += chunk.value.byteLength;
+    if (size > maxBytes) {
+      await reader?.cancel().catch(() => undefined);
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(chunk.value);
+  }
+  return Buffer.concat(chunks);
+}
+
+async function fetchOnce(url: string, kind: OutputKind, options: DownloadOptions, signal: AbortSignal): Promise<Buffer> {
+  const refusal = outputUrlRefusal(new URL(url), options.hosts);
+  // Not retried: another attempt (and another paid prediction) would be sent to the same place.
+  if (refusal) throw new ReplicateError("invalid", refusal);
+  let bytes: Buffer;
   try {
-    response = await fetch(url, { cache: "no-store", signal: AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]) });
+    const response = await fetch(url, {
+      cache: "no-store",
+      // A redirect would lead to a host nobody checked.
+      redirect: "manual",
+      signal: AbortSignal.any([signal, AbortSignal.timeout(options.timeoutMs)]),
+    });
+    if (response.status >= 300 && response.status < 400) {
+      await response.body?.cancel().catch(() => undefined);
+      throw new ReplicateError("invalid", "The model's output was a redirect to somewhere else, which is not followed.", {
+        detail: `HTTP ${response.status} to ${(response.headers.get("location") ?? "").slice(0, 200)}`,
+      });
+    }
+    if (response.status === 404 || response.status === 410) {
+      await response.body?.cancel().catch(() => undefined);
+      throw new ReplicateError("output", "The model's output had expired before it could be saved.", {
+        detail: `HTTP ${response.status}`,
+      });
+    }
+    if (!response.ok) {
+      await response.body?.cancel().catch(() => undefined);
+      throw new ReplicateError("server", "Replicate's file server is having trouble.", { detail: `HTTP ${response.status}` });
+    }
+    bytes = await readAtMost(response, options.maxBytes);
   } catch (error) {
-    if (signal.aborted) throw error;
+    if (error instanceof ReplicateError || signal.aborted) throw error;
     throw networkError(error);
   }
-  if (response.status === 404 || response.status === 410) {
-    throw new ReplicateError("output", "The model's output had expired before it could be saved.", {
-      detail: `HTTP ${response.status}`,
-    });
-  }
-  if (!response.ok)
-    throw new ReplicateError("server", "Replicate's file server is having trouble.", { detail: `HTTP ${response.status}` });
-  if (Number(response.headers.get("content-length") ?? 0) > MAX_BYTES)
-    throw new ReplicateError("output", "The model's output is too large to keep.");
-  const bytes = Buffer.from(await response.arrayBuffer());
   if (!looksLike(kind, bytes)) {
     throw new ReplicateError("output", `The model's output is not a valid ${kind === "video" ? "video" : "image"} file.`, {
       detail: `${bytes.length} bytes starting ${JSON.stringify(bytes.toString("latin1", 0, 16))}`,
@@ -59,8 +108,8 @@ export function downloadOutput(
   resilience: Resilience,
   url: string,
   kind: OutputKind,
-  timeoutMs: number,
+  options: DownloadOptions,
   signal: AbortSignal,
 ): Promise<Buffer> {
-  return resilience.run(() => resilience.guard(() => fetchOnce(url, kind, timeoutMs, signal), signal), { maxRetries: 3, signal });
+  return resilience.run(() => resilience.guard(() => fetchOnce(url, kind, options, signal), signal), { maxRetries: 3, signal });
 }

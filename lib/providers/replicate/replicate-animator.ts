@@ -95,7 +95,7 @@ export function replicateAnimator(runtime: ReplicateRuntime, model: ClipModel, r
                 runtime.resilience,
                 firstOutputUrl(prediction.output),
                 "video",
-                runtime.requestTimeoutMs,
+                runtime.download,
                 signal,
               );
               await fsp.writeFile(source, bytes);

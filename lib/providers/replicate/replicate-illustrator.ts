@@ -30,7 +30,7 @@ export function replicateIllustrator(runtime: ReplicateRuntime, model: StillMode
             runtime.resilience,
             firstOutputUrl(prediction.output),
             "image",
-            runtime.requestTimeoutMs,
+            runtime.download,
             signal,
           );
           // Decoding it proves the whole file is an image, not just its first bytes; stills are stored as JPEG.

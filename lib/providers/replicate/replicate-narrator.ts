@@ -31,7 +31,7 @@ export function replicateNarrator(runtime: ReplicateRuntime, model: NarratorMode
               runtime.resilience,
               firstOutputUrl(prediction.output),
               "audio",
-              runtime.requestTimeoutMs,
+              runtime.download,
               signal,
             );
             await fsp.writeFile(outPath, bytes);

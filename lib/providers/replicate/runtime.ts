@@ -1,6 +1,8 @@
 import { getEnv } from "@/lib/env";
 import { newOwnerId } from "@/lib/util/process-identity";
 import { breakerRecorder, forgetBreaker } from "./breaker-record";
+import type { DownloadOptions } from "./download-output";
+import { parseOutputHosts } from "./output-hosts";
 import { ReplicateApi } from "./replicate-api";
 import { Resilience } from "./resilience";
 
@@ -11,7 +13,8 @@ export interface ReplicateRuntime {
   deadlines: { parsingSec: number; stillSec: number; clipSec: number };
   /** Overrides every model's poll interval (tests); normally each model's own. */
   pollMs?: number;
-  requestTimeoutMs: number;
+  /** Where outputs may be downloaded from and how much of one is read. */
+  download: DownloadOptions;
   /** Who this process is in the breaker table. */
   owner: string;
 }
@@ -46,7 +49,11 @@ export function getReplicateRuntime(): ReplicateRuntime {
     }),
     deadlines: { parsingSec: 30, stillSec: 120, clipSec: 600 },
     pollMs: env.REPLICATE_POLL_MS,
-    requestTimeoutMs: env.REPLICATE_REQUEST_TIMEOUT_MS,
+    download: {
+      hosts: parseOutputHosts(env.REPLICATE_OUTPUT_HOSTS),
+      maxBytes: env.REPLICATE_OUTPUT_MAX_MB * 1024 * 1024,
+      timeoutMs: env.REPLICATE_REQUEST_TIMEOUT_MS,
+    },
   };
   return globalForRuntime.storyreelReplicate;
 }

@@ -1,0 +1,57 @@
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from "node:http";
+import type { Refusal } from "./request-guard";
+
+/**
+ * Counts a request's body as Node's HTTP parser hands it over, whoever reads it and however (Next.js reads the
+ * IncomingMessage through 'data' listeners, pipes, async iteration and web streams; each of those gets its bytes
+ * from `push`, so counting there sees them all, and before anything is held in memory). The guard refuses a
+ * declared length over the limit before a byte is read; this stops the body that does not declare one (chunked).
+ *
+ * Past `maxBytes` nothing more reaches the reader, the refusal is answered and the connection is closed.
+ */
+export function limitRequestBody(
+  req: IncomingMessage,
+  res: ServerResponse,
+  maxBytes: number,
+  refusal: Refusal,
+  headers: Record<string, string>,
+): void {
+  let bytes = 0;
+  let refused = false;
+  const push = req.push.bind(req);
+  req.push = (chunk: unknown, encoding?: BufferEncoding): boolean => {
+    if (refused) return false;
+    if (chunk !== null) {
+      bytes += typeof chunk === "string" ? Buffer.byteLength(chunk, encoding) : (chunk as Uint8Array).byteLength;
+      if (bytes > maxBytes) {
+        refused = true;
+        answerAndClose(req, res, refusal, headers);
+        // false: the parser stops reading the socket, so nothing more arrives before it closes.
+        return false;
+      }
+    }
+    return push(chunk, encoding);
+  };
+}
+
+/**
+ * The refusal is written to the socket itself, not through `res`: Next.js still holds `res` and answers once its
+ * read fails, and with the socket gone that answer goes nowhere instead of throwing "headers already sent". When
+ * `res` has begun its own answer, or is not yet this socket's (a pipelined request waiting its turn), there is
+ * nothing to add to the stream: the connection is closed.
+ */
+function answerAndClose(req: IncomingMessage, res: ServerResponse, refusal: Refusal, headers: Record<string, string>): void {
+  const socket = req.socket;
+  if (res.headersSent || res.socket !== socket || !socket.writable) return void socket.destroy();
+  const body = JSON.stringify({ error: { code: refusal.code, message: refusal.message } });
+  const lines = Object.entries({
+    ...headers,
+    ...refusal.headers,
+    "Content-Type": "application/json",
+    "Content-Length": String(Buffer.byteLength(body)),
+    Connection: "close",
+  }).map(([name, value]) => `${name}: ${value}`);
+  const head = `HTTP/1.1 ${refusal.status} ${STATUS_CODES[refusal.status] ?? ""}\r\n${lines.join("\r\n")}\r\n\r\n`;
+  // The rest of the body is never read: once the answer is out, the connection goes.
+  socket.end(head + body, () => socket.destroy());
+}
