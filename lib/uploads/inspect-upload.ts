@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { ffmpegPath } from "@/lib/media/binaries";
 import { probeAudio } from "@/lib/media/probe-video";
 import { runProcess } from "@/lib/media/run-process";
+import { hasOwnEntry } from "@/lib/util/own-entry";
 import { megabytes, uploadLimits } from "./upload-limits";
 
 export interface CheckedUpload {
@@ -161,8 +162,8 @@ async function checkAudio(tempPath: string, outPath: string, ext: string, size: 
 export async function inspectUpload(tempPath: string, outPath: string): Promise<CheckedUpload> {
   const detected = await fileTypeFromFile(tempPath).catch(() => undefined);
   const ext = detected?.ext ?? "";
-  if (ext in IMAGES) return checkImage(tempPath, outPath, ext, await fsp.readFile(tempPath));
-  if (ext in SOUNDS) return checkAudio(tempPath, outPath, ext, (await fsp.stat(tempPath)).size);
+  if (hasOwnEntry(IMAGES, ext)) return checkImage(tempPath, outPath, ext, await fsp.readFile(tempPath));
+  if (hasOwnEntry(SOUNDS, ext)) return checkAudio(tempPath, outPath, ext, (await fsp.stat(tempPath)).size);
   const handle = await fsp.open(tempPath);
   const head = Buffer.alloc(512);
   const { bytesRead } = await handle.read(head, 0, 512, 0).finally(() => handle.close());

@@ -1,3 +1,4 @@
+import { ownEntry } from "@/lib/util/own-entry";
 import type { AspectRatio, VoiceId } from "@/lib/vocabulary";
 
 /**
@@ -277,7 +278,7 @@ export function parseModelRef(ref: string): ModelRef {
 
 /** The lengths a clip may have with this model at this resolution, given whether it must end on a chosen frame. */
 export function allowedDurations(model: ClipModel, resolution: string, endFrame: boolean): readonly number[] {
-  const tier = model.tiers[resolution];
+  const tier = ownEntry(model.tiers, resolution);
   if (!tier) throw new Error(`${model.ref} has no ${resolution} resolution.`);
   if (!endFrame || !model.endFrameDurations) return tier.durations;
   const both = tier.durations.filter((d) => model.endFrameDurations!.includes(d));
