@@ -300,6 +300,41 @@ describe("limits", () => {
     assert.ok(Number(third.headers.get("retry-after")) >= 1);
     assert.match(third.json.error.message, /You can redraw 2 stills a minute; try again in \d+ s\./);
   });
+
+  it(
+    "a redraw moves a storyboard again, so it counts against MAX_ACTIVE_JOBS_PER_USER: 429 and nothing changed",
+    { timeout: 90_000 },
+    async () => {
+      const studio = await app({ MAX_ACTIVE_JOBS_PER_USER: "1", LOCAL_BACKEND_DELAY_MS: "1500" });
+      const api = apiClient(studio.baseUrl, studio.token);
+      const waiting = await api.createJob({ prompt: "A heron waits. It strikes.", sceneCount: 2 });
+      const review = await api.waitForStatus(waiting.id, ["awaiting_approval"], 60_000);
+      const moving = await api.createJob({ prompt: "A river bends. It reaches the sea.", sceneCount: 3 });
+      const rowOf = () =>
+        queryDb<{ status: string; version: number; reservedUsd: number }>(
+          studio.dataDir,
+          "SELECT status, version, reservedUsd FROM Job WHERE id = ?",
+          waiting.id,
+        )[0];
+      const scenesOf = () =>
+        queryDb(
+          studio.dataDir,
+          "SELECT id, stillStatus, stillRevision, stillKey FROM Scene WHERE jobId = ? ORDER BY position",
+          waiting.id,
+        );
+      const [jobBefore, scenesBefore] = [rowOf(), scenesOf()];
+      const redraw = await api.request("POST", `/api/jobs/${waiting.id}/scenes/${review.scenes[0]!.id}/regenerate`);
+      assert.ok(!(await api.getJob(moving.id)).isFinal && (await api.getJob(moving.id)).status !== "awaiting_approval");
+      assert.equal(redraw.status, 429, JSON.stringify(redraw.json));
+      assert.ok(Number(redraw.headers.get("retry-after")) >= 1);
+      assert.match(redraw.json.error.message, /You have 1 videos in progress, and at most 1 can be at once/);
+      assert.deepEqual(rowOf(), jobBefore, "the job is still waiting, its version and holds unchanged");
+      assert.deepEqual(scenesOf(), scenesBefore, "no still was queued for a redraw");
+      // Once the other job waits for its person too, the same redraw goes through.
+      await api.waitForStatus(moving.id, ["awaiting_approval"], 60_000);
+      assert.equal((await api.request("POST", `/api/jobs/${waiting.id}/scenes/${review.scenes[0]!.id}/regenerate`)).status, 202);
+    },
+  );
 });
 
 describe("who may sign up", () => {
