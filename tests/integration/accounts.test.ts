@@ -479,6 +479,28 @@ describe("share links", () => {
       assert.equal((await fetch(url)).status, 404, "stopping sharing ends every link");
     },
   );
+
+  it("share requests that arrive together each get a link that plays", { timeout: 120_000 }, async () => {
+    const studio = await app();
+    const owner = apiClient(studio.baseUrl, studio.token);
+    const job = await owner.createJob({ prompt: "A lantern floats up. It fades.", sceneCount: 2, autoApprove: true });
+    await owner.waitForStatus(job.id, ["completed"], 90_000);
+    for (const round of [1, 2]) {
+      const links = await Promise.all(Array.from({ length: 5 }, () => owner.request("POST", `/api/jobs/${job.id}/share`, {})));
+      assert.deepEqual(
+        links.map((l) => l.status),
+        [201, 201, 201, 201, 201],
+      );
+      for (const [i, link] of links.entries()) {
+        const played = await fetch(link.json.url);
+        assert.equal(played.status, 200, `round ${round}: link ${i + 1} of 5 plays`);
+        await played.arrayBuffer();
+      }
+      // Stopping sharing ends them all; the next round starts from no key again.
+      assert.equal((await owner.request("DELETE", `/api/jobs/${job.id}/share`)).status, 204);
+      for (const link of links) assert.equal((await fetch(link.json.url)).status, 404);
+    }
+  });
 });
 
 describe("invites by mail", () => {
