@@ -398,6 +398,18 @@ describe("operator commands", () => {
         body: { email: "dana@example.com", password: newPassword },
       });
       assert.equal(fresh.status, 200);
+
+      // Disabled from the shell: Dana's storyboard waiting for her is canceled too, so nothing of hers runs on.
+      const dana = apiClient(studio.baseUrl, printed);
+      const waiting = await dana.createJob({ prompt: "A kettle boils. Tea is poured.", sceneCount: 2 });
+      await dana.waitForStatus(waiting.id, ["awaiting_approval"], 60_000);
+      const disabled = await cli(studio.dataDir, "lib/cli/user.ts", "disable", "--email", "dana@example.com");
+      assert.equal(disabled.status, 0, disabled.stderr);
+      assert.match(disabled.stdout, /dana@example\.com disabled \(1 videos in progress canceled\)/);
+      assert.equal(
+        queryDb<{ status: string }>(studio.dataDir, "SELECT status FROM Job WHERE id = ?", waiting.id)[0]?.status,
+        "canceled",
+      );
     },
   );
 });
