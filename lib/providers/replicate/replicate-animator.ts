@@ -91,6 +91,7 @@ export function replicateAnimator(runtime: ReplicateRuntime, model: ClipModel, r
             pollMs: runtime.pollMs ?? model.pollMs,
             maxRetries: 2,
             cost: () => clipCost(choice, durationSec),
+            maxCostUsd: clipCost(choice, durationSec).usd,
             accept: async (prediction) => {
               const bytes = await downloadOutput(
                 runtime.resilience,
