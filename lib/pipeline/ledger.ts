@@ -17,8 +17,8 @@ export interface GenerationStart {
 }
 
 /**
- * What a call spent so far (a retried call can be billed more than once), and what was held for it: the most each
- * of its billed attempts could cost, let go of when the bill is recorded.
+ * What a call spent so far (a retried call can be billed more than once), and what is held for it: its earlier
+ * attempts at what they were billed and the current one at the most it can cost, let go of when it is recorded.
  */
 type Spent = { usd: number; bases: string[]; heldUsd: number };
 
@@ -106,18 +106,18 @@ async function finishGeneration(
 
 /**
  * Before each billed prediction, with the most it can cost: what the job holds, less what earlier attempts of this
- * call were held for, must cover it; the rest is reserved now under the daily caps (a retried call, or a repair,
- * can cost more than the step reserved), or refused.
+ * call were billed, must cover it; the rest is reserved now under the daily caps (a retried call, or a repair, can
+ * cost more than the step reserved), or refused. An earlier attempt is over, so its bill is all it still needs.
  */
 async function coverCall(ctx: StepContext, maxUsd: number, cost: Spent): Promise<void> {
   await alertingRefusals(() =>
     fencedWrite(ctx, async (tx) => {
       const job = await tx.job.findUniqueOrThrow({ where: { id: ctx.jobId }, select: { clientId: true, reservedUsd: true } });
-      const uncovered = maxUsd + cost.heldUsd - job.reservedUsd;
+      const uncovered = maxUsd + cost.usd - job.reservedUsd;
       if (uncovered > 1e-9) await reserveBudget(tx, { id: ctx.jobId, clientId: job.clientId }, uncovered);
     }),
   );
-  cost.heldUsd += maxUsd;
+  cost.heldUsd = cost.usd + maxUsd;
 }
 
 function hooksFor(ctx: StepContext, generation: Started, cost: Spent): CallHooks {
