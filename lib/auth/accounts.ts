@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
+import { cancelUnfinishedJobsOf } from "@/lib/jobs/review-actions";
 import { AppError, conflict, invalidInput, notFound } from "@/lib/errors";
 import { revokeAllApiTokens } from "./api-tokens";
 import { getAuth } from "./auth";
@@ -54,12 +55,18 @@ export async function setPassword(email: string, password: string): Promise<void
   await revokeAllApiTokens(found.user.id);
 }
 
-/** Disabled users cannot sign in, their sessions end, and their tokens stop working; their jobs stay. */
-export async function setDisabled(userId: string, disabled: boolean): Promise<void> {
+/**
+ * Disabled users cannot sign in, their sessions end, and their tokens stop working; their finished videos stay.
+ * Whatever of theirs is still in progress is canceled (after the ban, so they cannot start more meanwhile): nobody
+ * is left to approve, watch or pay attention to it, and it would go on spending.
+ */
+export async function setDisabled(userId: string, disabled: boolean): Promise<{ canceledJobs: number }> {
   const db = getDb();
   const updated = await db.user.updateMany({ where: { id: userId }, data: { banned: disabled } });
   if (updated.count === 0) throw notFound("That user");
-  if (disabled) await db.session.deleteMany({ where: { userId } });
+  if (!disabled) return { canceledJobs: 0 };
+  await db.session.deleteMany({ where: { userId } });
+  return { canceledJobs: await cancelUnfinishedJobsOf(userId) };
 }
 
 /** Signs a person out everywhere: every session of theirs ends, and with `revokeTokens` every API token too. */

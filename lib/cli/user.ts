@@ -47,8 +47,8 @@ runCli(async () => {
   if (command === "disable" || command === "enable") {
     const user = await getDb().user.findUnique({ where: { email: email.data } });
     if (!user) return `no account has the email ${email.data}`;
-    await setDisabled(user.id, command === "disable");
-    console.log(`${email.data} ${command}d`);
+    const { canceledJobs } = await setDisabled(user.id, command === "disable");
+    console.log(`${email.data} ${command}d${canceledJobs ? ` (${canceledJobs} videos in progress canceled)` : ""}`);
     return 0;
   }
   return "usage: npm run user -- create|reset-password|disable|enable --email E [--password P] [--name N] [--admin]";

@@ -4,6 +4,7 @@ import { invalidInput } from "@/lib/errors";
 import { chooseClips } from "@/lib/providers/replicate/clip-plan";
 import { CLIP_MODELS } from "@/lib/providers/replicate/model-table";
 import { configuredModelNames, resolveModels, type ModelNames } from "@/lib/providers/replicate/configured-models";
+import { hasOwnEntry } from "@/lib/util/own-entry";
 import type { AspectRatio, Continuity } from "@/lib/vocabulary";
 import { estimateJobCost, type CostEstimate } from "./estimate-cost";
 
@@ -52,7 +53,7 @@ export function quoteNewJob(input: QuoteRequest): JobQuote {
     clip: input.clipModel ?? configured.clip,
     ...(input.narration ? { narrator: configured.narrator } : {}),
   };
-  if (input.clipModel != null && !(input.clipModel in CLIP_MODELS)) {
+  if (input.clipModel != null && !hasOwnEntry(CLIP_MODELS, input.clipModel)) {
     throw invalidInput(
       `"${input.clipModel}" is not a clip model Storyreel offers; choose one of ${Object.keys(CLIP_MODELS).join(", ")}.`,
     );

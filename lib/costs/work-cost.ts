@@ -1,8 +1,9 @@
 import type { Backend, Continuity } from "@/lib/db/generated/enums";
-import { tokenCost } from "@/lib/providers/replicate/billing";
+import { predictTimeMaxCostUsd } from "@/lib/providers/replicate/billing";
 import { tierOf, type ClipChoice } from "@/lib/providers/replicate/clip-plan";
 import { resolveModels, type Models } from "@/lib/providers/replicate/configured-models";
-import { clipLengths, narrationUsd } from "./estimate-cost";
+import { sceneWriterHoldUsd } from "@/lib/providers/replicate/replicate-scene-writer";
+import { clipLengths } from "./estimate-cost";
 
 /** The columns of a job that say what its work costs: the models and clip settings it was created with. */
 export interface PricedJob {
@@ -41,11 +42,14 @@ function pricesOf(job: PricedJob): { models: Models; clips: ClipChoice } | null 
   return { models, clips: { model: models.clip, resolution, continuity: job.continuity } };
 }
 
-/** The scene writer's call (typical tokens) and one still per scene: held when the job is created. */
+/**
+ * The most the scene writer's call can cost and one still per scene: held when the job is created. Holds are of
+ * the most a call can be billed, never its typical cost, so no bill can pass what the daily caps were checked for.
+ */
 export function draftCostUsd(job: PricedJob): number {
   const prices = pricesOf(job);
   if (!prices) return 0;
-  return tokenCost(prices.models.writer, prices.models.writer.typicalTokens) + stillsCostUsd(job, job.sceneCount);
+  return sceneWriterHoldUsd(prices.models.writer) + stillsCostUsd(job, job.sceneCount);
 }
 
 export function stillsCostUsd(job: PricedJob, count: number): number {
@@ -62,6 +66,6 @@ export function clipsCostUsd(job: PricedJob, scenes: readonly { durationSec: num
   );
   const perSecond = tierOf(prices.clips).perSecondUsd;
   // Narration comes first in the rendering step, for each scene whose clip is still to make.
-  const spoken = job.voice ? narrationUsd(prices.models.narrator) : 0;
+  const spoken = job.voice ? predictTimeMaxCostUsd(prices.models.narrator) : 0;
   return lengths.reduce((sum, seconds, i) => (scenes[i]!.clipStatus === "ready" ? sum : sum + seconds * perSecond + spoken), 0);
 }

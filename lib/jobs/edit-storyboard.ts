@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db/client";
 import { conflict, invalidInput, notFound } from "@/lib/errors";
 import { notifyWorkAvailable } from "@/lib/queue/work-signal";
 import { removeKey } from "@/lib/storage/file-storage";
+import { assertActiveJobLimit } from "./active-jobs";
 import type { EditSceneInput } from "./schemas";
 import { takeStillFromUpload } from "./still-from-upload";
 import { STAGE_LABELS } from "./status";
@@ -58,6 +59,9 @@ export async function regenerateScene(clientId: string, jobId: string, sceneId: 
         data: { stillStatus: "pending", stillRevision: { increment: 1 }, error: null },
       });
       await transitionJob(tx, jobId, "awaiting_approval", "storyboarding", { clientId });
+      // The job moves again, so it takes a place among the person's active jobs: counted after the write, as
+      // approval and retry do, so a refusal rolls the redraw back whole.
+      await assertActiveJobLimit(tx, clientId);
       await reserveForStage(tx, jobId, "storyboarding");
     }),
   );

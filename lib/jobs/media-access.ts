@@ -2,6 +2,7 @@ import { notFound } from "@/lib/errors";
 import type { ServableFile } from "@/lib/http/file-response";
 import { openReadStream, statKey } from "@/lib/storage/file-storage";
 import { parseMediaKey, parseUploadKey } from "@/lib/storage/keys";
+import { ownEntry } from "@/lib/util/own-entry";
 import { jobBelongsTo } from "./queries";
 
 const CONTENT_TYPES: Record<string, string> = { mp4: "video/mp4", jpg: "image/jpeg", png: "image/png", m4a: "audio/mp4" };
@@ -17,7 +18,7 @@ export async function findOwnedMedia(clientId: string, rawKey: string): Promise<
   const ext = parsed.key.split(".").pop() ?? "";
   return {
     ...stat,
-    contentType: CONTENT_TYPES[ext] ?? "application/octet-stream",
+    contentType: ownEntry(CONTENT_TYPES, ext) ?? "application/octet-stream",
     downloadName: `storyreel-${parsed.jobId}.${ext}`,
     open: (range) => openReadStream(parsed.key, range),
   };

@@ -2,10 +2,10 @@ import { alertingRefusals } from "@/lib/costs/budget-alerts";
 import { reserveForStage } from "@/lib/costs/reserve-work";
 import { getDb } from "@/lib/db/client";
 import { assertActiveJobLimit } from "./active-jobs";
-import { conflict, notFound } from "@/lib/errors";
+import { AppError, conflict, notFound } from "@/lib/errors";
 import { notifyWorkAvailable } from "@/lib/queue/work-signal";
 import { discardPartialFiles } from "@/lib/storage/file-storage";
-import { STAGE_LABELS, isFinalStatus, type JobStatus } from "./status";
+import { FINAL_STATUSES, STAGE_LABELS, isFinalStatus, type JobStatus } from "./status";
 import { transitionJob } from "./transition-job";
 
 async function explainRefusal(clientId: string, jobId: string, wanted: string): Promise<never> {
@@ -67,6 +67,28 @@ export async function cancelJob(clientId: string, jobId: string): Promise<void> 
   notifyWorkAvailable();
   // A runner that died mid-step left its temp files; a live one removes its own as it stops.
   await discardPartialFiles(jobId);
+}
+
+/**
+ * Cancels every job of this person that is not over yet, each through cancelJob (holds released, running steps
+ * stopped), so an account that was disabled spends nothing more: queued and auto-approved videos would otherwise
+ * go on rendering for nobody. A job that ended on its own meanwhile is left as it ended.
+ */
+export async function cancelUnfinishedJobsOf(clientId: string): Promise<number> {
+  const jobs = await getDb().job.findMany({
+    where: { clientId, status: { notIn: [...FINAL_STATUSES] } },
+    select: { id: true },
+  });
+  let canceled = 0;
+  for (const { id } of jobs) {
+    try {
+      await cancelJob(clientId, id);
+      canceled++;
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === "conflict")) throw error;
+    }
+  }
+  return canceled;
 }
 
 const RESUME_AT: Partial<Record<JobStatus, JobStatus>> = {

@@ -24,16 +24,32 @@ export async function createShareLink(
   const job = await db.job.findUnique({ where: { id: jobId }, select: { clientId: true, videoKey: true, shareKey: true } });
   if (!job || job.clientId !== clientId) throw notFound();
   if (!job.videoKey) throw conflict("Only a finished video can be shared.");
-  let shareKey = job.shareKey;
-  if (!shareKey) {
-    shareKey = randomBytes(16).toString("hex");
-    await db.job.update({ where: { id: jobId }, data: { shareKey, version: { increment: 1 } } });
-  }
+  const shareKey = job.shareKey ?? (await firstShareKey(jobId));
   const expires = Math.floor(Date.now() / 1000) + days * 86_400;
   return {
     path: `${SHARE_PREFIX}${jobId}/${expires}/${sign(jobId, expires, shareKey)}`,
     expiresAt: new Date(expires * 1000).toISOString(),
   };
+}
+
+/**
+ * The job's share key, made if it has none. Requests that arrive together must sign with the same key: the write
+ * only sets a key where none is (SQLite takes one writer at a time), and everyone signs with the one that is
+ * there after it, so no request replaces a key another has already signed a link with. Only stopSharing clears it.
+ */
+async function firstShareKey(jobId: string): Promise<string> {
+  const db = getDb();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await db.job.updateMany({
+      where: { id: jobId, shareKey: null },
+      data: { shareKey: randomBytes(16).toString("hex"), version: { increment: 1 } },
+    });
+    const job = await db.job.findUnique({ where: { id: jobId }, select: { shareKey: true } });
+    if (!job) throw notFound();
+    if (job.shareKey) return job.shareKey;
+    // Sharing was stopped between the write and the read: the person asked again after, so start again.
+  }
+  throw conflict("Sharing of this video was stopped while the link was made; ask for a link again.");
 }
 
 /** Every share link of the job stops working. */

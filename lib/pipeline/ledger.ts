@@ -16,8 +16,11 @@ export interface GenerationStart {
   input: unknown;
 }
 
-/** What a call spent so far: a retried call can be billed more than once. */
-type Spent = { usd: number; bases: string[] };
+/**
+ * What a call spent so far (a retried call can be billed more than once), and what is held for it: its earlier
+ * attempts at what they were billed and the current one at the most it can cost, let go of when it is recorded.
+ */
+type Spent = { usd: number; bases: string[]; heldUsd: number };
 
 type Outcome = { status: Exclude<GenerationStatus, "running">; outputKey?: string; error?: string; spent: Spent };
 type Started = { id: string; startedAt: Date; resumeExternalId: string | null; lostCreateSince: Date | null };
@@ -91,25 +94,30 @@ async function finishGeneration(
       durationMs: finishedAt.getTime() - generation.startedAt.getTime(),
     },
   });
-  // The job's running total, so its page shows what was spent while it works; the bill comes off what it holds.
+  // The job's running total, so its page shows what was spent while it works. What was held for the call comes off
+  // the job's hold whole: the bill, now in the ledger, and the rest of the most it could have cost, let go of. An
+  // interrupted call keeps its hold, since its prediction may still run and is taken up again without a new one.
   if (outcome.spent.usd > 0) {
     await db.job.update({ where: { id: jobId }, data: { costUsd: { increment: outcome.spent.usd } } });
-    await chargeReservation(db, jobId, outcome.spent.usd);
   }
+  const held = outcome.status === "interrupted" ? 0 : outcome.spent.heldUsd;
+  await chargeReservation(db, jobId, Math.max(outcome.spent.usd, held));
 }
 
 /**
- * Before each billed prediction: what the job holds, less what this call was already billed, must cover it; the
- * rest is reserved now under the daily caps (a retried call can cost more than the step reserved), or refused.
+ * Before each billed prediction, with the most it can cost: what the job holds, less what earlier attempts of this
+ * call were billed, must cover it; the rest is reserved now under the daily caps (a retried call, or a repair, can
+ * cost more than the step reserved), or refused. An earlier attempt is over, so its bill is all it still needs.
  */
-async function coverCall(ctx: StepContext, usd: number, billedSoFar: number): Promise<void> {
+async function coverCall(ctx: StepContext, maxUsd: number, cost: Spent): Promise<void> {
   await alertingRefusals(() =>
     fencedWrite(ctx, async (tx) => {
       const job = await tx.job.findUniqueOrThrow({ where: { id: ctx.jobId }, select: { clientId: true, reservedUsd: true } });
-      const uncovered = usd + billedSoFar - job.reservedUsd;
+      const uncovered = maxUsd + cost.usd - job.reservedUsd;
       if (uncovered > 1e-9) await reserveBudget(tx, { id: ctx.jobId, clientId: job.clientId }, uncovered);
     }),
   );
+  cost.heldUsd = cost.usd + maxUsd;
 }
 
 function hooksFor(ctx: StepContext, generation: Started, cost: Spent): CallHooks {
@@ -119,7 +127,7 @@ function hooksFor(ctx: StepContext, generation: Started, cost: Spent): CallHooks
     onExternalId: async (externalId) => {
       await ctx.db.generation.update({ where: { id: generation.id }, data: { externalId } });
     },
-    beforeBilledCall: (usd) => coverCall(ctx, usd, cost.usd),
+    beforeBilledCall: (maxUsd) => coverCall(ctx, maxUsd, cost),
     isRecorded: async (externalId) => (await ctx.db.generation.count({ where: { externalId } })) > 0,
     addCost: ({ usd, basis }) => {
       cost.usd += usd;
@@ -148,7 +156,7 @@ export async function runGeneration<T>(
   outputKey?: string,
 ): Promise<T> {
   const generation = await startGeneration(ctx, start);
-  const cost: Spent = { usd: 0, bases: [] };
+  const cost: Spent = { usd: 0, bases: [], heldUsd: 0 };
   let result: T;
   try {
     result = await run(hooksFor(ctx, generation, cost));

@@ -54,8 +54,8 @@ export interface CallHooks {
   onExternalId(id: string): Promise<void>;
   /** Whether some ledger row already owns this prediction (so a lost create is not adopted twice). */
   isRecorded(id: string): Promise<boolean>;
-  /** Before a prediction that will be billed about `usd` is created: throws when the budget cannot hold it. */
-  beforeBilledCall?(usd: number): Promise<void>;
+  /** Before a prediction that can be billed at most `maxUsd` is created: throws when the budget cannot hold it. */
+  beforeBilledCall?(maxUsd: number): Promise<void>;
   /** A billed prediction: what it cost and what that was computed from. */
   addCost(cost: { usd: number; basis: string }): void;
   /** The call waits because the API is down (a sentence for the person), or goes on again (null). */

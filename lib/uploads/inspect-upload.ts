@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { ffmpegPath } from "@/lib/media/binaries";
 import { probeAudio, probeDuration } from "@/lib/media/probe-video";
 import { runProcess } from "@/lib/media/run-process";
+import { hasOwnEntry } from "@/lib/util/own-entry";
 import { megabytes, uploadLimits } from "./upload-limits";
 
 export interface CheckedUpload {
@@ -180,8 +181,8 @@ async function checkAudio(
 export async function inspectUpload(tempPath: string, outPath: string, abandoned: AbortSignal): Promise<CheckedUpload> {
   const detected = await fileTypeFromFile(tempPath).catch(() => undefined);
   const ext = detected?.ext ?? "";
-  if (ext in IMAGES) return checkImage(tempPath, outPath, ext, await fsp.readFile(tempPath));
-  if (ext in SOUNDS) return checkAudio(tempPath, outPath, ext, (await fsp.stat(tempPath)).size, abandoned);
+  if (hasOwnEntry(IMAGES, ext)) return checkImage(tempPath, outPath, ext, await fsp.readFile(tempPath));
+  if (hasOwnEntry(SOUNDS, ext)) return checkAudio(tempPath, outPath, ext, (await fsp.stat(tempPath)).size, abandoned);
   const handle = await fsp.open(tempPath);
   const head = Buffer.alloc(512);
   const { bytesRead } = await handle.read(head, 0, 512, 0).finally(() => handle.close());

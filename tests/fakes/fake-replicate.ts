@@ -148,6 +148,8 @@ export async function startFakeReplicate() {
     const ms = typeof header === "string" ? parseDuration(header) : undefined;
     return ms === undefined ? undefined : clock() + ms;
   };
+  // Bills at the most a call can be billed: every input byte a token, the answer at max_tokens, run time to the deadline.
+  let billingAtMost = false;
   let slowGets = 0;
   // Replicate's 429 for a GET carries no Retry-After, only words: "resets in ~1s".
   let throttledGets = 0;
@@ -283,7 +285,7 @@ export async function startFakeReplicate() {
       return;
     }
     p.status = "succeeded";
-    p.metrics = { predict_time: 1.25 };
+    p.metrics = { predict_time: billingAtMost && p.cancelAt ? (p.cancelAt - Date.parse(p.created_at)) / 1000 : 1.25 };
     const isLlm = p.model.startsWith("meta/");
     if (isLlm) {
       const prompt = String(p.input.prompt);
@@ -292,11 +294,17 @@ export async function startFakeReplicate() {
       else p.output = scenesJson(prompt, p.fault === "too-long-scene" ? 20 : 3);
       // About four characters a token, as Llama's tokenizer counts English.
       const sent = `${String(p.input.prompt_template ?? "")}${prompt}`;
-      p.metrics = {
-        ...p.metrics,
-        input_token_count: Math.ceil(sent.length / 4),
-        output_token_count: Math.ceil(String([p.output].flat().join("")).length / 4),
-      };
+      p.metrics = billingAtMost
+        ? {
+            ...p.metrics,
+            input_token_count: Buffer.byteLength(sent, "utf8"),
+            output_token_count: Number(p.input.max_tokens),
+          }
+        : {
+            ...p.metrics,
+            input_token_count: Math.ceil(sent.length / 4),
+            output_token_count: Math.ceil(String([p.output].flat().join("")).length / 4),
+          };
       return;
     }
     const ext = p.model.includes("flux") ? "jpg" : p.model.includes("kokoro") ? "wav" : "mp4";
@@ -491,6 +499,7 @@ export async function startFakeReplicate() {
     failNextPrediction: (model: string, ...faults: PredictionFault[]) =>
       predictionFaults.set(model, [...(predictionFaults.get(model) ?? []), ...faults]),
     setOutage: (on: boolean) => void (outage = on),
+    billAtMost: (on: boolean) => void (billingAtMost = on),
     advanceClock: (ms: number) => void (clockOffset += ms),
     makeWebPredictions,
     uploads,
@@ -508,6 +517,7 @@ export async function startFakeReplicate() {
       slowGets = 0;
       throttledGets = 0;
       predictionFaults.clear();
+      billingAtMost = false;
     },
     close: () =>
       new Promise<void>((resolve) => {

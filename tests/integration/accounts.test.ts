@@ -300,6 +300,41 @@ describe("limits", () => {
     assert.ok(Number(third.headers.get("retry-after")) >= 1);
     assert.match(third.json.error.message, /You can redraw 2 stills a minute; try again in \d+ s\./);
   });
+
+  it(
+    "a redraw moves a storyboard again, so it counts against MAX_ACTIVE_JOBS_PER_USER: 429 and nothing changed",
+    { timeout: 90_000 },
+    async () => {
+      const studio = await app({ MAX_ACTIVE_JOBS_PER_USER: "1", LOCAL_BACKEND_DELAY_MS: "1500" });
+      const api = apiClient(studio.baseUrl, studio.token);
+      const waiting = await api.createJob({ prompt: "A heron waits. It strikes.", sceneCount: 2 });
+      const review = await api.waitForStatus(waiting.id, ["awaiting_approval"], 60_000);
+      const moving = await api.createJob({ prompt: "A river bends. It reaches the sea.", sceneCount: 3 });
+      const rowOf = () =>
+        queryDb<{ status: string; version: number; reservedUsd: number }>(
+          studio.dataDir,
+          "SELECT status, version, reservedUsd FROM Job WHERE id = ?",
+          waiting.id,
+        )[0];
+      const scenesOf = () =>
+        queryDb(
+          studio.dataDir,
+          "SELECT id, stillStatus, stillRevision, stillKey FROM Scene WHERE jobId = ? ORDER BY position",
+          waiting.id,
+        );
+      const [jobBefore, scenesBefore] = [rowOf(), scenesOf()];
+      const redraw = await api.request("POST", `/api/jobs/${waiting.id}/scenes/${review.scenes[0]!.id}/regenerate`);
+      assert.ok(!(await api.getJob(moving.id)).isFinal && (await api.getJob(moving.id)).status !== "awaiting_approval");
+      assert.equal(redraw.status, 429, JSON.stringify(redraw.json));
+      assert.ok(Number(redraw.headers.get("retry-after")) >= 1);
+      assert.match(redraw.json.error.message, /You have 1 videos in progress, and at most 1 can be at once/);
+      assert.deepEqual(rowOf(), jobBefore, "the job is still waiting, its version and holds unchanged");
+      assert.deepEqual(scenesOf(), scenesBefore, "no still was queued for a redraw");
+      // Once the other job waits for its person too, the same redraw goes through.
+      await api.waitForStatus(moving.id, ["awaiting_approval"], 60_000);
+      assert.equal((await api.request("POST", `/api/jobs/${waiting.id}/scenes/${review.scenes[0]!.id}/regenerate`)).status, 202);
+    },
+  );
 });
 
 describe("who may sign up", () => {
@@ -363,6 +398,18 @@ describe("operator commands", () => {
         body: { email: "dana@example.com", password: newPassword },
       });
       assert.equal(fresh.status, 200);
+
+      // Disabled from the shell: Dana's storyboard waiting for her is canceled too, so nothing of hers runs on.
+      const dana = apiClient(studio.baseUrl, printed);
+      const waiting = await dana.createJob({ prompt: "A kettle boils. Tea is poured.", sceneCount: 2 });
+      await dana.waitForStatus(waiting.id, ["awaiting_approval"], 60_000);
+      const disabled = await cli(studio.dataDir, "lib/cli/user.ts", "disable", "--email", "dana@example.com");
+      assert.equal(disabled.status, 0, disabled.stderr);
+      assert.match(disabled.stdout, /dana@example\.com disabled \(1 videos in progress canceled\)/);
+      assert.equal(
+        queryDb<{ status: string }>(studio.dataDir, "SELECT status FROM Job WHERE id = ?", waiting.id)[0]?.status,
+        "canceled",
+      );
     },
   );
 });
@@ -444,6 +491,28 @@ describe("share links", () => {
       assert.equal((await fetch(url)).status, 404, "stopping sharing ends every link");
     },
   );
+
+  it("share requests that arrive together each get a link that plays", { timeout: 120_000 }, async () => {
+    const studio = await app();
+    const owner = apiClient(studio.baseUrl, studio.token);
+    const job = await owner.createJob({ prompt: "A lantern floats up. It fades.", sceneCount: 2, autoApprove: true });
+    await owner.waitForStatus(job.id, ["completed"], 90_000);
+    for (const round of [1, 2]) {
+      const links = await Promise.all(Array.from({ length: 5 }, () => owner.request("POST", `/api/jobs/${job.id}/share`, {})));
+      assert.deepEqual(
+        links.map((l) => l.status),
+        [201, 201, 201, 201, 201],
+      );
+      for (const [i, link] of links.entries()) {
+        const played = await fetch(link.json.url);
+        assert.equal(played.status, 200, `round ${round}: link ${i + 1} of 5 plays`);
+        await played.arrayBuffer();
+      }
+      // Stopping sharing ends them all; the next round starts from no key again.
+      assert.equal((await owner.request("DELETE", `/api/jobs/${job.id}/share`)).status, 204);
+      for (const link of links) assert.equal((await fetch(link.json.url)).status, 404);
+    }
+  });
 });
 
 describe("invites by mail", () => {

@@ -11,6 +11,9 @@ import { waitFor } from "../helpers/wait-for";
 import { startFakeReplicate, type FakeReplicate } from "../fakes/fake-replicate";
 import { clipsCostUsd, type PricedJob } from "@/lib/costs/work-cost";
 import type { JobView } from "@/lib/jobs/job-view";
+import { tokenCost, writerMaxCostUsd } from "@/lib/providers/replicate/billing";
+import { STILL_MODELS, WRITER_MODELS } from "@/lib/providers/replicate/model-table";
+import { sceneWriterHoldUsd } from "@/lib/providers/replicate/replicate-scene-writer";
 
 // Daily caps, holds and alerts on the real app against the fake Replicate, so every cost is a real figure.
 let fake: FakeReplicate;
@@ -302,4 +305,62 @@ describe("a person's daily limit, and what each person sees", () => {
       .split("\r\n");
     assert.ok(bobCsv.slice(1).every((row) => row.includes(",bob@example.com,")));
   });
+});
+
+describe("holds of the most a call can cost", () => {
+  let app: RunningApp;
+  let api: ReturnType<typeof apiClient>;
+  let ownerId: string;
+  const writer = WRITER_MODELS["meta/meta-llama-3-8b-instruct"];
+  const stills = 2 * STILL_MODELS["black-forest-labs/flux-schnell"].perImageUsd;
+  before(async () => {
+    app = await startApp(replicateEnv(fake));
+    api = apiClient(app.baseUrl, app.token);
+    ownerId = (await api.request("GET", "/api/users")).json.users.find(
+      (u: { email: string }) => u.email === "owner@storyreel.test",
+    ).id;
+  });
+  after(async () => {
+    fake.billAtMost(false);
+    await app?.stop();
+  });
+  const setLimit = (usd: number) => api.request("PATCH", `/api/users/${ownerId}`, { dailyBudgetUsd: usd });
+
+  it(
+    "refuses up front a storyboard that fits at the writer's typical cost but not at its most; billed at the most, a run never crosses its cap",
+    { timeout: 120_000 },
+    async () => {
+      fake.reset();
+      fake.billAtMost(true);
+      const typical = tokenCost(writer, writer.typicalTokens);
+      const most = sceneWriterHoldUsd(writer);
+      assert.ok(most > typical);
+
+      // Room for the typical writer call and the stills, and a little more: not for the most the writer may cost.
+      assert.equal((await setLimit(stills + typical + 0.00005)).status, 200);
+      const estimate = await api.request("GET", "/api/estimate?sceneCount=2");
+      assert.match(estimate.json.budget.refusal ?? "", /^This needs \$0\.\d+, but your daily limit \(set by an admin\)/);
+      const refused = await api.request("POST", "/api/jobs", { prompt: PROMPT, sceneCount: 2 });
+      assert.equal(refused.status, 402, JSON.stringify(refused.json));
+      assert.equal(refused.json.error.message, estimate.json.budget.refusal);
+      assert.equal(fake.creates().length, 0, "nothing was asked of Replicate");
+
+      // Room for exactly the most the storyboard can cost: it is made, every call billed at its most, under the cap.
+      const limit = stills + most;
+      assert.equal((await setLimit(limit)).status, 200);
+      const job = await api.createJob({ prompt: PROMPT, sceneCount: 2 });
+      assert.ok(Math.abs(heldBy(app.dataDir, job.id) - limit) < 1e-12, "the hold is the most the storyboard can cost");
+      const review = await api.waitForStatus(job.id, ["awaiting_approval"], 60_000);
+      const writerRow = readLedger(app.dataDir, job.id).find((r) => r.kind === "scenes")!;
+      const billedAtMost = writerMaxCostUsd(writer, fake.predictions.get(writerRow.externalId!)!.input);
+      assert.ok(Math.abs(writerRow.costUsd - billedAtMost) < 1e-12, `${writerRow.costBasis}`);
+      assert.match(writerRow.costBasis ?? "", new RegExp(` \\+ ${writer.maxOutputTokens} output tokens`));
+      assert.ok(spentIn(app.dataDir) <= limit + 1e-12, `spent ${spentIn(app.dataDir)} of ${limit}`);
+      assert.equal(heldBy(app.dataDir, job.id), 0, "nothing stays held while the storyboard waits");
+      // The clips do not fit what is left: the approval is refused, and nothing more is spent.
+      const approve = await api.request("POST", `/api/jobs/${review.id}/approve`);
+      assert.equal(approve.status, 402);
+      assert.ok(spentIn(app.dataDir) <= limit + 1e-12);
+    },
+  );
 });

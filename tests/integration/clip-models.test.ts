@@ -80,6 +80,39 @@ describe("choosing the clip model", () => {
     assert.equal(fake.creates().length, 0);
   });
 
+  it("refuses names every object inherits (toString, __proto__...) wherever a request names a table entry", async () => {
+    const before = (await api.request("GET", "/api/jobs?limit=100")).json.jobs.length;
+    fake.reset();
+    const inherited = ["toString", "__proto__", "constructor", "hasOwnProperty"];
+    const fields: [string, (name: string) => Record<string, string>, RegExp][] = [
+      ["clipModel", (name) => ({ clipModel: name }), /is not a clip model Storyreel offers; choose one of/],
+      [
+        "clipResolution",
+        (name) => ({ clipModel: "kwaivgi/kling-v2.1", clipResolution: name }),
+        // Names longer than a resolution are refused by length first, the others by the model.
+        /^(Kling 2\.1 makes 720p, 1080p video, not \w+\.|The clip resolution must be text such as 720p\.)$/,
+      ],
+      ["continuity", (name) => ({ continuity: name }), /Continuity must be one of/],
+      ["aspectRatio", (name) => ({ aspectRatio: name }), /Aspect ratio must be one of/],
+      ["style", (name) => ({ style: name }), /Style must be one of/],
+      ["voice", (name) => ({ narration: "true", voice: name }), /The voice must be one of/],
+    ];
+    for (const name of inherited) {
+      for (const [field, choice, message] of fields) {
+        const body = Object.fromEntries(Object.entries(choice(name)).map(([k, v]) => [k, v === "true" ? true : v]));
+        const res = await api.request("POST", "/api/jobs", { prompt: "A fox runs.", ...body });
+        assert.equal(res.status, 400, `${field}=${name}: ${JSON.stringify(res.json)}`);
+        assert.match(res.json.error.message, message, `${field}=${name} is refused with a sentence`);
+        if (field === "style" || field === "voice") continue;
+        const estimate = await api.request("GET", `/api/estimate?${new URLSearchParams(choice(name))}`);
+        assert.equal(estimate.status, 400, `estimate ${field}=${name}: ${JSON.stringify(estimate.json)}`);
+        assert.match(estimate.json.error.message, message);
+      }
+    }
+    assert.equal((await api.request("GET", "/api/jobs?limit=100")).json.jobs.length, before);
+    assert.equal(fake.creates().length, 0);
+  });
+
   it("estimates from the chosen model's price at the chosen resolution and the lengths it allows", async () => {
     const estimate = async (query: string) => {
       const res = await api.request("GET", `/api/estimate?sceneCount=4&${query}`);

@@ -10,7 +10,8 @@ import { startFakeReplicate, type FakeReplicate } from "../fakes/fake-replicate"
 import { probeVideo } from "@/lib/media/probe-video";
 import { tokenCost } from "@/lib/providers/replicate/billing";
 import { CLIP_MODELS, STILL_MODELS, WRITER_MODELS } from "@/lib/providers/replicate/model-table";
-import { readLedger } from "../helpers/read-db";
+import { readJobRow, readLedger } from "../helpers/read-db";
+import { invitePerson } from "../helpers/invite-person";
 import { waitFor } from "../helpers/wait-for";
 import { replicateEnv } from "../helpers/replicate-env";
 
@@ -385,6 +386,54 @@ describe("faults on the replicate back end", () => {
       );
       assert.equal(fake.predictions.get(clip().externalId!)?.status, "canceled");
       assert.ok(clip().costUsd > 0, `a prediction canceled after it started is billed: ${JSON.stringify(clip())}`);
+    },
+  );
+
+  it(
+    "disabling a person cancels their videos in progress: holds released, the running prediction stopped, nothing more made",
+    { timeout: 120_000 },
+    async () => {
+      fake.reset();
+      const since = Date.now();
+      const token = await invitePerson(app, { name: "Eve", email: "eve@example.com", password: "eve's password!" });
+      const eve = apiClient(app.baseUrl, token);
+      // A clip model no other test here uses, so the clip that never finishes is this job's.
+      const kling = "kwaivgi/kling-v2.1";
+      fake.failNextPrediction(kling, "never-finish");
+      const rendering = await eve.createJob({
+        clipModel: kling,
+        prompt: "A tide comes in. Crabs hide. The moon rises.",
+        sceneCount: 3,
+        autoApprove: true,
+      });
+      await eve.waitForStatus(rendering.id, ["rendering"], 60_000, 20);
+      const stuck = await waitFor("the clip that never finishes to start", () =>
+        [...fake.predictions.values()].find(
+          (p) => p.model === kling && p.fault === "never-finish" && p.started_at && Date.parse(p.created_at) >= since,
+        ),
+      );
+      const started = await waitFor("its prediction to be recorded", () =>
+        ledger(rendering.id).find((r) => r.externalId === stuck.id),
+      );
+      const waiting = await eve.createJob({ prompt: "A fox sleeps. It wakes.", sceneCount: 2 });
+      await eve.waitForStatus(waiting.id, ["awaiting_approval"], 60_000);
+
+      const users = (await api.request("GET", "/api/users")).json.users as { id: string; email: string }[];
+      const eveId = users.find((u) => u.email === "eve@example.com")!.id;
+      assert.equal((await api.request("PATCH", `/api/users/${eveId}`, { disabled: true })).status, 200);
+      for (const id of [rendering.id, waiting.id]) {
+        const row = readJobRow<{ status: string; reservedUsd: number; leaseOwner: string | null }>(app.dataDir, id);
+        assert.deepEqual(row, { ...row, status: "canceled", reservedUsd: 0, leaseOwner: null }, `job ${id} ends canceled`);
+      }
+      const clip = () => ledger(rendering.id).find((r) => r.externalId === started.externalId)!;
+      await waitFor("the canceled clip's ledger row to settle", () => clip().status !== "running", { timeoutMs: 5000 });
+      assert.equal(fake.predictions.get(started.externalId!)?.status, "canceled", "stopped on Replicate too");
+      // Other tests' jobs may still be calling: count this person's calls only (the ledger, and the one clip model).
+      const calls = () => [ledger(rendering.id).length, ledger(waiting.id).length, fake.creates(kling).length];
+      const before = calls();
+      await new Promise((r) => setTimeout(r, 2000));
+      assert.deepEqual(calls(), before, "no generation call after the person was disabled");
+      assert.equal(ledger(rendering.id).filter((r) => r.status === "running").length, 0);
     },
   );
 

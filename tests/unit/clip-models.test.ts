@@ -35,6 +35,21 @@ describe("the clip model table", () => {
     assert.ok(checked >= 25, `${checked} combinations`);
   });
 
+  it("finds no model or resolution under the names every object inherits", () => {
+    const kling = CLIP_MODELS["kwaivgi/kling-v2.1"] as ClipModel;
+    for (const name of ["toString", "__proto__", "constructor", "hasOwnProperty", "valueOf"]) {
+      assert.throws(() => chooseClips(kling, { resolution: name }), {
+        message: `Kling 2.1 makes 720p, 1080p video, not ${name}.`,
+      });
+      assert.throws(() => allowedDurations(kling, name, false), /has no .* resolution/);
+      assert.throws(
+        () => resolveModels({ writer: name, still: name, clip: name }),
+        /is not a model Storyreel knows/,
+        `${name} as a model name`,
+      );
+    }
+  });
+
   it("has a default resolution, a price and lengths for every model", () => {
     for (const model of models) {
       assert.ok(model.tiers[model.defaultResolution], model.ref);

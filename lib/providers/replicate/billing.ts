@@ -14,6 +14,24 @@ export function tokenCost(model: WriterModel, tokens: { input: number; output: n
   return (tokens.input * model.perMillionTokensUsd.input + tokens.output * model.perMillionTokensUsd.output) / 1e6;
 }
 
+/**
+ * The most input tokens a request can be: the UTF-8 bytes of its text (prompt, template, system prompt). Llama's
+ * tokenizer, like every byte-level BPE, never makes a token of less than one byte.
+ */
+export function maxInputTokens(input: Record<string, unknown>): number {
+  return Object.values(input).reduce<number>((sum, v) => sum + (typeof v === "string" ? Buffer.byteLength(v, "utf8") : 0), 0);
+}
+
+/** The most one call with this input can be billed: every input token, and the answer at its length limit. */
+export function writerMaxCostUsd(model: WriterModel, input: Record<string, unknown>): number {
+  return tokenCost(model, { input: maxInputTokens(input), output: model.maxOutputTokens });
+}
+
+/** The most one call can be billed: run time up to the deadline it is canceled at. */
+export function predictTimeMaxCostUsd(model: NarratorModel): number {
+  return model.maxPredictSec * model.perPredictSecondUsd;
+}
+
 /** Billed per token: the counts Replicate reports in the prediction's metrics (typical counts if it reports none). */
 export function writerCost(model: WriterModel, prediction: Pick<Prediction, "metrics">): BilledCost {
   const input = prediction.metrics?.input_token_count;

@@ -1,4 +1,5 @@
 import { invalidInput } from "@/lib/errors";
+import { ownEntry } from "@/lib/util/own-entry";
 import type { AspectRatio, Continuity } from "@/lib/vocabulary";
 import { allowedDurations, CLIP_MODELS, type ClipModel, type ClipTier } from "./model-table";
 
@@ -21,7 +22,7 @@ export function chooseClips(
   aspectRatio?: AspectRatio,
 ): ClipChoice {
   const resolution = wanted.resolution ?? model.defaultResolution;
-  const tier = model.tiers[resolution];
+  const tier = ownEntry(model.tiers, resolution);
   if (!tier) throw invalidInput(`${model.label} makes ${list(Object.keys(model.tiers))} video, not ${resolution}.`);
   const continuity = wanted.continuity ?? "none";
   if (continuity === "continuous" && !tier.endFrame) {
@@ -38,7 +39,7 @@ export function chooseClips(
 }
 
 export function tierOf(choice: Pick<ClipChoice, "model" | "resolution">): ClipTier {
-  return choice.model.tiers[choice.resolution]!;
+  return ownEntry(choice.model.tiers, choice.resolution)!;
 }
 
 /** Whether the clip of this scene ends on the next scene's still. */

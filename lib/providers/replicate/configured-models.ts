@@ -1,4 +1,5 @@
 import { getEnv } from "@/lib/env";
+import { ownEntry } from "@/lib/util/own-entry";
 import { MODEL_TABLES, type ClipModel, type NarratorModel, type StillModel, type WriterModel } from "./model-table";
 
 /** The models of one job, by name: chosen from the configuration when the job is created, then kept on it. */
@@ -35,7 +36,7 @@ export function configuredModelNames(): ModelNames {
 }
 
 function pick<K extends keyof ModelNames>(role: K, name: string): Models[K] {
-  const model = MODEL_TABLES[role][name] as Models[K] | undefined;
+  const model = ownEntry<Models[K]>(MODEL_TABLES[role] as Record<string, Models[K]>, name);
   if (!model) {
     const known = Object.keys(MODEL_TABLES[role]).join(", ");
     throw new Error(

@@ -1,3 +1,4 @@
+import { ownEntry } from "@/lib/util/own-entry";
 import type { AspectRatio, VoiceId } from "@/lib/vocabulary";
 
 /**
@@ -18,6 +19,8 @@ export interface WriterModel {
   perMillionTokensUsd: { input: number; output: number };
   /** What one scene-writing request usually uses: the estimate, made before the tokens are counted. */
   typicalTokens: { input: number; output: number };
+  /** Sent as the answer's length limit (max_tokens): the most output tokens a call can be billed for. */
+  maxOutputTokens: number;
   pollMs: number;
   input(args: { system: string; prompt: string }): Record<string, unknown>;
 }
@@ -81,14 +84,22 @@ export function llama3Template(system: string): string {
   );
 }
 
+const LLAMA3_MAX_OUTPUT_TOKENS = 1500;
+
 export const WRITER_MODELS = {
   "meta/meta-llama-3-8b-instruct": {
     ref: "meta/meta-llama-3-8b-instruct",
     perMillionTokensUsd: { input: 0.05, output: 0.25 },
     typicalTokens: { input: 700, output: 900 },
+    maxOutputTokens: LLAMA3_MAX_OUTPUT_TOKENS,
     pollMs: 500,
     // This model has no system_prompt input (Replicate drops unknown inputs): the instructions go into its template.
-    input: ({ system, prompt }) => ({ prompt, prompt_template: llama3Template(system), max_tokens: 1500, temperature: 0.6 }),
+    input: ({ system, prompt }) => ({
+      prompt,
+      prompt_template: llama3Template(system),
+      max_tokens: LLAMA3_MAX_OUTPUT_TOKENS,
+      temperature: 0.6,
+    }),
   },
 } satisfies Record<string, WriterModel>;
 
@@ -237,6 +248,8 @@ export interface NarratorModel {
   /** The hardware's price per second of prediction time, and a caption's usual time: the estimate. */
   perPredictSecondUsd: number;
   typicalPredictSec: number;
+  /** The deadline a prediction is canceled at (sent as Cancel-After): the most run time a call can be billed for. */
+  maxPredictSec: number;
   pollMs: number;
   input(args: { text: string; voice: VoiceId }): Record<string, unknown>;
 }
@@ -255,6 +268,8 @@ export const NARRATOR_MODELS = {
     ref: "jaaari/kokoro-82m:9b835af53a2383159eaf0147c9bee26bf238bdfa7527eb2e9c24bb4b43dac02d",
     perPredictSecondUsd: 0.000225,
     typicalPredictSec: 3,
+    // A caption is a sentence or two: two minutes is plenty, even queued.
+    maxPredictSec: 120,
     pollMs: 500,
     // A little slower than its default, as espeak-ng is here: captions are read, not rushed.
     input: ({ text, voice }) => ({ text, voice: KOKORO_VOICES[voice], speed: 0.9 }),
@@ -277,7 +292,7 @@ export function parseModelRef(ref: string): ModelRef {
 
 /** The lengths a clip may have with this model at this resolution, given whether it must end on a chosen frame. */
 export function allowedDurations(model: ClipModel, resolution: string, endFrame: boolean): readonly number[] {
-  const tier = model.tiers[resolution];
+  const tier = ownEntry(model.tiers, resolution);
   if (!tier) throw new Error(`${model.ref} has no ${resolution} resolution.`);
   if (!endFrame || !model.endFrameDurations) return tier.durations;
   const both = tier.durations.filter((d) => model.endFrameDurations!.includes(d));

@@ -1,6 +1,7 @@
 import fsp from "node:fs/promises";
 import { FRAME_RATE, frameSize, h264OutputArgs } from "@/lib/media/frame-size";
 import { runFfmpeg } from "@/lib/media/run-ffmpeg";
+import { ownEntry } from "@/lib/util/own-entry";
 import { NO_HOOKS, type AnimateInput, type Animator, type CallHooks } from "../types";
 import { clipCost } from "./billing";
 import { downloadOutput, firstOutputUrl } from "./download-output";
@@ -21,7 +22,7 @@ const MOTION_PROMPTS: Record<string, string> = {
 
 /** The scene in words, then what the camera does: a clip model that only saw the camera move would invent the rest. */
 function clipPrompt(input: AnimateInput): string {
-  return `${input.scenePrompt.replace(/[.\s]+$/, "")}. ${MOTION_PROMPTS[input.motion] ?? "slow camera move"}.`;
+  return `${input.scenePrompt.replace(/[.\s]+$/, "")}. ${ownEntry(MOTION_PROMPTS, input.motion) ?? "slow camera move"}.`;
 }
 
 /**
@@ -63,7 +64,7 @@ export function replicateAnimator(runtime: ReplicateRuntime, model: ClipModel, r
     model: model.ref,
     async animate(input: AnimateInput, signal: AbortSignal, hooks: CallHooks = NO_HOOKS): Promise<void> {
       const endFrame = input.endStillPath !== undefined;
-      if (endFrame && !model.tiers[resolution]?.endFrame) {
+      if (endFrame && !ownEntry(model.tiers, resolution)?.endFrame) {
         throw new ReplicateError("input", `${model.label} at ${resolution} cannot end a clip on a chosen frame.`);
       }
       const durationSec = snapDuration(allowedDurations(model, resolution, endFrame), input.durationSec);
@@ -90,6 +91,7 @@ export function replicateAnimator(runtime: ReplicateRuntime, model: ClipModel, r
             pollMs: runtime.pollMs ?? model.pollMs,
             maxRetries: 2,
             cost: () => clipCost(choice, durationSec),
+            maxCostUsd: clipCost(choice, durationSec).usd,
             accept: async (prediction) => {
               const bytes = await downloadOutput(
                 runtime.resilience,

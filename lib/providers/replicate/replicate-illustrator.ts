@@ -25,6 +25,7 @@ export function replicateIllustrator(runtime: ReplicateRuntime, model: StillMode
         pollMs: runtime.pollMs ?? model.pollMs,
         maxRetries: 3,
         cost: () => stillCost(model),
+        maxCostUsd: stillCost(model).usd,
         accept: async (prediction) => {
           const bytes = await downloadOutput(
             runtime.resilience,

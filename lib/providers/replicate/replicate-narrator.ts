@@ -1,15 +1,12 @@
 import fsp from "node:fs/promises";
 import { probeDuration } from "@/lib/media/probe-video";
 import { NO_HOOKS, type CallHooks, type Narrator } from "../types";
-import { predictTimeCost } from "./billing";
+import { predictTimeCost, predictTimeMaxCostUsd } from "./billing";
 import { downloadOutput, firstOutputUrl } from "./download-output";
 import type { NarratorModel } from "./model-table";
 import { ReplicateError } from "./replicate-errors";
 import type { ReplicateRuntime } from "./runtime";
 import { runPrediction } from "./run-prediction";
-
-// A caption is a sentence or two: a minute is plenty, even queued.
-const NARRATION_DEADLINE_SEC = 120;
 
 /** A caption spoken by a text-to-speech model on Replicate; the file is checked by reading its length. */
 export function replicateNarrator(runtime: ReplicateRuntime, model: NarratorModel): Narrator {
@@ -22,10 +19,11 @@ export function replicateNarrator(runtime: ReplicateRuntime, model: NarratorMode
         {
           model: model.ref,
           input: model.input(input),
-          deadlineSec: NARRATION_DEADLINE_SEC,
+          deadlineSec: model.maxPredictSec,
           pollMs: runtime.pollMs ?? model.pollMs,
           maxRetries: 2,
           cost: (prediction) => predictTimeCost(model, prediction),
+          maxCostUsd: predictTimeMaxCostUsd(model),
           accept: async (prediction) => {
             const bytes = await downloadOutput(
               runtime.resilience,

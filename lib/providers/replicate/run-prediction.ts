@@ -14,6 +14,11 @@ export interface PredictionRequest<T> {
   maxRetries: number;
   /** What a billed prediction of this request cost, from what the prediction reports. */
   cost(prediction: Prediction): BilledCost;
+  /**
+   * The most a billed prediction of this request can cost (every token, the whole deadline; exact for stills and
+   * clips): held before each create, so a bill can never pass what the daily caps were checked against.
+   */
+  maxCostUsd: number;
   /** Downloads and checks the output; a ReplicateError("output") makes the attempt fail and retry. */
   accept(prediction: Prediction): Promise<T>;
 }
@@ -87,8 +92,7 @@ async function create<T>(
   hooks: CallHooks,
   signal: AbortSignal,
 ): Promise<string> {
-  // What a prediction that reports nothing would cost: exact for stills and clips, typical tokens for the writer.
-  await hooks.beforeBilledCall?.(request.cost({} as Prediction).usd);
+  await hooks.beforeBilledCall?.(request.maxCostUsd);
   const sentAt = Date.now();
   try {
     const prediction = await resilience.guard(
