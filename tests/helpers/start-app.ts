@@ -159,9 +159,18 @@ export async function signInOwner(baseUrl: string, who = OWNER, setupCode?: stri
 
 export type RunningWorker = Omit<RunningApp, "baseUrl" | "token" | "cookie" | "auth">;
 
-/** `npm run worker` on an app's DATA_DIR, as an operator starts it. */
-export async function startWorker(dataDir: string, env: Record<string, string> = {}): Promise<RunningWorker> {
-  const group = spawnGroup(["run", "--silent", "worker"], appEnv(dataDir, env), "npm");
+/**
+ * The worker (`lib/cli/worker.ts`, which migrates the database itself) on an app's DATA_DIR; with `npm`, started as
+ * an operator does, `npm run worker` (whose pid is then npm's, not the worker's).
+ */
+export async function startWorker(
+  dataDir: string,
+  env: Record<string, string> = {},
+  options: { npm?: boolean } = {},
+): Promise<RunningWorker> {
+  const group = options.npm
+    ? spawnGroup(["run", "--silent", "worker"], appEnv(dataDir, env), "npm")
+    : spawnGroup(["--import", "tsx", "lib/cli/worker.ts"], appEnv(dataDir, env));
   await waitUntil(group, async () => group.logs().includes("job runner started"), "worker");
   return { dataDir, pid: group.pid, logs: group.logs, stop: group.stop, kill: group.kill };
 }

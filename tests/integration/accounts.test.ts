@@ -399,8 +399,15 @@ describe("operator commands", () => {
       });
       assert.equal(fresh.status, 200);
 
+      // The reset revoked her tokens (the account may have been taken over): a new one for what follows.
+      assert.equal(
+        (await call(studio.baseUrl, "GET", "/api/jobs", { headers: { Authorization: `Bearer ${printed}` } })).status,
+        401,
+      );
+      const again = await cli(studio.dataDir, "lib/cli/token.ts", "create", "--email", "dana@example.com", "--name", "after");
+      assert.equal(again.status, 0, again.stderr);
       // Disabled from the shell: Dana's storyboard waiting for her is canceled too, so nothing of hers runs on.
-      const dana = apiClient(studio.baseUrl, printed);
+      const dana = apiClient(studio.baseUrl, again.stdout.trim().split("\n").pop()!);
       const waiting = await dana.createJob({ prompt: "A kettle boils. Tea is poured.", sceneCount: 2 });
       await dana.waitForStatus(waiting.id, ["awaiting_approval"], 60_000);
       const disabled = await cli(studio.dataDir, "lib/cli/user.ts", "disable", "--email", "dana@example.com");

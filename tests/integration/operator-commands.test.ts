@@ -65,7 +65,7 @@ describe("operator commands beside a running server", () => {
   it("npm run worker makes a video while the web server runs with RUN_WORKER=false", { timeout: 180_000 }, async () => {
     const app = await startApp({ RUN_WORKER: "false" });
     running.push(app);
-    const worker = await startWorker(app.dataDir);
+    const worker = await startWorker(app.dataDir, {}, { npm: true });
     running.push(worker);
     const api = apiClient(app.baseUrl, app.token);
     const job = await api.createJob({ prompt: "A heron waits in the reeds. It takes flight.", sceneCount: 2, autoApprove: true });
@@ -119,7 +119,7 @@ describe("two processes starting together on a fresh data directory", () => {
       const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "storyreel-together-"));
       const [app, worker] = await Promise.all([
         startApp({ RUN_WORKER: "false" }, { dataDir, npmStart: true, port: await freePort() }),
-        startWorker(dataDir),
+        startWorker(dataDir, {}, { npm: true }),
       ]);
       running.push(app, worker);
       const db = new Database(path.join(dataDir, "storyreel.db"), { readonly: true });
