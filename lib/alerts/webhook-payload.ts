@@ -17,8 +17,12 @@ function defuseAts(text: string): string {
 /** Slack reads `<!here>`, `<@U123>` and `<url|label>` as commands and links: its own escaping turns them into text. */
 const slackText = (text: string) => defuseAts(text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"));
 
-/** Discord shows entities as typed, so its copy is broken up with zero-width spaces instead. */
-const discordText = (text: string) => defuseAts(text.replace(/<(?=[!#@])/g, `<${ZERO_WIDTH_SPACE}`));
+/**
+ * Discord shows entities as typed, so its copy is broken up with zero-width spaces instead; markdown's link
+ * brackets are escaped, so a quoted prompt cannot show "[your invoice](https://elsewhere)" as a link.
+ */
+const discordText = (text: string) =>
+  defuseAts(text.replace(/<(?=[!#@])/g, `<${ZERO_WIDTH_SPACE}`).replace(/[[\]()]/g, (c) => `\\${c}`));
 
 /**
  * The JSON posted to ALERT_WEBHOOK_URL: `text` is what Slack shows, `content` what Discord shows (each ignores the

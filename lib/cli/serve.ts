@@ -13,6 +13,7 @@ import { serveUpload, UPLOAD_PATH } from "@/lib/http/serve-upload";
 import { uploadLimits } from "@/lib/uploads/upload-limits";
 import { CLIENT_ADDRESS_HEADER, clientAddress } from "@/lib/http/client-address";
 import { log } from "@/lib/log";
+import { guardUpgrades } from "@/lib/http/upgrade-guard";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { describeFailure } from "./run-cli";
 import { ownerMissing } from "@/lib/auth/owner-setup";
@@ -44,12 +45,14 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
   await printSetupCode();
 
-  const server = http.createServer((req, res) => {
+  const onRequest: http.RequestListener = (req, res) => {
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(name, String(value));
     const rawPath = (req.url ?? "/").split("?")[0]!;
     const refusal = checkRequest({ method: req.method ?? "GET", rawPath, headers }, options);
     if (refusal) return refuse(res, refusal);
+    // Only a request the guard let through is invited to send its body.
+    if (req.headers.expect?.toLowerCase() === "100-continue") res.writeContinue();
 
     // The address rate limits count by: this socket's peer, or the proxy's word for it when TRUST_PROXY is set.
     req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req, env.TRUST_PROXY);
@@ -67,7 +70,11 @@ async function main(): Promise<void> {
       log.error("request failed", { error, path: rawPath });
       if (!res.headersSent) res.writeHead(500).end();
     });
-  });
+  };
+  const server = http.createServer(onRequest);
+  // Without a listener of its own, Node answers "100 Continue" before the guard has seen the request.
+  server.on("checkContinue", onRequest);
+  guardUpgrades(server, options, development);
   // A client that trickles its headers or body cannot hold a connection for long.
   server.headersTimeout = 20_000;
   server.requestTimeout = 120_000;

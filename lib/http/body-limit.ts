@@ -9,6 +9,8 @@ import type { Refusal } from "./request-guard";
  *
  * Past `maxBytes` nothing more reaches the reader, the refusal is answered and the connection is closed.
  */
+const UNREAD_BODY_GRACE_MS = 1000;
+
 export function limitRequestBody(
   req: IncomingMessage,
   res: ServerResponse,
@@ -18,6 +20,15 @@ export function limitRequestBody(
 ): void {
   let bytes = 0;
   let refused = false;
+  // A body nobody reads (the answer came first: a page, a 404) is discarded by Node without passing `push`, and
+  // the socket kept for the next request, so the rest of it would never be counted: the connection goes instead,
+  // its answer first (FIN), then the socket shortly after, whatever is still arriving.
+  res.once("finish", () => {
+    if (req.complete || refused) return;
+    const socket = req.socket;
+    socket.end();
+    setTimeout(() => socket.destroy(), UNREAD_BODY_GRACE_MS).unref();
+  });
   const push = req.push.bind(req);
   req.push = (chunk: unknown, encoding?: BufferEncoding): boolean => {
     if (refused) return false;

@@ -4,11 +4,16 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { RUNNABLE_STATUSES } from "@/lib/jobs/status";
 import { isDeadLocalOwner } from "@/lib/util/process-identity";
 
-/** A job with work to do that no runner holds (or whose holder's lease ran out): the next claim may take it. */
+/**
+ * A job with work to do that no runner holds (or whose holder's lease ran out): the next claim may take it. Never
+ * a disabled person's: disabling cancels their jobs, and one started by a request already past its check when the
+ * ban landed waits here, unspent, instead of running.
+ */
 export const unclaimedJobWhere = (now: Date) =>
   ({
     status: { in: [...RUNNABLE_STATUSES] },
     OR: [{ leaseExpiresAt: null }, { leaseExpiresAt: { lt: now } }],
+    owner: { OR: [{ banned: false }, { banned: null }] },
   }) satisfies Prisma.JobWhereInput;
 
 /** The same test on a row already read. */

@@ -105,23 +105,24 @@ describe("downloading a model's output", () => {
       /on localhost, which is not one of the hosts outputs may come from \(REPLICATE_OUTPUT_HOSTS\)/,
     );
     await refused(download(`${base}/still.png`, ["127.0.0.1"]), "invalid", /downloaded over https only/);
+    await refused(download("https://"), "invalid", /not a web address that can be downloaded/);
     assert.deepEqual(requested, []);
   });
 
   it("cuts off a body larger than the limit that declares no length", async () => {
     written.delete("/chunked.png");
-    await refused(download(`${base}/chunked.png`), "output", /too large to keep/);
+    await refused(download(`${base}/chunked.png`), "invalid", /too large to keep/);
     await new Promise((r) => setTimeout(r, 100));
     const sent = written.get("/chunked.png") ?? 0;
     assert.ok(sent < 20 * MB, `the server got to write ${Math.round(sent / MB)} MB of 50 MB before the download let go`);
   });
 
   it("cuts off a body whose Content-Length tells its compressed size, counting what it inflates to", async () => {
-    await refused(download(`${base}/gzip.png`), "output", /too large to keep/);
+    await refused(download(`${base}/gzip.png`), "invalid", /too large to keep/);
   });
 
   it("refuses a declared length over the limit before reading it", async () => {
-    await refused(download(`${base}/declared.png`), "output", /too large to keep/);
+    await refused(download(`${base}/declared.png`), "invalid", /too large to keep/);
   });
 });
 

@@ -150,4 +150,18 @@ describe("leases", () => {
     const all = await queuePositions(db);
     assert.deepEqual([all.get(jobs[1]!.id), all.get(jobs[2]!.id), all.has(jobs[0]!.id)], [...after, false]);
   });
+
+  it("never hands a disabled person's job to a runner", async () => {
+    const db = getDb();
+    const job = await newJob({ prompt: "Started just as its owner was disabled.", sceneCount: 2, autoApprove: true });
+    await db.user.update({ where: { id: "local" }, data: { banned: true } });
+    try {
+      assert.equal(await claimJob(db, job.id, "runner-b", 5000), null, "no claim on it");
+      const row = await db.job.findUniqueOrThrow({ where: { id: job.id } });
+      assert.equal(row.status, "queued", "it waits, spending nothing");
+    } finally {
+      await db.user.update({ where: { id: "local" }, data: { banned: false } });
+    }
+    assert.ok(await claimJob(db, job.id, "runner-b", 5000), "claimable again once the person is enabled");
+  });
 });

@@ -42,4 +42,10 @@ describe("alert webhook payload", () => {
     assert.ok(payload.text.length <= 2000 && payload.content.length <= 2000);
     assert.doesNotMatch(payload.content, DISCORD_MENTION);
   });
+
+  it("shows a quoted markdown link in Discord as text, not as a link", () => {
+    const payload = webhookPayload('Video over its estimate: "[pay your invoice](https://elsewhere.example/pay)"');
+    assert.doesNotMatch(payload.content, /(?<!\\)\[[^\]]*(?<!\\)\]\(/, "no unescaped [label](url)");
+    assert.match(payload.content, /\\\[pay your invoice\\\]\\\(https:\/\/elsewhere\.example\/pay\\\)/);
+  });
 });

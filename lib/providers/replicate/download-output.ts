@@ -34,8 +34,9 @@ export function firstOutputUrl(output: unknown): string {
   return url;
 }
 
+// Not retried: the same prediction, or a new paid one, would make an output just as large.
 const tooLarge = (maxBytes: number) =>
-  new ReplicateError("output", "The model's output is too large to keep.", {
+  new ReplicateError("invalid", "The model's output is too large to keep.", {
     detail: `more than ${Math.round(maxBytes / (1024 * 1024))} MB`,
   });
 
@@ -63,7 +64,13 @@ async function readAtMost(response: Response, maxBytes: number): Promise<Buffer>
 }
 
 async function fetchOnce(url: string, kind: OutputKind, options: DownloadOptions, signal: AbortSignal): Promise<Buffer> {
-  const refusal = outputUrlRefusal(new URL(url), options.hosts);
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new ReplicateError("invalid", "The model's output is not a web address that can be downloaded.");
+  }
+  const refusal = outputUrlRefusal(parsed, options.hosts);
   // Not retried: another attempt (and another paid prediction) would be sent to the same place.
   if (refusal) throw new ReplicateError("invalid", refusal);
   let bytes: Buffer;
