@@ -23,9 +23,9 @@ export function limitRequestBody(
   // A body nobody reads (the answer came first: a page, a 404) is discarded by Node without passing `push`, and
   // the socket kept for the next request, so the rest of it would never be counted: the connection goes instead,
   // its answer first (FIN), then the socket shortly after, whatever is still arriving.
+  const socket = req.socket;
   res.once("finish", () => {
-    if (req.complete || refused) return;
-    const socket = req.socket;
+    if (req.complete || refused || socket.destroyed) return;
     socket.end();
     setTimeout(() => socket.destroy(), UNREAD_BODY_GRACE_MS).unref();
   });
