@@ -8,7 +8,7 @@ import { formatCost, formatDuration, formatRelativeTime } from "@/components/for
 // The gallery grid: one column on a phone, two from sm, three from lg inside the 72rem page.
 const CARD_SIZES = "(min-width: 1024px) 360px, (min-width: 640px) 50vw, 100vw";
 
-export function JobCard({ job }: { job: JobSummary }) {
+export function JobCard({ job, eager = false }: { job: JobSummary; eager?: boolean }) {
   return (
     <li className="group overflow-hidden rounded-xl border border-zinc-800 bg-zinc-900/60 transition hover:border-zinc-600">
       <Link
@@ -25,6 +25,7 @@ export function JobCard({ job }: { job: JobSummary }) {
                 ariaHidden
                 {...aspectSize(job.aspectRatio)}
                 sizes="64px"
+                loading={eager ? "eager" : "lazy"}
                 className="absolute inset-0 h-full w-full scale-110 object-cover opacity-40 blur-xl"
               />
               <ResponsiveImage
@@ -32,6 +33,8 @@ export function JobCard({ job }: { job: JobSummary }) {
                 alt=""
                 {...aspectSize(job.aspectRatio)}
                 sizes={CARD_SIZES}
+                loading={eager ? "eager" : "lazy"}
+                fetchPriority={eager ? "high" : "auto"}
                 className="relative h-full w-full object-contain transition group-hover:scale-[1.02]"
               />
             </>

@@ -11,6 +11,7 @@ interface ResponsiveImageProps {
   sizes: string;
   className?: string;
   loading?: "lazy" | "eager";
+  fetchPriority?: "high" | "low" | "auto";
   ariaHidden?: boolean;
 }
 
@@ -26,6 +27,7 @@ export function ResponsiveImage({
   sizes,
   className,
   loading = "lazy",
+  fetchPriority,
   ariaHidden,
 }: ResponsiveImageProps) {
   return (
@@ -41,6 +43,7 @@ export function ResponsiveImage({
         width={width}
         height={height}
         loading={loading}
+        fetchPriority={fetchPriority}
         decoding="async"
         className={className}
       />
