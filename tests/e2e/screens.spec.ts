@@ -82,11 +82,9 @@ for (const view of VIEWS) {
       for (const v of violations) {
         found.push(`${screen.name}: ${v.id} (${v.nodes.length}) ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`);
       }
-      if (view.width === 390 && view.colorScheme === "dark") {
-        await page.screenshot({
-          path: `tests/artifacts/screenshots/390-${screen.name.replace(/\s+/g, "-")}.png`,
-          fullPage: true,
-        });
+      if (view.width === 390) {
+        const file = `390-${view.colorScheme === "light" ? "light-" : ""}${screen.name.replace(/[\s,]+/g, "-")}.png`;
+        await page.screenshot({ path: `tests/artifacts/screenshots/${file}`, fullPage: true });
       }
     }
     expect(found).toEqual([]);
