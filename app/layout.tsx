@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
+import { SiteNav, type NavLink } from "@/components/layout/site-nav";
 import { getEnv } from "@/lib/env";
 import { findCaller } from "@/lib/http/caller";
 import "./globals.css";
@@ -30,6 +31,17 @@ export async function generateMetadata(): Promise<Metadata> {
   };
 }
 
+function navLinks(isAdmin: boolean, email: string): NavLink[] {
+  return [
+    { href: "/", label: "Gallery" },
+    { href: "/uploads", label: "Uploads" },
+    { href: "/spend", label: "Spend" },
+    ...(isAdmin ? [{ href: "/admin", label: "Admin" }] : []),
+    { href: "/account", label: "Account", title: email },
+    { href: "/new", label: "New video", primary: true },
+  ];
+}
+
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const caller = await findCaller().catch(() => null);
   return (
@@ -37,48 +49,24 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       <body className="min-h-screen bg-zinc-950 text-zinc-100 antialiased">
         <a
           href="#main"
-          className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:rounded focus:bg-violet-600 focus:px-3 focus:py-2"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:rounded focus:bg-violet-600 focus:px-3 focus:py-2 focus:text-white"
         >
           Skip to content
         </a>
         <header className="border-b border-zinc-800/80 bg-zinc-950/80 backdrop-blur">
-          <nav aria-label="Main" className="mx-auto flex max-w-6xl items-center justify-between px-6 py-4">
+          <nav
+            aria-label="Main"
+            className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 px-4 py-3 sm:px-6 sm:py-4"
+          >
             <Link href="/" className="flex items-center gap-2 text-lg font-semibold tracking-tight">
               {/* eslint-disable-next-line @next/next/no-img-element -- a 466-byte static SVG */}
               <img src="/icon.svg" alt="" aria-hidden width={24} height={24} className="h-6 w-6" />
               Storyreel
             </Link>
-            {caller && (
-              <div className="flex items-center gap-2 text-sm">
-                <Link href="/" className="rounded-md px-3 py-2 text-zinc-300 hover:bg-zinc-800 hover:text-white">
-                  Gallery
-                </Link>
-                <Link href="/uploads" className="rounded-md px-3 py-2 text-zinc-300 hover:bg-zinc-800 hover:text-white">
-                  Uploads
-                </Link>
-                <Link href="/spend" className="rounded-md px-3 py-2 text-zinc-300 hover:bg-zinc-800 hover:text-white">
-                  Spend
-                </Link>
-                {caller.isAdmin && (
-                  <Link href="/admin" className="rounded-md px-3 py-2 text-zinc-300 hover:bg-zinc-800 hover:text-white">
-                    Admin
-                  </Link>
-                )}
-                <Link
-                  href="/account"
-                  className="rounded-md px-3 py-2 text-zinc-300 hover:bg-zinc-800 hover:text-white"
-                  title={caller.email}
-                >
-                  Account
-                </Link>
-                <Link href="/new" className="rounded-md bg-violet-600 px-3 py-2 font-medium text-white hover:bg-violet-500">
-                  New video
-                </Link>
-              </div>
-            )}
+            {caller && <SiteNav links={navLinks(caller.isAdmin, caller.email)} />}
           </nav>
         </header>
-        <main id="main" className="mx-auto max-w-6xl px-6 py-8">
+        <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:px-6 sm:py-8">
           {children}
         </main>
       </body>

@@ -17,7 +17,7 @@ export default async function AccountPage() {
           {caller.name} · {caller.email}
           {caller.isAdmin && " · admin"}
         </p>
-        <div className="mt-4 flex gap-3">
+        <div className="mt-4 flex flex-wrap gap-3">
           <SignOutButton className={buttonStyles.secondary} />
           <SignOutButton everywhere className={buttonStyles.secondary} />
         </div>

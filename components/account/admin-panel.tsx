@@ -1,5 +1,6 @@
 "use client";
 
+import { ScrollTable } from "@/components/ui/scroll-table";
 import { useState } from "react";
 import useSWR from "swr";
 import { fetchJson } from "@/components/job/use-job";
@@ -46,7 +47,7 @@ export function AdminPanel({ selfId, canMail }: { selfId: string; canMail: boole
         <h2 id="users-heading" className="mb-3 text-lg font-semibold">
           All users
         </h2>
-        <table className="w-full text-left text-sm">
+        <ScrollTable caption="People, their videos, spend and limits" className="w-full min-w-[36rem] text-left text-sm">
           <thead className="text-xs uppercase text-zinc-500">
             <tr>
               <th className="py-2">Person</th>
@@ -100,7 +101,7 @@ export function AdminPanel({ selfId, canMail }: { selfId: string; canMail: boole
               </tr>
             ))}
           </tbody>
-        </table>
+        </ScrollTable>
         {newPassword && (
           <p role="status" className="mt-3 rounded-md border border-emerald-800 bg-emerald-950/40 p-4 text-sm">
             New password for {newPassword.email} (shown once; their sessions were signed out):{" "}

@@ -24,7 +24,7 @@ export function SignOutButton({ everywhere = false, className }: { everywhere?: 
   );
   if (!everywhere) return button;
   return (
-    <div className="flex items-center gap-3">
+    <div className="flex flex-wrap items-center gap-3">
       {button}
       <label htmlFor={checkboxId} className="flex items-center gap-2 text-sm text-zinc-400">
         <input id={checkboxId} type="checkbox" checked={revokeTokens} onChange={(e) => setRevokeTokens(e.target.checked)} />

@@ -9,6 +9,9 @@ import { buttonStyles } from "@/components/ui/styles";
 import { JobCard } from "./job-card";
 import { GALLERY_PAGE_SIZE } from "./page-size";
 
+// Three cards fill the first row at the widest layout.
+const FIRST_ROW = 3;
+
 export type GalleryPage = { jobs: JobSummary[]; nextCursor: string | null; spentTodayUsd: number };
 
 const pageKey = (index: number, previous: GalleryPage | null) => {
@@ -49,8 +52,9 @@ export function GalleryGrid({ initial }: { initial: GalleryPage }) {
         </p>
       )}
       <ul className="grid gap-5 sm:grid-cols-2 lg:grid-cols-3" aria-label="Videos">
-        {jobs.map((job) => (
-          <JobCard key={job.id} job={job} />
+        {jobs.map((job, index) => (
+          // The first row is what a person sees first (the largest paint): fetched at once, the rest when scrolled to.
+          <JobCard key={job.id} job={job} eager={index < FIRST_ROW} />
         ))}
       </ul>
       {hasMore && (

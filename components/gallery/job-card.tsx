@@ -1,9 +1,14 @@
 import Link from "next/link";
 import type { JobSummary } from "@/lib/jobs/job-view";
 import { StatusBadge } from "@/components/status-badge";
+import { aspectSize } from "@/components/job/aspect";
+import { ResponsiveImage } from "@/components/ui/responsive-image";
 import { formatCost, formatDuration, formatRelativeTime } from "@/components/format";
 
-export function JobCard({ job }: { job: JobSummary }) {
+// The gallery grid: one column on a phone, two from sm, three from lg inside the 72rem page.
+const CARD_SIZES = "(min-width: 1024px) 360px, (min-width: 640px) 50vw, 100vw";
+
+export function JobCard({ job, eager = false }: { job: JobSummary; eager?: boolean }) {
   return (
     <li className="group overflow-hidden rounded-xl border border-zinc-800 bg-zinc-900/60 transition hover:border-zinc-600">
       <Link
@@ -14,17 +19,22 @@ export function JobCard({ job }: { job: JobSummary }) {
           {job.thumbnailUrl ? (
             // The whole poster, whatever its shape (a 9:16 one is not cropped to a strip), over a blurred copy of itself.
             <>
-              {/* eslint-disable-next-line @next/next/no-img-element -- served by our own media route */}
-              <img
+              <ResponsiveImage
                 src={job.thumbnailUrl}
                 alt=""
-                aria-hidden
+                ariaHidden
+                {...aspectSize(job.aspectRatio)}
+                sizes="64px"
+                loading={eager ? "eager" : "lazy"}
                 className="absolute inset-0 h-full w-full scale-110 object-cover opacity-40 blur-xl"
               />
-              {/* eslint-disable-next-line @next/next/no-img-element -- served by our own media route */}
-              <img
+              <ResponsiveImage
                 src={job.thumbnailUrl}
                 alt=""
+                {...aspectSize(job.aspectRatio)}
+                sizes={CARD_SIZES}
+                loading={eager ? "eager" : "lazy"}
+                fetchPriority={eager ? "high" : "auto"}
                 className="relative h-full w-full object-contain transition group-hover:scale-[1.02]"
               />
             </>
@@ -32,7 +42,7 @@ export function JobCard({ job }: { job: JobSummary }) {
             <div className="flex h-full items-center justify-center text-sm text-zinc-500">{job.stage}…</div>
           )}
           {job.durationSec != null && (
-            <span className="absolute bottom-2 right-2 rounded bg-black/70 px-1.5 py-0.5 text-xs font-medium">
+            <span className="absolute bottom-2 right-2 rounded bg-black/70 px-1.5 py-0.5 text-xs font-medium text-white">
               {formatDuration(job.durationSec)}
             </span>
           )}

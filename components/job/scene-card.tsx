@@ -1,10 +1,11 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { SceneView } from "@/lib/jobs/job-view";
 import { MOTIONS, SCENE_LIMITS, asMotion } from "@/lib/vocabulary";
 import { buttonStyles, inputStyles, labelStyles } from "@/components/ui/styles";
-import { aspectClass } from "./aspect";
+import { ResponsiveImage } from "@/components/ui/responsive-image";
+import { aspectClass, aspectSize } from "./aspect";
 import type { SceneChanges } from "./job-actions";
 import { UploadPicker } from "./upload-picker";
 
@@ -37,6 +38,11 @@ export function SceneCard({
   images,
 }: SceneCardProps) {
   const n = scene.position + 1;
+  // A moved card is taken out of the list and put back, and its buttons are disabled while the move is saved:
+  // either drops the keyboard's focus, so it is put back on the move button once the card has its new place.
+  const moved = useRef<-1 | 1 | null>(null);
+  const earlier = useRef<HTMLButtonElement>(null);
+  const later = useRef<HTMLButtonElement>(null);
   const [caption, setCaption] = useState(scene.caption);
   const [imagePrompt, setImagePrompt] = useState(scene.imagePrompt);
   const [motion, setMotion] = useState(scene.motion);
@@ -51,18 +57,36 @@ export function SceneCard({
   const drawing = scene.stillStatus !== "ready";
   const disabled = !editable || busy;
 
+  useEffect(() => {
+    if (moved.current === null || disabled) return;
+    const towards = moved.current;
+    moved.current = null;
+    const wanted = towards === -1 ? (isFirst ? later : earlier) : isLast ? earlier : later;
+    wanted.current?.focus();
+  }, [n, disabled, isFirst, isLast]);
+
+  const move = (direction: -1 | 1) => {
+    moved.current = direction;
+    onMove(direction);
+  };
+
   return (
     <li className="flex flex-col overflow-hidden rounded-xl border border-zinc-800 bg-zinc-900/60" aria-label={`Scene ${n}`}>
       <div className={`relative ${aspectClass(aspectRatio)} max-h-80 w-full bg-zinc-800`}>
         {scene.stillUrl && !drawing ? (
-          // eslint-disable-next-line @next/next/no-img-element -- served by our own range-capable media route
-          <img src={scene.stillUrl} alt={`Storyboard still for scene ${n}`} className="h-full w-full object-cover" />
+          <ResponsiveImage
+            src={scene.stillUrl}
+            alt={`Storyboard still for scene ${n}`}
+            {...aspectSize(aspectRatio)}
+            sizes="(min-width: 1280px) 360px, (min-width: 768px) 50vw, 100vw"
+            className="h-full w-full object-cover"
+          />
         ) : (
           <div className="flex h-full items-center justify-center text-sm text-zinc-400">
             {scene.stillStatus === "failed" ? "Drawing failed" : "Drawing…"}
           </div>
         )}
-        <span className="absolute left-2 top-2 rounded bg-black/60 px-2 py-0.5 text-xs font-semibold">Scene {n}</span>
+        <span className="absolute left-2 top-2 rounded bg-black/60 px-2 py-0.5 text-xs font-semibold text-white">Scene {n}</span>
         <p className="absolute inset-x-3 bottom-3 rounded bg-black/55 px-2 py-1 text-center text-sm font-semibold leading-snug text-white">
           {caption}
         </p>
@@ -151,8 +175,9 @@ export function SceneCard({
             <button
               type="button"
               className={buttonStyles.icon}
+              ref={earlier}
               disabled={disabled || isFirst}
-              onClick={() => onMove(-1)}
+              onClick={() => move(-1)}
               aria-label={`Move scene ${n} earlier`}
             >
               ↑
@@ -160,8 +185,9 @@ export function SceneCard({
             <button
               type="button"
               className={buttonStyles.icon}
+              ref={later}
               disabled={disabled || isLast}
-              onClick={() => onMove(1)}
+              onClick={() => move(1)}
               aria-label={`Move scene ${n} later`}
             >
               ↓

@@ -1,5 +1,6 @@
 import type { SceneView } from "@/lib/jobs/job-view";
-import { aspectClass } from "./aspect";
+import { ResponsiveImage } from "@/components/ui/responsive-image";
+import { aspectClass, aspectSize } from "./aspect";
 
 const CLIP_LABELS: Record<string, string> = {
   pending: "waiting",
@@ -28,15 +29,16 @@ export function SceneStrip({
           <li key={scene.id} className="overflow-hidden rounded-lg border border-zinc-800 bg-zinc-900/60">
             <div className={`relative ${aspectClass(aspectRatio)} max-h-56 w-full bg-zinc-800`}>
               {scene.stillUrl && (
-                // eslint-disable-next-line @next/next/no-img-element -- served by our own range-capable media route
-                <img
+                <ResponsiveImage
                   src={scene.stillUrl}
                   alt={`Storyboard still for scene ${scene.position + 1}`}
+                  {...aspectSize(aspectRatio)}
+                  sizes="(min-width: 1024px) 270px, (min-width: 640px) 33vw, 50vw"
                   className="h-full w-full object-cover"
                 />
               )}
               {showClipState && (
-                <span className="absolute right-2 top-2 rounded bg-black/65 px-2 py-0.5 text-xs text-zinc-200">
+                <span className="absolute right-2 top-2 rounded bg-black/65 px-2 py-0.5 text-xs text-white">
                   {CLIP_LABELS[scene.clipStatus] ?? scene.clipStatus}
                 </span>
               )}

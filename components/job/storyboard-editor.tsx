@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import type { JobView } from "@/lib/jobs/job-view";
 import useSWR from "swr";
 import { formatCost } from "@/components/format";
@@ -21,6 +22,8 @@ export function StoryboardEditor({ job, actions, busy, run }: Props) {
   const images = uploads.data?.assets.filter((a) => a.kind === "image") ?? [];
   const total = job.scenes.reduce((sum, s) => sum + s.durationSec, 0);
   const refusal = editable ? job.approval?.refusal : null;
+  // Said once per move, politely: a screen reader hears where the scene went, not every poll of the job.
+  const [moveNote, setMoveNote] = useState("");
   return (
     <section aria-labelledby="storyboard-heading" className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -59,6 +62,9 @@ export function StoryboardEditor({ job, actions, busy, run }: Props) {
           {refusal}
         </p>
       )}
+      <p role="status" className="sr-only">
+        {moveNote}
+      </p>
       <ol className="grid gap-5 md:grid-cols-2 xl:grid-cols-3">
         {job.scenes.map((scene, index) => (
           <SceneCard
@@ -72,7 +78,10 @@ export function StoryboardEditor({ job, actions, busy, run }: Props) {
             onSave={(changes) => run(() => actions.editScene({ jobId: job.id, sceneId: scene.id, changes }))}
             onRegenerate={() => run(() => actions.regenerateScene({ jobId: job.id, sceneId: scene.id }))}
             onRemove={() => run(() => actions.removeScene({ jobId: job.id, sceneId: scene.id }))}
-            onMove={(direction) => run(() => actions.moveScene({ jobId: job.id, sceneId: scene.id, direction }))}
+            onMove={(direction) => {
+              setMoveNote(`Scene ${index + 1} moved to position ${index + 1 + direction} of ${job.scenes.length}.`);
+              run(() => actions.moveScene({ jobId: job.id, sceneId: scene.id, direction }));
+            }}
             images={images}
           />
         ))}

@@ -1,5 +1,7 @@
+import { aspectSize } from "./aspect";
 import { ShareLink } from "./share-link";
 import type { JobView } from "@/lib/jobs/job-view";
+import { imageVariantUrl } from "@/lib/storage/image-variant-url";
 import { buttonStyles } from "@/components/ui/styles";
 import { formatCost, formatDuration } from "@/components/format";
 
@@ -13,8 +15,9 @@ export function VideoResult({ job }: { job: JobView }) {
           controls
           preload="metadata"
           playsInline
-          poster={job.posterUrl ?? undefined}
+          poster={job.posterUrl ? imageVariantUrl(job.posterUrl, 960, "webp") : undefined}
           src={job.videoUrl}
+          {...aspectSize(job.aspectRatio)}
           className="block h-auto w-full"
           aria-label="Final video"
         />

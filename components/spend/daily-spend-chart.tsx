@@ -34,22 +34,37 @@ export function DailySpendChart({ days, softUsd, hardUsd, personUsd }: Props) {
       <div role="img" aria-label={summary} className="h-64 w-full">
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={days} margin={{ top: 16, right: 24, bottom: 4, left: 8 }}>
-            <CartesianGrid stroke="#27272a" vertical={false} />
-            <XAxis dataKey="date" tickFormatter={shortDate} stroke="#a1a1aa" fontSize={11} interval="preserveStartEnd" />
-            <YAxis stroke="#a1a1aa" fontSize={11} tickFormatter={money} domain={[0, domainTop]} width={64} />
+            <CartesianGrid stroke="var(--color-zinc-800)" vertical={false} />
+            <XAxis
+              dataKey="date"
+              tickFormatter={shortDate}
+              stroke="var(--color-zinc-400)"
+              fontSize={11}
+              interval="preserveStartEnd"
+            />
+            <YAxis stroke="var(--color-zinc-400)" fontSize={11} tickFormatter={money} domain={[0, domainTop]} width={64} />
             <Tooltip
               formatter={(value) => [money(Number(value)), "Spent"]}
-              contentStyle={{ background: "#18181b", border: "1px solid #3f3f46", color: "#f4f4f5" }}
-              cursor={{ fill: "#27272a" }}
+              contentStyle={{
+                background: "var(--color-zinc-900)",
+                border: "1px solid var(--color-zinc-700)",
+                color: "var(--color-zinc-100)",
+              }}
+              cursor={{ fill: "var(--color-zinc-800)" }}
             />
-            <Bar dataKey="usd" name="Spent" fill="#8b5cf6" isAnimationActive={false} />
+            <Bar dataKey="usd" name="Spent" fill="var(--color-violet-500)" isAnimationActive={false} />
             {shown.map((l) => (
               <ReferenceLine
                 key={l.label}
                 y={l.usd}
-                stroke="#f4f4f5"
+                stroke="var(--color-zinc-100)"
                 strokeDasharray={l.dash}
-                label={{ value: `${l.label} ${money(l.usd)}`, position: "insideTopRight", fill: "#f4f4f5", fontSize: 11 }}
+                label={{
+                  value: `${l.label} ${money(l.usd)}`,
+                  position: "insideTopRight",
+                  fill: "var(--color-zinc-100)",
+                  fontSize: 11,
+                }}
               />
             ))}
           </BarChart>

@@ -12,9 +12,15 @@ export function ModelSpendChart({ models }: { models: { model: string; usd: numb
       <ResponsiveContainer width="100%" height={Math.max(80, data.length * 40 + 20)}>
         <BarChart data={data} layout="vertical" margin={{ top: 4, right: 80, bottom: 4, left: 8 }}>
           <XAxis type="number" hide />
-          <YAxis type="category" dataKey="name" width={170} stroke="#a1a1aa" fontSize={12} />
-          <Bar dataKey="usd" fill="#8b5cf6" isAnimationActive={false}>
-            <LabelList dataKey="usd" position="right" formatter={(v) => formatCost(Number(v))} fill="#f4f4f5" fontSize={12} />
+          <YAxis type="category" dataKey="name" width={170} stroke="var(--color-zinc-400)" fontSize={12} />
+          <Bar dataKey="usd" fill="var(--color-violet-500)" isAnimationActive={false}>
+            <LabelList
+              dataKey="usd"
+              position="right"
+              formatter={(v) => formatCost(Number(v))}
+              fill="var(--color-zinc-100)"
+              fontSize={12}
+            />
           </Bar>
         </BarChart>
       </ResponsiveContainer>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ScrollTable } from "@/components/ui/scroll-table";
 import { formatCost } from "@/components/format";
 import { buttonStyles } from "@/components/ui/styles";
 import type { SpendReport } from "@/lib/costs/spend-report";
@@ -18,7 +19,7 @@ const ALERT_KINDS: Record<string, string> = {
 
 function Section({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
   return (
-    <section className="rounded-lg border border-zinc-800 bg-zinc-900/40 p-5" data-testid={testId}>
+    <section className="min-w-0 rounded-lg border border-zinc-800 bg-zinc-900/40 p-4 sm:p-5" data-testid={testId}>
       <h2 className="mb-4 text-lg font-semibold">{title}</h2>
       {children}
     </section>
@@ -89,7 +90,7 @@ export function SpendDashboard({ report }: { report: SpendReport }) {
         <DailySpendChart days={report.days} softUsd={today.softUsd} hardUsd={today.hardUsd} personUsd={today.personUsd} />
         <details className="mt-3 text-sm">
           <summary className="cursor-pointer text-zinc-300">The figures, day by day</summary>
-          <table className="mt-2 w-full max-w-md text-sm" data-testid="daily-table">
+          <ScrollTable caption="Spend per day" className="mt-2 w-full max-w-md text-sm" testId="daily-table">
             <thead>
               <tr>
                 <th className={th}>Day</th>
@@ -104,14 +105,14 @@ export function SpendDashboard({ report }: { report: SpendReport }) {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </ScrollTable>
         </details>
       </Section>
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Section title="By model" testId="by-model">
           <ModelSpendChart models={report.byModel} />
-          <table className="mt-3 w-full text-sm">
+          <ScrollTable caption="Spend by model" className="mt-3 w-full text-sm">
             <thead>
               <tr>
                 <th className={th}>Model</th>
@@ -128,11 +129,11 @@ export function SpendDashboard({ report }: { report: SpendReport }) {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </ScrollTable>
         </Section>
         {report.byUser && (
           <Section title="By person" testId="by-user">
-            <table className="w-full text-sm">
+            <ScrollTable caption="Spend by person" className="w-full text-sm">
               <thead>
                 <tr>
                   <th className={th}>Person</th>
@@ -149,7 +150,7 @@ export function SpendDashboard({ report }: { report: SpendReport }) {
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </ScrollTable>
           </Section>
         )}
       </div>
@@ -158,7 +159,7 @@ export function SpendDashboard({ report }: { report: SpendReport }) {
         {report.topJobs.length === 0 ? (
           <p className="text-sm text-zinc-400">No paid videos in these 30 days.</p>
         ) : (
-          <table className="w-full text-sm">
+          <ScrollTable caption="The most expensive videos" className="w-full text-sm">
             <thead>
               <tr>
                 <th className={th}>Video</th>
@@ -187,7 +188,7 @@ export function SpendDashboard({ report }: { report: SpendReport }) {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </ScrollTable>
         )}
       </Section>
 
@@ -198,7 +199,7 @@ export function SpendDashboard({ report }: { report: SpendReport }) {
             : `${estimates.withinTolerance} of ${estimates.compared} finished videos cost within ${Math.round(estimates.tolerance * 100)}% of their estimate.`}
         </p>
         {estimates.jobs.length > 0 && (
-          <table className="mt-3 w-full text-sm">
+          <ScrollTable caption="Estimates against what was spent" className="mt-3 w-full text-sm">
             <thead>
               <tr>
                 <th className={th}>Video</th>
@@ -220,7 +221,7 @@ export function SpendDashboard({ report }: { report: SpendReport }) {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </ScrollTable>
         )}
       </Section>
 

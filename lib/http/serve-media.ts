@@ -1,9 +1,10 @@
 import type http from "node:http";
 import { pipeline } from "node:stream/promises";
-import { AppError } from "@/lib/errors";
+import { AppError, invalidInput } from "@/lib/errors";
 import { findOwnedMedia } from "@/lib/jobs/media-access";
 import { findSharedVideo, SHARE_PREFIX } from "@/lib/jobs/share-links";
 import { log } from "@/lib/log";
+import { parseImageVariant } from "@/lib/media/image-variants";
 import { resolveCaller } from "./caller";
 import { answerFileRequest } from "./file-response";
 
@@ -44,14 +45,17 @@ export async function serveMedia(req: http.IncomingMessage, res: http.ServerResp
         Allow: ALLOW,
       });
     }
+    const url = new URL(req.url ?? "/", "http://media");
+    const variant = parseImageVariant(url.searchParams);
     // A share link carries its own proof (signed, expiring); every other file needs its owner's session or token.
+    if (variant && rawPath.startsWith(SHARE_PREFIX)) throw invalidInput("A shared video has no other sizes.");
     const file = rawPath.startsWith(SHARE_PREFIX)
       ? await findSharedVideo(rawPath.slice(SHARE_PREFIX.length))
       : await findOwnedMedia(
           (await resolveCaller(toHeaders(req.headers))).clientId,
           decodeURIComponent(rawPath.slice(MEDIA_PREFIX.length)),
+          variant,
         );
-    const url = new URL(req.url ?? "/", "http://media");
     const answer = answerFileRequest(file, {
       method,
       range: req.headers.range ?? null,
