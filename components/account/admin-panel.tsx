@@ -32,13 +32,13 @@ export function AdminPanel({ selfId, canMail }: { selfId: string; canMail: boole
   const [newPassword, setNewPassword] = useState<{ email: string; password: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  async function send(method: string, url: string, body: unknown = {}) {
+  // Each caller names the fields of its own answer.
+  async function send<Answer>(method: string, url: string, body: unknown = {}): Promise<Answer | null> {
     setError(null);
     const result = await sendJson(method, url, body);
     if (!result.ok) setError(result.error);
     await Promise.all([users.mutate(), invites.mutate()]);
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each caller reads its own answer's fields
-    return result.ok ? (result.answer as any) : null;
+    return result.ok ? (result.answer as Answer) : null;
   }
 
   return (
@@ -84,7 +84,9 @@ export function AdminPanel({ selfId, canMail }: { selfId: string; canMail: boole
                       <button
                         type="button"
                         className={buttonStyles.secondary}
-                        onClick={async () => setNewPassword(await send("POST", `/api/users/${u.id}/password`))}
+                        onClick={async () =>
+                          setNewPassword(await send<{ email: string; password: string }>("POST", `/api/users/${u.id}/password`))
+                        }
                       >
                         Reset password <span className="sr-only">of {u.email}</span>
                       </button>
@@ -137,7 +139,11 @@ export function AdminPanel({ selfId, canMail }: { selfId: string; canMail: boole
           type="button"
           className={buttonStyles.primary}
           onClick={async () => {
-            const made = await send("POST", "/api/invites", inviteEmail ? { email: inviteEmail } : {});
+            const made = await send<{ url: string; emailedTo?: string }>(
+              "POST",
+              "/api/invites",
+              inviteEmail ? { email: inviteEmail } : {},
+            );
             if (made) setLink(made.emailedTo ? `${made.url} (mailed to ${made.emailedTo})` : made.url);
           }}
         >
