@@ -109,7 +109,7 @@ describe("the daily hard cap", () => {
         assert.equal(answer.json.error.code, "budget_exceeded");
         assert.match(
           answer.json.error.message,
-          /^This needs \$0\.\d+, but this studio's daily limit of \$\d+\.\d+ has \$0\.\d+ left today; it resets at midnight UTC, in \d+ h \d+ min\.$/,
+          /^This needs \$0\.\d+, but this studio's daily limit of \$\d+\.\d+ has \$0\.\d+ left today; it resets at midnight UTC, in (\d+ h )?\d+ min\.$/,
         );
       }
       await Promise.all(approved.map((job) => client.waitForStatus(job.id, ["completed"], 180_000)));
