@@ -3,6 +3,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { cookieOf } from "./account-http";
 
 export interface RunningApp {
   baseUrl: string;
@@ -133,12 +134,6 @@ export async function startApp(
 }
 
 export const OWNER = { name: "Test Owner", email: "owner@storyreel.test", password: "test owner password" };
-
-const cookieOf = (response: Response) =>
-  response.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
 
 /** Through the real routes: the owner's account on a fresh data directory (sign-in on a reused one), and a token. */
 export async function signInOwner(baseUrl: string, who = OWNER, setupCode?: string): Promise<{ token: string; cookie: string }> {

@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
 import { createHmac } from "node:crypto";
 import fs from "node:fs";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { after, describe, it } from "node:test";
 import { SMTPServer } from "smtp-server";
+import { call, cli, cookieOf } from "../helpers/account-http";
 import { apiClient } from "../helpers/api-client";
 import { OWNER, signInOwner, startApp, type RunningApp } from "../helpers/start-app";
 import { queryDb } from "../helpers/read-db";
@@ -19,41 +19,6 @@ async function app(env: Record<string, string> = {}, owner = true) {
   const started = await startApp(env, { owner });
   running.push(started);
   return started;
-}
-
-const cookieOf = (response: Response) =>
-  response.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-
-function call(base: string, method: string, path: string, options: { body?: unknown; headers?: Record<string, string> } = {}) {
-  return fetchOrSay(`${base}${path}`, {
-    method,
-    redirect: "manual",
-    // A browser sends its Origin on every POST; better-auth refuses a sign-in without one.
-    headers: { ...(options.body !== undefined ? { "Content-Type": "application/json" } : {}), Origin: base, ...options.headers },
-    body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
-  });
-}
-
-async function fetchOrSay(url: string, init: RequestInit): Promise<Response> {
-  try {
-    return await fetch(url, init);
-  } catch (error) {
-    throw new Error(`${init.method} ${url} ${JSON.stringify(init.headers)}: ${(error as Error).cause ?? error}`);
-  }
-}
-
-// Run without blocking this process (a blocked event loop misses the server closing idle connections).
-async function cli(dataDir: string, ...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: "silent" };
-  delete env.DATABASE_URL;
-  return new Promise((resolve) => {
-    execFile("npx", ["tsx", ...args], { env, encoding: "utf8" }, (error, stdout, stderr) =>
-      resolve({ status: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
 }
 
 describe("the first visit and the owner", () => {

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
+import { call, cookieOf } from "../helpers/account-http";
 import { OWNER, startApp, type RunningApp } from "../helpers/start-app";
 
 // The owner's account on a fresh install that others can reach: whoever gets there first must also have the
@@ -13,18 +14,7 @@ async function app(env: Record<string, string> = {}, owner = true, host?: string
   return started;
 }
 
-const call = (base: string, method: string, path: string, body?: unknown) =>
-  fetch(`${base}${path}`, {
-    method,
-    headers: { ...(body !== undefined ? { "Content-Type": "application/json" } : {}), Origin: base },
-    body: body !== undefined ? JSON.stringify(body) : undefined,
-  });
-
-const cookieOf = (response: Response) =>
-  response.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
+const post = (base: string, path: string, body: unknown) => call(base, "POST", path, { body });
 
 describe("the owner's setup on a server others can reach", () => {
   const setupCodeIn = (logs: string) => /setup code: ([A-Z0-9-]+)/.exec(logs)?.[1];
@@ -40,15 +30,15 @@ describe("the owner's setup on a server others can reach", () => {
       assert.match(await (await call(studio.baseUrl, "GET", "/setup")).text(), /name="setupCode"/, "the page asks for it");
 
       for (const given of [undefined, "", "WRONG-CODE-HERE", code.slice(0, -1), `${code}X`]) {
-        const refused = await call(studio.baseUrl, "POST", "/api/setup", owner(given));
+        const refused = await post(studio.baseUrl, "/api/setup", owner(given));
         assert.equal(refused.status, 403, `setupCode ${JSON.stringify(given)}`);
         assert.match((await refused.json()).error.message, /setup code/i);
       }
-      const made = await call(studio.baseUrl, "POST", "/api/setup", owner(code.toLowerCase()));
+      const made = await post(studio.baseUrl, "/api/setup", owner(code.toLowerCase()));
       assert.equal(made.status, 201, await made.clone().text());
       assert.equal((await fetch(`${studio.baseUrl}/api/jobs`, { headers: { Cookie: cookieOf(made) } })).status, 200);
       // Used once: the studio has its owner, and the code opens nothing any more.
-      assert.equal((await call(studio.baseUrl, "POST", "/api/setup", owner(code))).status, 409);
+      assert.equal((await post(studio.baseUrl, "/api/setup", owner(code))).status, 409);
     },
   );
 
@@ -56,9 +46,9 @@ describe("the owner's setup on a server others can reach", () => {
     const studio = await app({}, false, "0.0.0.0");
     const code = setupCodeIn(studio.logs())!;
     const statuses: number[] = [];
-    for (let i = 0; i < 10; i++) statuses.push((await call(studio.baseUrl, "POST", "/api/setup", owner(`GUESS-${i}`))).status);
+    for (let i = 0; i < 10; i++) statuses.push((await post(studio.baseUrl, "/api/setup", owner(`GUESS-${i}`))).status);
     assert.deepEqual(statuses, Array(10).fill(403));
-    const locked = await call(studio.baseUrl, "POST", "/api/setup", owner(code));
+    const locked = await post(studio.baseUrl, "/api/setup", owner(code));
     assert.equal(locked.status, 429);
     assert.ok(Number(locked.headers.get("retry-after")) > 60);
   });
@@ -72,8 +62,8 @@ describe("the owner's setup on a server others can reach", () => {
         const studio = await app(env, false);
         const code = setupCodeIn(studio.logs());
         assert.ok(code, `${JSON.stringify(env)}: no setup code in the console`);
-        assert.equal((await call(studio.baseUrl, "POST", "/api/setup", owner())).status, 403, JSON.stringify(env));
-        assert.equal((await call(studio.baseUrl, "POST", "/api/setup", owner(code))).status, 201, JSON.stringify(env));
+        assert.equal((await post(studio.baseUrl, "/api/setup", owner())).status, 403, JSON.stringify(env));
+        assert.equal((await post(studio.baseUrl, "/api/setup", owner(code))).status, 201, JSON.stringify(env));
         await studio.stop();
       }
     },
@@ -83,6 +73,6 @@ describe("the owner's setup on a server others can reach", () => {
     const studio = await app({}, false);
     assert.equal(setupCodeIn(studio.logs()), undefined);
     assert.doesNotMatch(await (await call(studio.baseUrl, "GET", "/setup")).text(), /name="setupCode"/);
-    assert.equal((await call(studio.baseUrl, "POST", "/api/setup", owner())).status, 201);
+    assert.equal((await post(studio.baseUrl, "/api/setup", owner())).status, 201);
   });
 });

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
 import { after, describe, it } from "node:test";
+import { call, cli, cookieOf } from "../helpers/account-http";
 import { invitePerson } from "../helpers/invite-person";
 import { queryDb } from "../helpers/read-db";
 import { OWNER, startApp, type RunningApp } from "../helpers/start-app";
@@ -15,33 +15,6 @@ async function app(env: Record<string, string> = {}, owner = true, host?: string
   running.push(started);
   return started;
 }
-
-function call(base: string, method: string, path: string, options: { body?: unknown; headers?: Record<string, string> } = {}) {
-  return fetch(`${base}${path}`, {
-    method,
-    redirect: "manual",
-    // A browser sends its Origin on every POST; better-auth refuses a sign-in without one.
-    headers: { ...(options.body !== undefined ? { "Content-Type": "application/json" } : {}), Origin: base, ...options.headers },
-    body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
-  });
-}
-
-// The shell commands, run without blocking this process (a blocked event loop misses idle connections closing).
-async function cli(dataDir: string, ...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: "silent" };
-  delete env.DATABASE_URL;
-  return new Promise((resolve) => {
-    execFile("npx", ["tsx", ...args], { env, encoding: "utf8" }, (error, stdout, stderr) =>
-      resolve({ status: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
-
-const cookieOf = (response: Response) =>
-  response.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
 
 const signIn = (base: string, body: Record<string, unknown>) => call(base, "POST", "/api/auth/sign-in/email", { body });
 
