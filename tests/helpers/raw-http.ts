@@ -33,21 +33,11 @@ export function rawRequest(baseUrl: string, request: RawRequest): Promise<RawRes
         headers: request.headers,
         agent: false,
       },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (chunk: Buffer) => chunks.push(chunk));
-        res.on("end", () => {
-          const text = Buffer.concat(chunks).toString("utf8");
-          let json = null;
-          try {
-            json = text ? JSON.parse(text) : null;
-          } catch {
-            json = null;
-          }
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json, ms: Date.now() - started });
+      (res) =>
+        void readAnswer(res, started).then((answer) => {
+          resolve(answer);
           req.destroy();
-        });
-      },
+        }),
     );
     req.on("error", reject);
     if (request.body === undefined) return req.end();
@@ -79,6 +69,24 @@ export interface StreamedBody {
   bytes: number;
 }
 
+/** The whole answer: status, headers, text, and its JSON when it is JSON. */
+function readAnswer(res: http.IncomingMessage, started: number): Promise<RawResponse> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    res.on("data", (chunk: Buffer) => chunks.push(chunk));
+    res.on("end", () => {
+      const text = Buffer.concat(chunks).toString("utf8");
+      let json = null;
+      try {
+        json = text ? JSON.parse(text) : null;
+      } catch {
+        json = null;
+      }
+      resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json, ms: Date.now() - started });
+    });
+  });
+}
+
 /**
  * Sends a body chunked (no Content-Length), generated as it goes, and stops as soon as the answer arrives: the
  * answer, and how much of the body went out before it.
@@ -101,17 +109,8 @@ export function streamBody(baseUrl: string, request: StreamedBody): Promise<RawR
     });
     req.on("response", (res) => {
       answered = true;
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => {
-        const text = Buffer.concat(chunks).toString("utf8");
-        let json = null;
-        try {
-          json = text ? JSON.parse(text) : null;
-        } catch {
-          json = null;
-        }
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json, ms: Date.now() - started, sentBytes });
+      void readAnswer(res, started).then((answer) => {
+        resolve({ ...answer, sentBytes });
         req.destroy();
       });
     });
