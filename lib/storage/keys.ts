@@ -6,6 +6,13 @@ export const stillKey = (jobId: string, sceneId: string, revision: number) => `s
 export const clipKey = (jobId: string, sceneId: string, revision: number) => `clips/${jobId}/${sceneId}-r${revision}.mp4`;
 export const videoKey = (jobId: string) => `videos/${jobId}/final.mp4`;
 export const posterKey = (jobId: string) => `videos/${jobId}/poster.jpg`;
+/** Version 1 keeps the names videos had before versions existed; later ones are named for their number. */
+export const versionVideoKey = (jobId: string, version: number) =>
+  version === 1 ? videoKey(jobId) : `videos/${jobId}/final-v${version}.mp4`;
+export const versionPosterKey = (jobId: string, version: number) =>
+  version === 1 ? posterKey(jobId) : `videos/${jobId}/poster-v${version}.jpg`;
+/** An export's file (served by its own route, never by /api/media). */
+export const exportKey = (jobId: string, exportId: string, ext: string) => `exports/${jobId}/${exportId}.${ext}`;
 
 const KEY_PATTERN = new RegExp(`^(videos|storyboards|clips)/(${ID_PATTERN_SOURCE})/([A-Za-z0-9_-]{1,80}\\.(?:jpg|mp4))$`);
 
