@@ -10,7 +10,7 @@ import { startFakeReplicate, type FakeReplicate } from "../fakes/fake-replicate"
 import { probeVideo } from "@/lib/media/probe-video";
 import { tokenCost } from "@/lib/providers/replicate/billing";
 import { CLIP_MODELS, STILL_MODELS, WRITER_MODELS } from "@/lib/providers/replicate/model-table";
-import { readJobRow, readLedger } from "../helpers/read-db";
+import { queryDb, readJobRow, readLedger } from "../helpers/read-db";
 import { invitePerson } from "../helpers/invite-person";
 import { waitFor } from "../helpers/wait-for";
 import { replicateEnv } from "../helpers/replicate-env";
@@ -618,6 +618,57 @@ describe("webhooks", () => {
       } finally {
         await hooked.stop();
       }
+    },
+  );
+});
+
+describe("a new version on the fake Replicate", () => {
+  it(
+    "bills only the changed scene, as estimated, and a kill while it renders pays for nothing twice",
+    { timeout: 180_000 },
+    async () => {
+      fake.reset();
+      const created = await api.createJob({ prompt: "A kite rises. It loops. It lands.", sceneCount: 3, autoApprove: true });
+      const v1 = await api.waitForStatus(created.id, ["completed"], 90_000);
+      const changed = v1.scenes[1]!;
+      const motion = changed.motion === "zoom-in" ? "zoom-out" : "zoom-in";
+      assert.equal((await api.request("PATCH", `/api/jobs/${v1.id}/scenes/${changed.id}`, { motion })).status, 200);
+      const estimate = await api.request("GET", `/api/jobs/${v1.id}/versions/estimate`);
+      assert.deepEqual(estimate.json.clipsToRender, [2]);
+      assert.ok(estimate.json.totalUsd > 0);
+
+      fake.failNextPrediction(CLIP, "never-finish");
+      const createsBefore = fake.creates(CLIP).length;
+      assert.equal((await api.request("POST", `/api/jobs/${v1.id}/versions`)).status, 202);
+      const v2Clip = () =>
+        queryDb<{ externalId: string | null }>(
+          app.dataDir,
+          `SELECT externalId FROM Generation WHERE jobId = ? AND versionNumber = 2 AND kind = 'clip' AND externalId IS NOT NULL`,
+          v1.id,
+        )[0];
+      const { externalId } = await waitFor("v2's clip prediction to be recorded", v2Clip);
+      await app.kill();
+      fake.predictions.get(externalId!)!.fault = undefined;
+      app = await startApp(env(fake), { dataDir: app.dataDir });
+      api = apiClient(app.baseUrl, app.token);
+      const v2 = await api.waitForStatus(v1.id, ["completed"], 90_000);
+      assert.equal(v2.currentVersion, 2);
+
+      const calls = queryDb<{ kind: string; sceneId: string | null; status: string; costUsd: number }>(
+        app.dataDir,
+        `SELECT kind, sceneId, status, costUsd FROM Generation WHERE jobId = ? AND versionNumber = 2 ORDER BY rowid`,
+        v1.id,
+      );
+      const clips = calls.filter((c) => c.kind === "clip");
+      assert.deepEqual(
+        clips.map((c) => [c.sceneId, c.status]),
+        [[changed.id, "succeeded"]],
+        "one clip row, for the changed scene, taken up again after the kill",
+      );
+      assert.equal(fake.creates(CLIP).length - createsBefore, 1, "no second prediction was created");
+      const billed = calls.reduce((sum, c) => sum + c.costUsd, 0);
+      assert.ok(Math.abs(billed - estimate.json.totalUsd) < 1e-9, `billed ${billed}, estimated ${estimate.json.totalUsd}`);
+      assert.ok(Math.abs(v2.versions[0]!.costUsd - billed) < 1e-9);
     },
   );
 });
