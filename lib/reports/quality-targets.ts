@@ -36,8 +36,8 @@ export function refinementVerdict(perVideo: number | null): Verdict {
 /** How each figure is counted, in the words the page shows beside it. */
 export const QUALITY_DEFINITIONS = {
   approval:
-    "Storyboards that reached review (created in these 30 days, not set to approve themselves, and ready for approval at some point) that were then approved for rendering.",
-  refinements: "Versions rendered after the first, per video whose first version finished (videos created in these 30 days).",
-  versions: "How many finished versions each of those videos has.",
-  cost: "What calls made for a second or later version cost in these 30 days, and their share of all spend.",
+    "of the storyboards made in these 30 days that were ready for review (leaving out those set to approve themselves), the share approved for rendering.",
+  refinements: "versions rendered after the first, per video made in these 30 days whose first version finished.",
+  versions: "how many finished versions each of those videos has.",
+  cost: "what the calls made for a second or later version cost in these 30 days, and their share of all spend.",
 } as const;
