@@ -54,7 +54,10 @@ function VersionBars({ versions, videos }: { versions: QualityFigures["refinemen
               style={{ width: videos ? `${(row.count / videos) * 100}%` : "0%" }}
             />
           </span>
-          <span className="text-right tabular-nums">{row.count}</span>
+          <span className="text-right tabular-nums">
+            {row.count}
+            <span className="sr-only"> {row.count === 1 ? "video" : "videos"}</span>
+          </span>
         </li>
       ))}
     </ul>
