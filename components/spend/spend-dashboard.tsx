@@ -3,8 +3,11 @@ import { ScrollTable } from "@/components/ui/scroll-table";
 import { formatCost } from "@/components/format";
 import { buttonStyles } from "@/components/ui/styles";
 import type { SpendReport } from "@/lib/costs/spend-report";
+import type { RefinementReport } from "@/lib/reports/refinement-report";
 import { DailySpendChart } from "./daily-spend-chart";
 import { ModelSpendChart } from "./model-spend-chart";
+import { QualityPanel } from "./quality-panel";
+import { Figure, Section } from "./spend-section";
 
 const money = (usd: number) => (usd === 0 ? "$0.00" : formatCost(usd));
 const percent = (ratio: number) => {
@@ -17,31 +20,10 @@ const ALERT_KINDS: Record<string, string> = {
   cap_refusal: "Refused by a limit",
 };
 
-function Section({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
-  return (
-    <section className="min-w-0 rounded-lg border border-zinc-800 bg-zinc-900/40 p-4 sm:p-5" data-testid={testId}>
-      <h2 className="mb-4 text-lg font-semibold">{title}</h2>
-      {children}
-    </section>
-  );
-}
-
-function Figure({ label, value, note, testId }: { label: string; value: string; note?: string; testId?: string }) {
-  return (
-    <div className="rounded-md border border-zinc-800 bg-zinc-950/60 p-4">
-      <dt className="text-xs uppercase tracking-wide text-zinc-400">{label}</dt>
-      <dd className="mt-1 text-2xl font-semibold tabular-nums" data-testid={testId}>
-        {value}
-      </dd>
-      {note && <dd className="mt-1 text-xs text-zinc-400">{note}</dd>}
-    </div>
-  );
-}
-
 const th = "px-3 py-2 text-left font-medium text-zinc-400";
 const td = "px-3 py-2 tabular-nums";
 
-export function SpendDashboard({ report }: { report: SpendReport }) {
+export function SpendDashboard({ report, quality }: { report: SpendReport; quality: RefinementReport }) {
   const { today, perVideo, estimates } = report;
   const hardLeft = Math.max(0, today.hardUsd - today.spentUsd - today.heldUsd);
   const underTarget = perVideo.averageUsd <= perVideo.targetUsd;
@@ -85,6 +67,8 @@ export function SpendDashboard({ report }: { report: SpendReport }) {
           testId="per-video"
         />
       </dl>
+
+      <QualityPanel report={quality} />
 
       <Section title="Spend per day">
         <DailySpendChart days={report.days} softUsd={today.softUsd} hardUsd={today.hardUsd} personUsd={today.personUsd} />

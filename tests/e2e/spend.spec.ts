@@ -4,6 +4,7 @@ import { startFakeReplicate, type FakeReplicate } from "../fakes/fake-replicate"
 import { replicateEnv } from "../helpers/replicate-env";
 import { startApp, type RunningApp } from "../helpers/start-app";
 import { formatCost } from "@/components/format";
+import type { RefinementReport } from "@/lib/reports/refinement-report";
 
 // The spend dashboard, the admin's daily limit and the budget sentences before the buttons, on the fake Replicate
 // so every figure is a real cost; the dashboard's numbers are checked against its own CSV ledger.
@@ -112,4 +113,27 @@ test("an admin's daily limit is said before the buttons: the approval screen and
   await expect(page.getByText(/Approving holds about \$0\.\d+ for the clips/)).toBeVisible();
   await page.getByRole("button", { name: "Approve storyboard" }).click();
   await expect(page.getByText(/Rendering|Stitching|Done/).first()).toBeVisible();
+});
+
+test("the approval and refinement panel shows what GET /api/spend says, next to the plan's targets", async ({ page }) => {
+  const { quality } = (await (await api("/api/spend")).json()) as { quality: RefinementReport };
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${app.baseUrl}/spend`);
+  const panel = page.getByTestId("quality");
+  await expect(panel.getByRole("heading", { name: "The whole studio" })).toBeVisible();
+  for (const [scope, figures] of [
+    ["studio", quality.studio!],
+    ["self", quality.self],
+  ] as const) {
+    const { approval, refinements } = figures;
+    await expect(panel.getByTestId(`quality-${scope}-approval`)).toHaveText(
+      approval.rate === null ? "—" : `${Math.round(approval.rate * 100)}%`,
+    );
+    await expect(panel.getByTestId(`quality-${scope}-approval-verdict`)).toHaveText(approval.verdict.text);
+    await expect(panel.getByTestId(`quality-${scope}-refinements`)).toHaveText(refinements.perVideo?.toFixed(1) ?? "—");
+    await expect(panel.getByTestId(`quality-${scope}-refinements-verdict`)).toHaveText(refinements.verdict.text);
+  }
+  await expect(panel).toContainText("70% of storyboards approved, about 1.5 refinements per video");
+  await expect(panel).not.toContainText("NaN");
+  await panel.screenshot({ path: "tests/artifacts/screenshots/23-spend-approval-refinement-phone.png" });
 });

@@ -296,6 +296,18 @@ describe("a person's daily limit, and what each person sees", () => {
     assert.ok(near(mine.totalUsd, sum(ledger.filter((r) => bobJobs.has(r.jobId)).map((r) => r.costUsd))));
     assert.ok(near(studio.totalUsd, sum(ledger.map((r) => r.costUsd))));
 
+    // Approval and refinement: one's own for everyone, the studio's (here, Bob's and the owner's) for admins only.
+    assert.equal(mine.quality.studio, null);
+    assert.ok(near(mine.quality.self.cost.totalUsd, mine.totalUsd));
+    assert.ok(near(studio.quality.studio.cost.totalUsd, studio.totalUsd));
+    for (const figure of ["reached", "approved"] as const) {
+      assert.equal(
+        studio.quality.studio.approval[figure],
+        mine.quality.self.approval[figure] + studio.quality.self.approval[figure],
+        figure,
+      );
+    }
+
     const csv = await fetch(`${app.baseUrl}/api/spend/ledger`, { headers: { Authorization: `Bearer ${app.token}` } });
     assert.equal(csv.headers.get("content-type"), "text/csv; charset=utf-8");
     assert.match(csv.headers.get("content-disposition") ?? "", /^attachment; filename="storyreel-ledger-\d{4}-\d\d-\d\d\.csv"$/);
