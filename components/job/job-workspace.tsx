@@ -29,11 +29,12 @@ export function JobWorkspace({ initialJob, actions }: { initialJob: JobView; act
   };
 
   const [picked, setPicked] = useState<number | null>(null);
+  const [refineOpen, setRefineOpen] = useState(false);
   const hasVersion = job.currentVersion !== null;
   const showStoryboard = !hasVersion && job.scenes.length > 0 && ["storyboarding", "awaiting_approval"].includes(job.status);
   // A finished video (or a failed render with scenes drawn) is refined in place: the draft of its next version.
   const refining = job.scenes.length > 0 && (hasVersion || job.status === "failed") && job.status !== "canceled";
-  const showStrip = job.scenes.length > 0 && !showStoryboard && !refining && job.scenes.some((s) => s.stillUrl);
+  const showStrip = job.scenes.length > 0 && !showStoryboard && job.scenes.some((s) => s.stillUrl);
   const playing = job.versions.find((v) => v.number === (picked ?? job.currentVersion) && v.status === "completed");
   const canCancel = !job.isFinal && job.status !== "awaiting_approval";
 
@@ -117,7 +118,20 @@ export function JobWorkspace({ initialJob, actions }: { initialJob: JobView; act
           run(() => actions.makeVersionCurrent({ jobId: job.id, version }));
         }}
       />
-      {refining && <RefinePanel job={job} actions={actions} busy={pending} run={run} />}
+      {refining && (
+        <details
+          className="group rounded-xl border border-zinc-800"
+          open={refineOpen}
+          onToggle={(e) => setRefineOpen(e.currentTarget.open)}
+        >
+          <summary className="cursor-pointer select-none px-4 py-3 font-medium text-zinc-100">
+            Refine this video <span className="text-sm font-normal text-zinc-400">· change scenes, render a new version</span>
+          </summary>
+          <div className="border-t border-zinc-800">
+            <RefinePanel job={job} actions={actions} busy={pending} run={run} />
+          </div>
+        </details>
+      )}
       {showStrip && <SceneStrip scenes={job.scenes} aspectRatio={job.aspectRatio} showClipState={job.status === "rendering"} />}
     </div>
   );

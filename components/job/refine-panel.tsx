@@ -42,7 +42,7 @@ export function RefinePanel({ job, actions, busy, run }: Props) {
   const nothingChanged = plan ? plan.basedOn !== null && plan.changedScenes.length === 0 && !plan.musicChanged : true;
   const blocked = !job.editable || busy || nothingChanged || (plan?.stillsMissing.length ?? 0) > 0;
   return (
-    <section aria-labelledby="refine-heading" className="space-y-4 rounded-xl border border-zinc-800 p-4">
+    <section aria-labelledby="refine-heading" className="space-y-4 p-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div className="min-w-0">
           <h2 id="refine-heading" className="text-xl font-semibold">

@@ -22,7 +22,8 @@ const STATUS_WORDS: Record<string, string> = {
 
 /** Every render of the video, newest first: play, download or bring back any finished one. */
 export function VersionList({ versions, playing, busy, canMakeCurrent, onPlay, onMakeCurrent }: Props) {
-  if (versions.length === 0) return null;
+  // One version is just the video above; the list earns its place once there is something to switch between.
+  if (versions.length < 2) return null;
   return (
     <section aria-labelledby="versions-heading" className="space-y-3">
       <h2 id="versions-heading" className="text-lg font-semibold">
@@ -58,12 +59,12 @@ export function VersionList({ versions, playing, busy, canMakeCurrent, onPlay, o
                   {playing === v.number ? "Playing" : "Play"}
                   <span className="sr-only"> version {v.number}</span>
                 </button>
-                {v.downloadUrl && (
+                {v.downloadUrl && !v.current && (
                   <a href={v.downloadUrl} download className={buttonStyles.secondary}>
                     Download<span className="sr-only"> version {v.number}</span>
                   </a>
                 )}
-                {!v.current && canMakeCurrent && (
+                {canMakeCurrent && !v.current && (
                   <button
                     type="button"
                     className={buttonStyles.secondary}

@@ -32,7 +32,7 @@ export function VideoResult({ job, version }: { job: JobView; version?: VersionV
       </div>
       <div className="flex flex-wrap items-center gap-3">
         <a href={downloadUrl ?? videoUrl} download className={buttonStyles.primary}>
-          Download{version && ` v${version.number}`}
+          Download{version && !version.current && ` v${version.number}`}
         </a>
         {job.captionsUrls && (
           <>

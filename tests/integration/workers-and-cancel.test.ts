@@ -123,4 +123,39 @@ describe("cancel", () => {
       }
     },
   );
+
+  it("of a new version stops it and leaves the job playing the version it had", { timeout: 120_000 }, async () => {
+    const app = await startApp({ LOCAL_BACKEND_DELAY_MS: "400", WORKER_POLL_MS: "100" });
+    running.push(app);
+    const api = apiClient(app.baseUrl, app.token);
+    const job = await api.createJob({ prompt: "A fox crosses the lake. The moon rises.", sceneCount: 2, autoApprove: true });
+    const v1 = await api.waitForStatus(job.id, ["completed"], 90_000);
+    const scene = v1.scenes[0]!;
+    await api.request("PATCH", `/api/jobs/${job.id}/scenes/${scene.id}`, { durationSec: scene.durationSec + 1 });
+    assert.equal((await api.request("POST", `/api/jobs/${job.id}/versions`)).status, 202);
+    await waitFor(
+      "v2's clip to be started",
+      () => ledger(app.dataDir, job.id).some((r) => r.kind === "clip" && r.status === "running"),
+      {
+        timeoutMs: 30_000,
+        intervalMs: 20,
+      },
+    );
+    const res = await api.request("POST", `/api/jobs/${job.id}/cancel`);
+    assert.equal(res.status, 200, JSON.stringify(res.json));
+    assert.deepEqual([res.json.status, res.json.currentVersion, res.json.videoUrl], ["completed", 1, v1.videoUrl]);
+    assert.equal(res.json.versions[0].status, "canceled");
+    await waitFor("no running call left", () => ledger(app.dataDir, job.id).every((r) => r.status !== "running"), {
+      timeoutMs: 3000,
+    });
+    assert.ok(
+      ledger(app.dataDir, job.id).some((r) => r.kind === "clip" && r.status === "canceled"),
+      "the cut-short call is canceled",
+    );
+    // The draft is kept: rendering it again is the same version number, taken up from the start.
+    const again = await api.request("POST", `/api/jobs/${job.id}/versions`);
+    assert.equal(again.status, 202);
+    assert.equal(again.json.number, 2);
+    assert.equal((await api.waitForStatus(job.id, ["completed"], 90_000)).currentVersion, 2);
+  });
 });
