@@ -48,12 +48,16 @@ export function normaliseExport(request: ExportRequest, videoAspect: AspectRatio
   if (request.preset) return presetSpec(request.preset);
   const format = request.format!;
   if (format === "vtt" || format === "srt") return { format };
-  return { format, resolution: request.resolution ?? "1080p", aspect: request.aspect ?? videoAspect, fit: request.fit ?? "cover" };
+  return {
+    format,
+    resolution: request.resolution ?? "1080p",
+    aspect: request.aspect ?? videoAspect,
+    fit: request.fit ?? "cover",
+  };
 }
 
 /** Equal specs hash equal: the same export asked twice is found by it. */
-export const specHash = (spec: ExportSpec): string =>
-  createHash("sha256").update(canonicalSpec(spec)).digest("hex").slice(0, 32);
+export const specHash = (spec: ExportSpec): string => createHash("sha256").update(canonicalSpec(spec)).digest("hex").slice(0, 32);
 
 const storedSpecSchema = z.union([
   z.object({ format: z.enum(["vtt", "srt"]) }),

@@ -68,7 +68,9 @@ async function finishedVersion(jobId: string, number: number) {
   const row = await db.jobVersion.findUnique({ where: { jobId_number: { jobId, number } }, select: { status: true } });
   if (!row) throw notFound(`Version ${number} of this video`);
   if (row.status === "rendering") throw conflict(`Version ${number} is still being made: export it once it is finished.`);
-  throw conflict(`Version ${number} did not finish (it ${row.status === "canceled" ? "was canceled" : "failed"}), so there is nothing of it to export.`);
+  throw conflict(
+    `Version ${number} did not finish (it ${row.status === "canceled" ? "was canceled" : "failed"}), so there is nothing of it to export.`,
+  );
 }
 
 function quotaRefusal(usedBytes: number, adding: number): AppError | null {
@@ -134,6 +136,10 @@ async function ownExport(clientId: string, jobId: string, exportId: string): Pro
   const row = await getDb().export.findFirst({ where: { id: exportId, jobId } });
   if (!row) throw notFound("That export");
   return row;
+}
+
+export async function getExport(clientId: string, jobId: string, exportId: string): Promise<ExportView> {
+  return toExportView(await ownExport(clientId, jobId, exportId));
 }
 
 /** Removes the export's file and row; one still being made is stopped by its runner, which sees its lease gone. */

@@ -103,7 +103,22 @@ const poster: Renderer = async (input) => {
       limitSec: at + 0.5,
     });
     await runFfmpeg(
-      ["-y", "-loglevel", "error", "-ss", at.toFixed(2), "-i", staged, "-frames:v", "1", "-q:v", "3", "-f", "image2", input.outPath],
+      [
+        "-y",
+        "-loglevel",
+        "error",
+        "-ss",
+        at.toFixed(2),
+        "-i",
+        staged,
+        "-frames:v",
+        "1",
+        "-q:v",
+        "3",
+        "-f",
+        "image2",
+        input.outPath,
+      ],
       input.signal,
     );
   } finally {
