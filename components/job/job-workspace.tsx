@@ -4,6 +4,7 @@ import { useState, useTransition } from "react";
 import type { JobView } from "@/lib/jobs/job-view";
 import { StatusBadge } from "@/components/status-badge";
 import { buttonStyles } from "@/components/ui/styles";
+import { ExportPanel } from "./export-panel";
 import type { JobActions } from "./job-actions";
 import { ProgressPanel } from "./progress-panel";
 import { SceneStrip } from "./scene-strip";
@@ -99,6 +100,7 @@ export function JobWorkspace({ initialJob, actions }: { initialJob: JobView; act
       {job.status !== "completed" && <ProgressPanel job={job} />}
       {showStoryboard && <StoryboardEditor job={job} actions={actions} busy={pending} run={run} />}
       {job.status === "completed" && <VideoResult job={job} />}
+      {job.status === "completed" && <ExportPanel jobId={job.id} versions={[1]} currentVersion={1} />}
       {showStrip && <SceneStrip scenes={job.scenes} aspectRatio={job.aspectRatio} showClipState={job.status === "rendering"} />}
     </div>
   );
