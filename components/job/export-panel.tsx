@@ -212,7 +212,7 @@ export function ExportPanel({ jobId, versions, currentVersion }: { jobId: string
             </div>
             <div className="flex gap-2">
               {item.downloadUrl && (
-                <a href={item.downloadUrl} download className={buttonStyles.primary}>
+                <a href={item.downloadUrl} download className={buttonStyles.primary} aria-label={`Download ${item.label}`}>
                   Download
                 </a>
               )}
