@@ -49,6 +49,7 @@ test("export for TikTok from a finished job's page and download it", async ({ pa
   // The custom form, open, for the screenshots at a desktop and a phone width, in both themes.
   await panel.getByText("Custom").click();
   await panel.getByRole("combobox", { name: "Format" }).selectOption("gif");
+  await page.emulateMedia({ colorScheme: "dark" });
   await panel.screenshot({ path: `${shots}/exports-1280-dark.png` });
   await page.emulateMedia({ colorScheme: "light" });
   await page.setViewportSize({ width: 390, height: 844 });
