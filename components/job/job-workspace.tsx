@@ -4,6 +4,7 @@ import { useState, useTransition } from "react";
 import type { JobView } from "@/lib/jobs/job-view";
 import { StatusBadge } from "@/components/status-badge";
 import { buttonStyles } from "@/components/ui/styles";
+import { ExportPanel } from "./export-panel";
 import type { JobActions } from "./job-actions";
 import { ProgressPanel } from "./progress-panel";
 import { RefinePanel } from "./refine-panel";
@@ -107,6 +108,14 @@ export function JobWorkspace({ initialJob, actions }: { initialJob: JobView; act
       {job.status !== "completed" && <ProgressPanel job={job} />}
       {showStoryboard && <StoryboardEditor job={job} actions={actions} busy={pending} run={run} />}
       {hasVersion && <VideoResult job={job} version={playing} />}
+      {hasVersion && (
+        <ExportPanel
+          jobId={job.id}
+          aspectRatio={job.aspectRatio}
+          versions={job.versions.filter((v) => v.status === "completed").map((v) => v.number)}
+          currentVersion={job.currentVersion ?? 1}
+        />
+      )}
       <VersionList
         versions={job.versions}
         playing={playing?.number ?? null}

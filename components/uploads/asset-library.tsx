@@ -8,7 +8,10 @@ import { buttonStyles } from "@/components/ui/styles";
 import type { AssetView } from "@/lib/uploads/assets";
 import { UploadDropZone } from "./upload-drop-zone";
 
-type Library = { assets: AssetView[]; usage: { bytes: number; files: number; quotaBytes: number; quotaFiles: number } };
+type Library = {
+  assets: AssetView[];
+  usage: { bytes: number; files: number; exportBytes: number; quotaBytes: number; quotaFiles: number };
+};
 
 function describe(asset: AssetView): string {
   if (asset.kind === "audio") return `${Math.round(asset.durationSec ?? 0)} s sound · ${formatBytes(asset.bytes)}`;
@@ -25,6 +28,7 @@ export function AssetLibrary() {
       {usage && (
         <p className="text-sm text-zinc-400" data-testid="upload-usage">
           {usage.files} of {usage.quotaFiles} files · {formatBytes(usage.bytes)} of {formatBytes(usage.quotaBytes)}
+          {usage.exportBytes > 0 && ` (exports take ${formatBytes(usage.exportBytes)} of it)`}
         </p>
       )}
       {data && data.assets.length === 0 && <p className="text-sm text-zinc-400">No uploads yet.</p>}

@@ -72,6 +72,8 @@ const envSchema = z.object({
   RUN_WORKER: booleanString.default(true),
   WORKER_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
   WORKER_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /** Exports rendered at once per process (each is one ffmpeg that uses every core it gets). */
+  EXPORT_CONCURRENCY: z.coerce.number().int().min(1).max(8).default(1),
   LEASE_SECONDS: z.coerce.number().int().min(5).max(600).default(30),
   SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(10).max(60_000).default(5000),
   LOCAL_BACKEND_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(0),

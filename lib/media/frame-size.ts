@@ -1,12 +1,17 @@
 import { asAspectRatio, type AspectRatio } from "@/lib/vocabulary";
 
-const FRAME_SIZES: Record<AspectRatio, { width: number; height: number }> = {
+export interface FrameSize {
+  width: number;
+  height: number;
+}
+
+const FRAME_SIZES: Record<AspectRatio, FrameSize> = {
   "16:9": { width: 1280, height: 720 },
   "9:16": { width: 720, height: 1280 },
   "1:1": { width: 720, height: 720 },
 };
 
-export function frameSize(aspectRatio: string): { width: number; height: number } {
+export function frameSize(aspectRatio: string): FrameSize {
   return FRAME_SIZES[asAspectRatio(aspectRatio)];
 }
 

@@ -14,6 +14,22 @@ function ffmpegSlots(): Semaphore {
 }
 
 /** Runs ffmpeg once a slot is free (FFMPEG_CONCURRENCY per process); the signal kills it or gives up the wait. */
-export function runFfmpeg(args: string[], signal?: AbortSignal): Promise<string> {
-  return ffmpegSlots().run(() => runProcess(ffmpegPath(), args, signal), signal);
+export function runFfmpeg(args: string[], signal?: AbortSignal, onStdout?: (chunk: string) => void): Promise<string> {
+  return ffmpegSlots().run(() => runProcess(ffmpegPath(), args, signal, onStdout), signal);
+}
+
+/**
+ * Reads ffmpeg's `-progress pipe:1` report (key=value lines, `out_time_ms` in microseconds despite its name) and
+ * calls `onSeconds` with how much of the output is written.
+ */
+export function progressReader(onSeconds: (seconds: number) => void): (chunk: string) => void {
+  let pending = "";
+  return (chunk) => {
+    const lines = (pending + chunk).split("\n");
+    pending = lines.pop() ?? "";
+    for (const line of lines) {
+      const match = /^out_time_ms=(\d+)/.exec(line.trim());
+      if (match) onSeconds(Number(match[1]) / 1e6);
+    }
+  };
 }

@@ -10,14 +10,22 @@ export class ProcessError extends Error {
   }
 }
 
-/** Runs a binary to completion; the abort signal kills it (used by cancel and shutdown). */
-export function runProcess(bin: string, args: string[], signal?: AbortSignal): Promise<string> {
+/** Runs a binary to completion; the abort signal kills it (used by cancel and shutdown). `onStdout` sees output as it comes. */
+export function runProcess(
+  bin: string,
+  args: string[],
+  signal?: AbortSignal,
+  onStdout?: (chunk: string) => void,
+): Promise<string> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason ?? new Error("Aborted"));
     const child = spawn(bin, args, { stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stdout.on("data", (d: Buffer) => {
+      if (onStdout) onStdout(d.toString());
+      else stdout += d.toString();
+    });
     child.stderr.on("data", (d: Buffer) => {
       stderr = (stderr + d.toString()).slice(-8000);
     });

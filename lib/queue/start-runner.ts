@@ -1,5 +1,6 @@
 import { getDb, prepareDatabase } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
+import { ExportRunner } from "@/lib/exports/export-runner";
 import { log } from "@/lib/log";
 import { getBackend, prepareBackends, releaseBackends } from "@/lib/providers";
 import { JobRunner } from "./job-runner";
@@ -7,7 +8,7 @@ import { JobRunner } from "./job-runner";
 const SHUTDOWN_GRACE_MS = 10_000;
 
 // One runner per process, even when Next.js evaluates this module again (dev hot reload).
-const globalForRunner = globalThis as unknown as { storyreelRunner?: JobRunner };
+const globalForRunner = globalThis as unknown as { storyreelRunner?: JobRunner; storyreelExportRunner?: ExportRunner };
 
 export function createRunner(overrides: { onlyJobId?: string; concurrency?: number } = {}): JobRunner {
   const env = getEnv();
@@ -21,21 +22,34 @@ export function createRunner(overrides: { onlyJobId?: string; concurrency?: numb
   });
 }
 
+export function createExportRunner(): ExportRunner {
+  const env = getEnv();
+  return new ExportRunner({
+    db: getDb(),
+    concurrency: env.EXPORT_CONCURRENCY,
+    pollMs: env.WORKER_POLL_MS,
+    leaseMs: env.LEASE_SECONDS * 1000,
+  });
+}
+
+/** The job runner and, beside it, the export runner: every process that runs jobs makes exports too. */
 export async function startJobRunner(): Promise<JobRunner> {
   if (globalForRunner.storyreelRunner) return globalForRunner.storyreelRunner;
   await prepareDatabase();
   await prepareBackends();
   const runner = createRunner();
+  const exportRunner = createExportRunner();
   globalForRunner.storyreelRunner = runner;
+  globalForRunner.storyreelExportRunner = exportRunner;
   runner.start();
+  exportRunner.start();
   log.info("job runner started", { owner: runner.owner, concurrency: getEnv().WORKER_JOB_CONCURRENCY });
   // `npm start`'s server leaves signals to us: running steps are aborted (ffmpeg killed) and leases handed
   // back, so another runner resumes at once. Bounded either way.
   const shutdown = (signal: NodeJS.Signals) => {
     log.info("stopping job runner", { signal });
     setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
-    void runner
-      .stop()
+    void Promise.all([runner.stop(), exportRunner.stop()])
       .then(releaseBackends)
       .finally(() => process.exit(0));
   };

@@ -3,6 +3,7 @@ import type { Asset } from "@/lib/db/generated/client";
 import { notFound } from "@/lib/errors";
 import { removeKey } from "@/lib/storage/file-storage";
 import { mediaUrl } from "@/lib/storage/keys";
+import { storedBytes } from "./storage-usage";
 import { uploadLimits } from "./upload-limits";
 
 export interface AssetView {
@@ -31,11 +32,10 @@ export const toAssetView = (asset: Asset): AssetView => ({
   createdAt: asset.createdAt.toISOString(),
 });
 
-/** What one person's uploads take, against their quota. */
+/** What one person's uploads and exports take, against their quota (`bytes` counts both; `exportBytes` is the exports' part). */
 export async function uploadUsage(ownerId: string) {
   const { quotaBytes, quotaFiles } = uploadLimits();
-  const used = await getDb().asset.aggregate({ where: { ownerId }, _sum: { bytes: true }, _count: { _all: true } });
-  return { bytes: used._sum.bytes ?? 0, files: used._count._all, quotaBytes, quotaFiles };
+  return { ...(await storedBytes(getDb(), ownerId)), quotaBytes, quotaFiles };
 }
 
 export async function listAssets(ownerId: string) {

@@ -6,6 +6,7 @@ import { commitTemp, createTempPath, discardTemp, removeKey } from "@/lib/storag
 import { uploadKey } from "@/lib/storage/keys";
 import { toAssetView, type AssetView } from "./assets";
 import { inspectUpload } from "./inspect-upload";
+import { storedBytes } from "./storage-usage";
 import type { ReceivedFile } from "./receive-upload";
 import { megabytes, uploadLimits } from "./upload-limits";
 
@@ -23,7 +24,7 @@ function quotaRefusal(used: { bytes: number; files: number }, adding: number): A
     const left = Math.max(0, quotaBytes - (used.bytes - adding));
     return new AppError(
       "payload_too_large",
-      `This file needs ${megabytes(adding)} and your uploads have ${megabytes(left)} left of ${megabytes(quotaBytes)}: delete some on the Uploads page first.`,
+      `This file needs ${megabytes(adding)} and your uploads and exports have ${megabytes(left)} left of ${megabytes(quotaBytes)}: delete some uploads or exports first.`,
     );
   }
   return null;
@@ -68,8 +69,7 @@ export async function storeUpload(
             durationSec: checked.durationSec,
           },
         });
-        const used = await tx.asset.aggregate({ where: { ownerId }, _sum: { bytes: true }, _count: { _all: true } });
-        const refusal = quotaRefusal({ bytes: used._sum.bytes ?? 0, files: used._count._all }, bytes);
+        const refusal = quotaRefusal(await storedBytes(tx, ownerId), bytes);
         if (refusal) throw refusal;
         return row;
       });
