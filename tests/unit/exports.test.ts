@@ -51,7 +51,7 @@ async function makeVersion(number: number, caption: string): Promise<FinishedVer
   const scenes: VersionScene[] = [];
   for (const position of [0, 1]) {
     const sceneId = `s${number}x${position}aaaaaaaaaa`;
-    const clip = clipKey(jobId, sceneId, 1);
+    const clip = clipKey(jobId, sceneId, "test");
     fs.mkdirSync(path.dirname(pathForKey(clip)), { recursive: true });
     await runFfmpeg([
       ...["-y", "-loglevel", "error", "-f", "lavfi", "-i", `testsrc=s=640x360:r=24:d=${SCENE_SECONDS + 0.5}`],
