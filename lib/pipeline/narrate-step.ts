@@ -1,8 +1,8 @@
-import { createHash } from "node:crypto";
 import { commitTemp, createTempPath, discardTemp, removeKey } from "@/lib/storage/file-storage";
 import { narrationKey } from "@/lib/storage/keys";
 import { asVoice } from "@/lib/vocabulary";
 import { runGeneration } from "./ledger";
+import { narrationFingerprint } from "./narration-fingerprint";
 import { explainFailure, LeaseLostError, StepError, type StepContext } from "./step-context";
 
 // Room after the last word before the scene cuts.
@@ -17,7 +17,7 @@ export async function narrateScenes(ctx: StepContext, voiceName: string): Promis
   const voice = asVoice(voiceName);
   const scenes = await ctx.db.scene.findMany({ where: { jobId: ctx.jobId }, orderBy: { position: "asc" } });
   for (const scene of scenes) {
-    const madeOf = createHash("sha256").update(`${voice}\n${scene.caption}`).digest("hex").slice(0, 16);
+    const madeOf = narrationFingerprint(voice, scene.caption);
     if (scene.narrationOf === madeOf && scene.narrationKey) continue;
     const key = narrationKey(ctx.jobId, scene.id, madeOf);
     const temp = await createTempPath(key);
