@@ -89,12 +89,24 @@ export async function checkNarration(inPath: string, outPath: string, what: stri
   }
 }
 
-/** The music bed: a sound that passes the upload checks, re-encoded to AAC as an upload is. */
+/**
+ * The music bed: a sound that passes the upload checks, re-encoded to AAC as an upload is. Its sound is first
+ * copied into an M4A of its own, because a job's music (an upload's re-encode) sits in a plain MP4, which the
+ * upload checks take for a video.
+ */
 export async function checkMusic(inPath: string, outPath: string, signal: AbortSignal): Promise<void> {
+  const soundPath = `${outPath}.sound.m4a`;
   try {
-    const checked = await inspectUpload(inPath, outPath, signal);
+    await runProcess(
+      ffmpegPath(),
+      ["-v", "error", "-xerror", "-i", inPath, "-map", "0:a:0", "-vn", "-c:a", "copy", "-f", "ipod", "-y", soundPath],
+      signal,
+    ).catch(() => fsp.copyFile(inPath, soundPath));
+    const checked = await inspectUpload(soundPath, outPath, signal);
     if (checked.kind !== "audio") throw new AppError("unsupported_media_type", "This file is an image, not a sound.");
   } catch (error) {
     throw about("The music (music.m4a)", error);
+  } finally {
+    await fsp.rm(soundPath, { force: true });
   }
 }

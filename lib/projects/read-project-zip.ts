@@ -96,7 +96,7 @@ async function openZip(zipPath: string): Promise<yauzl.ZipFile> {
   } catch {
     throw new AppError(
       "unsupported_media_type",
-      "The body is not a ZIP file (or it is cut short): send a project ZIP exported from Storyreel.",
+      "The body is not a ZIP file (or it is cut short): send a project ZIP exported from Storyreel. Nothing was imported.",
     );
   }
 }
