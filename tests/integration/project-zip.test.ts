@@ -77,7 +77,7 @@ describe("project ZIP, exported on one studio and imported on another", () => {
     const answer = await fetch(`${target.baseUrl}/api/jobs/import`, {
       method: "POST",
       headers: { ...target.auth, "Content-Type": "application/zip" },
-      body: fs.readFileSync(zipPath),
+      body: new Uint8Array(fs.readFileSync(zipPath)),
     });
     const body = (await answer.json()) as { id: string; links: { self: string } };
     assert.equal(answer.status, 201, JSON.stringify(body));
@@ -102,7 +102,7 @@ describe("project ZIP, exported on one studio and imported on another", () => {
     const hostile = await fetch(`${target.baseUrl}/api/jobs/import`, {
       method: "POST",
       headers: { ...target.auth, "Content-Type": "application/zip" },
-      body: rawZip([{ name: "../../escape.txt", data: Buffer.from("out") }]),
+      body: new Uint8Array(rawZip([{ name: "../../escape.txt", data: Buffer.from("out") }])),
     });
     assert.equal(hostile.status, 400);
     const refusal = (await hostile.json()) as { error: { code: string; message: string } };
@@ -116,6 +116,21 @@ describe("project ZIP, exported on one studio and imported on another", () => {
     });
     assert.equal(notZip.status, 415);
     assert.match(((await notZip.json()) as { error: { message: string } }).error.message, /Content-Type: application\/zip/);
+
+    const empty = await fetch(`${target.baseUrl}/api/jobs/import`, {
+      method: "POST",
+      headers: { ...target.auth, "Content-Type": "application/zip" },
+      body: new Uint8Array(0),
+    });
+    assert.equal(empty.status, 400);
+    assert.match(((await empty.json()) as { error: { message: string } }).error.message, /The body is empty/);
+
+    const stranger = await fetch(`${target.baseUrl}/api/jobs/import`, {
+      method: "POST",
+      headers: { Origin: target.baseUrl, "Content-Type": "application/zip" },
+      body: new Uint8Array(rawZip([])),
+    });
+    assert.equal(stranger.status, 401);
 
     assert.deepEqual(listFiles(target.dataDir), before);
     assert.equal((await apiClient(target.baseUrl, target.token).request("GET", "/api/jobs?limit=50")).json.jobs.length, jobs);

@@ -194,7 +194,7 @@ function variant(change: { file?: [string, Buffer]; manifest?: (m: Record<string
 
 const jobCount = () => getDb().job.count();
 
-async function refuses(zip: Buffer, status: number, sentence: RegExp) {
+async function refuses(zip: Buffer, status: number, sentence: RegExp, ending = /Nothing was imported\.$/) {
   const file = path.join(scratch, `hostile-${Math.random().toString(36).slice(2)}.zip`);
   fs.writeFileSync(file, zip);
   const jobs = await jobCount();
@@ -203,7 +203,7 @@ async function refuses(zip: Buffer, status: number, sentence: RegExp) {
     assert.ok(error instanceof AppError, `expected a refusal, got ${String(error)}`);
     assert.equal(error.status, status, error.message);
     assert.match(error.message, sentence);
-    assert.match(error.message, /Nothing was imported\.$/);
+    assert.match(error.message, ending);
     return true;
   });
   assert.equal(await jobCount(), jobs, "no job was written");
@@ -378,6 +378,8 @@ describe("importing a project ZIP", () => {
   it("refuses a manifest that fails the schema, naming the field", async () => {
     const files = variant({ manifest: (m) => ((m.scenes as { durationSec: number }[])[1]!.durationSec = 100) });
     await refuses(await zipOf(files), 422, /manifest\.json is not valid: scenes\[1\]\.durationSec: /);
+    const voiceless = variant({ manifest: (m) => ((m.job as { voice: string | null }).voice = null) });
+    await refuses(await zipOf(voiceless), 422, /scenes\[0\]\.narration: needs the job's voice/);
     const version = variant({ manifest: (m) => (m.formatVersion = 2) });
     await refuses(await zipOf(version), 422, /formatVersion: must be 1/);
   });
@@ -430,6 +432,37 @@ describe("importing a project ZIP", () => {
     ]);
     const files = variant({ file: ["narration/01.wav", fake] });
     await refuses(await zipOf(files), 422, /Scene 1's narration \(narration\/01\.wav\): /);
+  });
+
+  it("takes a still with transparency, stored as the JPEG the pipeline's stills are", async () => {
+    const png = await sharp({ create: { width: 720, height: 720, channels: 4, background: { r: 0, g: 0, b: 255, alpha: 0.5 } } })
+      .png()
+      .toBuffer();
+    const file = path.join(scratch, "png-still.zip");
+    fs.writeFileSync(file, await zipOf(variant({ file: ["stills/01.jpg", png] })));
+    const imported = await importProject(OWNER, file, new AbortController().signal);
+    const scene = await getDb().scene.findFirstOrThrow({ where: { jobId: imported.id, position: 0 } });
+    assert.equal((await sharp(pathForKey(scene.stillKey!)).metadata()).format, "jpeg");
+  });
+
+  it("refuses a job past the person's active job limit, taking back the files it had moved", async () => {
+    const room = 100 - (await getDb().job.count({ where: { clientId: OWNER, status: { in: ["queued", "rendering"] } } }));
+    await getDb().job.createMany({
+      data: Array.from({ length: room }, () => ({
+        clientId: OWNER,
+        prompt: "x",
+        style: "noir",
+        aspectRatio: "1:1",
+        sceneCount: 2,
+        seed: 1,
+        provider: "local" as const,
+      })),
+    });
+    try {
+      await refuses(await zipOf(good), 429, /videos in progress/, /cancel one\.$/);
+    } finally {
+      await getDb().job.deleteMany({ where: { clientId: OWNER, prompt: "x" } });
+    }
   });
 
   it("refuses music that is not a sound", async () => {
