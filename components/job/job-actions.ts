@@ -4,7 +4,7 @@ import type { StillFit } from "@/lib/vocabulary";
 
 type JobRef = { jobId: string };
 type SceneRef = JobRef & { sceneId: string };
-export type SceneChanges = Partial<Pick<SceneView, "caption" | "imagePrompt" | "motion" | "durationSec">> & {
+export type SceneChanges = Partial<Pick<SceneView, "caption" | "imagePrompt" | "motion" | "durationSec" | "narrate">> & {
   /** One of the person's uploaded images as the still, fitted to the frame. */
   uploadId?: string;
   fit?: StillFit;
@@ -19,4 +19,10 @@ export interface JobActions {
   regenerateScene: (input: SceneRef) => Promise<ActionResult>;
   removeScene: (input: SceneRef) => Promise<ActionResult>;
   moveScene: (input: SceneRef & { direction: -1 | 1 }) => Promise<ActionResult>;
+  addScene: (input: JobRef & { scene: NewScene }) => Promise<ActionResult>;
+  setMusic: (input: JobRef & { uploadId: string | null }) => Promise<ActionResult>;
+  renderNewVersion: (input: JobRef) => Promise<ActionResult>;
+  makeVersionCurrent: (input: JobRef & { version: number }) => Promise<ActionResult>;
 }
+
+export type NewScene = Pick<SceneView, "caption" | "imagePrompt" | "motion" | "durationSec"> & { afterSceneId?: string };

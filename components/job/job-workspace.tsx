@@ -6,9 +6,11 @@ import { StatusBadge } from "@/components/status-badge";
 import { buttonStyles } from "@/components/ui/styles";
 import type { JobActions } from "./job-actions";
 import { ProgressPanel } from "./progress-panel";
+import { RefinePanel } from "./refine-panel";
 import { SceneStrip } from "./scene-strip";
 import { StoryboardEditor } from "./storyboard-editor";
 import { useJob } from "./use-job";
+import { VersionList } from "./version-list";
 import { VideoResult } from "./video-result";
 
 export function JobWorkspace({ initialJob, actions }: { initialJob: JobView; actions: JobActions }) {
@@ -26,8 +28,13 @@ export function JobWorkspace({ initialJob, actions }: { initialJob: JobView; act
     });
   };
 
-  const showStoryboard = job.scenes.length > 0 && ["storyboarding", "awaiting_approval"].includes(job.status);
-  const showStrip = job.scenes.length > 0 && !showStoryboard && job.scenes.some((s) => s.stillUrl);
+  const [picked, setPicked] = useState<number | null>(null);
+  const hasVersion = job.currentVersion !== null;
+  const showStoryboard = !hasVersion && job.scenes.length > 0 && ["storyboarding", "awaiting_approval"].includes(job.status);
+  // A finished video (or a failed render with scenes drawn) is refined in place: the draft of its next version.
+  const refining = job.scenes.length > 0 && (hasVersion || job.status === "failed") && job.status !== "canceled";
+  const showStrip = job.scenes.length > 0 && !showStoryboard && !refining && job.scenes.some((s) => s.stillUrl);
+  const playing = job.versions.find((v) => v.number === (picked ?? job.currentVersion) && v.status === "completed");
   const canCancel = !job.isFinal && job.status !== "awaiting_approval";
 
   return (
@@ -98,7 +105,19 @@ export function JobWorkspace({ initialJob, actions }: { initialJob: JobView; act
 
       {job.status !== "completed" && <ProgressPanel job={job} />}
       {showStoryboard && <StoryboardEditor job={job} actions={actions} busy={pending} run={run} />}
-      {job.status === "completed" && <VideoResult job={job} />}
+      {hasVersion && <VideoResult job={job} version={playing} />}
+      <VersionList
+        versions={job.versions}
+        playing={playing?.number ?? null}
+        busy={pending}
+        canMakeCurrent={job.status === "completed" || job.status === "failed"}
+        onPlay={setPicked}
+        onMakeCurrent={(version) => {
+          setPicked(null);
+          run(() => actions.makeVersionCurrent({ jobId: job.id, version }));
+        }}
+      />
+      {refining && <RefinePanel job={job} actions={actions} busy={pending} run={run} />}
       {showStrip && <SceneStrip scenes={job.scenes} aspectRatio={job.aspectRatio} showClipState={job.status === "rendering"} />}
     </div>
   );

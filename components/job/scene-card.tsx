@@ -22,6 +22,8 @@ export interface SceneCardProps {
   onMove: (direction: -1 | 1) => void;
   /** The person's uploaded images, any of which can become this scene's still. */
   images: { id: string; name: string }[];
+  /** The job has a voice: each scene's caption can be spoken or not. */
+  voiced?: boolean;
 }
 
 export function SceneCard({
@@ -36,6 +38,7 @@ export function SceneCard({
   onRemove,
   onMove,
   images,
+  voiced = false,
 }: SceneCardProps) {
   const n = scene.position + 1;
   // A moved card is taken out of the list and put back, and its buttons are disabled while the move is saved:
@@ -47,7 +50,9 @@ export function SceneCard({
   const [imagePrompt, setImagePrompt] = useState(scene.imagePrompt);
   const [motion, setMotion] = useState(scene.motion);
   const [duration, setDuration] = useState(String(scene.durationSec));
+  const [narrate, setNarrate] = useState(scene.narrate);
   const changes = {
+    ...(narrate !== scene.narrate ? { narrate } : {}),
     ...(caption !== scene.caption ? { caption } : {}),
     ...(imagePrompt !== scene.imagePrompt ? { imagePrompt } : {}),
     ...(motion !== scene.motion ? { motion } : {}),
@@ -156,6 +161,18 @@ export function SceneCard({
             />
           </div>
         </div>
+        {voiced && (
+          <label className="flex items-center gap-2 text-sm text-zinc-300">
+            <input
+              type="checkbox"
+              checked={narrate}
+              disabled={disabled}
+              onChange={(e) => setNarrate(e.target.checked)}
+              className="h-4 w-4 accent-violet-500"
+            />
+            Speak this caption<span className="sr-only"> in scene {n}</span>
+          </label>
+        )}
         {images.length > 0 && <UploadPicker scene={n} images={images} disabled={disabled} onUse={onSave} />}
         {scene.error && <p className="text-sm text-red-300">{scene.error}</p>}
         <div className="mt-auto flex flex-wrap items-center gap-2 pt-1">

@@ -14,47 +14,57 @@ interface Props {
   actions: JobActions;
   busy: boolean;
   run: (work: () => Promise<{ ok: boolean; error?: string }>) => void;
+  /** Reviewing a first storyboard (approve it), or refining a finished video (the draft of its next version). */
+  mode?: "review" | "refine";
 }
 
-export function StoryboardEditor({ job, actions, busy, run }: Props) {
-  const editable = job.status === "awaiting_approval";
+export function StoryboardEditor({ job, actions, busy, run, mode = "review" }: Props) {
+  const editable = mode === "review" ? job.status === "awaiting_approval" : job.editable;
   const uploads = useSWR<{ assets: { id: string; name: string; kind: string }[] }>(editable ? "/api/uploads" : null, fetchJson);
   const images = uploads.data?.assets.filter((a) => a.kind === "image") ?? [];
   const total = job.scenes.reduce((sum, s) => sum + s.durationSec, 0);
-  const refusal = editable ? job.approval?.refusal : null;
+  const refusal = editable && mode === "review" ? job.approval?.refusal : null;
   // Said once per move, politely: a screen reader hears where the scene went, not every poll of the job.
   const [moveNote, setMoveNote] = useState("");
   return (
     <section aria-labelledby="storyboard-heading" className="space-y-4">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h2 id="storyboard-heading" className="text-xl font-semibold">
-            Storyboard
-          </h2>
-          <p className="text-sm text-zinc-400">
-            {job.scenes.length} scenes · {total.toFixed(1)} s · edit captions and prompts, redraw a scene, reorder, then approve.
-          </p>
+      {mode === "review" && (
+        <div className="flex flex-wrap items-end justify-between gap-3">
+          <div>
+            <h2 id="storyboard-heading" className="text-xl font-semibold">
+              Storyboard
+            </h2>
+            <p className="text-sm text-zinc-400">
+              {job.scenes.length} scenes · {total.toFixed(1)} s · edit captions and prompts, redraw a scene, reorder, then
+              approve.
+            </p>
+          </div>
+          <div className="flex gap-2">
+            <button
+              type="button"
+              className={buttonStyles.danger}
+              disabled={busy}
+              onClick={() => run(() => actions.cancel({ jobId: job.id }))}
+            >
+              Cancel
+            </button>
+            <button
+              type="button"
+              className={buttonStyles.primary}
+              disabled={busy || !editable || Boolean(refusal)}
+              onClick={() => run(() => actions.approve({ jobId: job.id }))}
+            >
+              Approve storyboard
+            </button>
+          </div>
         </div>
-        <div className="flex gap-2">
-          <button
-            type="button"
-            className={buttonStyles.danger}
-            disabled={busy}
-            onClick={() => run(() => actions.cancel({ jobId: job.id }))}
-          >
-            Cancel
-          </button>
-          <button
-            type="button"
-            className={buttonStyles.primary}
-            disabled={busy || !editable || Boolean(refusal)}
-            onClick={() => run(() => actions.approve({ jobId: job.id }))}
-          >
-            Approve storyboard
-          </button>
-        </div>
-      </div>
-      {editable && job.approval && job.approval.costUsd > 0 && !refusal && (
+      )}
+      {mode === "refine" && (
+        <h3 id="storyboard-heading" className="sr-only">
+          Scenes of the next version
+        </h3>
+      )}
+      {mode === "review" && editable && job.approval && job.approval.costUsd > 0 && !refusal && (
         <p className="text-sm text-zinc-400">Approving holds about {formatCost(job.approval.costUsd)} for the clips.</p>
       )}
       {refusal && (
@@ -83,6 +93,7 @@ export function StoryboardEditor({ job, actions, busy, run }: Props) {
               run(() => actions.moveScene({ jobId: job.id, sceneId: scene.id, direction }));
             }}
             images={images}
+            voiced={job.sound.voice !== null}
           />
         ))}
       </ol>

@@ -1,30 +1,38 @@
 import { aspectSize } from "./aspect";
 import { ShareLink } from "./share-link";
 import type { JobView } from "@/lib/jobs/job-view";
+import type { VersionView } from "@/lib/versions/version-view";
 import { imageVariantUrl } from "@/lib/storage/image-variant-url";
 import { buttonStyles } from "@/components/ui/styles";
 import { formatCost, formatDuration } from "@/components/format";
 
-export function VideoResult({ job }: { job: JobView }) {
-  if (!job.videoUrl) return null;
+/** The video of one version (the current one unless another is picked in the list of versions). */
+export function VideoResult({ job, version }: { job: JobView; version?: VersionView }) {
+  const videoUrl = version?.videoUrl ?? job.videoUrl;
+  if (!videoUrl) return null;
+  const posterUrl = version ? version.posterUrl : job.posterUrl;
+  const downloadUrl = version?.downloadUrl ?? job.downloadUrl;
+  const durationSec = version ? version.durationSec : job.durationSec;
+  const label = version ? `Version ${version.number}` : "Final video";
   const narrow = job.aspectRatio === "9:16";
   return (
-    <section aria-label="Final video" className="space-y-4">
+    <section aria-label={label} className="space-y-4">
       <div className={`overflow-hidden rounded-xl border border-zinc-800 bg-black ${narrow ? "mx-auto max-w-sm" : ""}`}>
         <video
           controls
           preload="metadata"
           playsInline
-          poster={job.posterUrl ? imageVariantUrl(job.posterUrl, 960, "webp") : undefined}
-          src={job.videoUrl}
+          key={videoUrl}
+          poster={posterUrl ? imageVariantUrl(posterUrl, 960, "webp") : undefined}
+          src={videoUrl}
           {...aspectSize(job.aspectRatio)}
           className="block h-auto w-full"
-          aria-label="Final video"
+          aria-label={label}
         />
       </div>
       <div className="flex flex-wrap items-center gap-3">
-        <a href={job.downloadUrl ?? job.videoUrl} download className={buttonStyles.primary}>
-          Download
+        <a href={downloadUrl ?? videoUrl} download className={buttonStyles.primary}>
+          Download{version && ` v${version.number}`}
         </a>
         {job.captionsUrls && (
           <>
@@ -37,9 +45,9 @@ export function VideoResult({ job }: { job: JobView }) {
           </>
         )}
         <p className="text-sm text-zinc-400">
-          {formatDuration(job.durationSec)} · {job.aspectRatio} · {job.scenes.length} scenes
+          {formatDuration(durationSec)} · {job.aspectRatio} · {version?.sceneCount ?? job.scenes.length} scenes
           {job.sound.voice && ` · narrated (${job.sound.voice})`}
-          {job.sound.music && " · music"} · cost {formatCost(job.costUsd)}
+          {job.sound.music && " · music"} · cost {formatCost(version?.costUsd ?? job.costUsd)}
         </p>
       </div>
       <ShareLink jobId={job.id} />

@@ -1,5 +1,6 @@
 import type { Prisma } from "@/lib/db/generated/client";
 import type { JobStatus } from "@/lib/db/generated/enums";
+import { needsNarration } from "@/lib/media/narration-fingerprint";
 import { reserveBudget } from "./daily-budget";
 import { clipsCostUsd, draftCostUsd, PRICED_JOB_FIELDS, stillsCostUsd, type PricedJob } from "./work-cost";
 
@@ -15,9 +16,12 @@ export async function costToFinish(tx: Pick<Tx, "scene">, job: PricedJob & { id:
     const scenes = await tx.scene.findMany({
       where: { jobId: job.id },
       orderBy: { position: "asc" },
-      select: { durationSec: true, clipStatus: true },
+      select: { durationSec: true, clipStatus: true, narrate: true, caption: true, narrationKey: true, narrationOf: true },
     });
-    return clipsCostUsd(job, scenes);
+    return clipsCostUsd(
+      job,
+      scenes.map((s) => ({ ...s, narrationDue: needsNarration(job.voice, s) })),
+    );
   }
   return 0;
 }

@@ -56,8 +56,15 @@ export function stillsCostUsd(job: PricedJob, count: number): number {
   return count * (pricesOf(job)?.models.still.perImageUsd ?? 0);
 }
 
-/** The clips still to make, at the lengths the model will bill for these scenes (all of them, in order). */
-export function clipsCostUsd(job: PricedJob, scenes: readonly { durationSec: number; clipStatus: string }[]): number {
+/** A scene as the rendering step finds it: whether its clip is made, and whether its caption is still to speak. */
+export interface SceneWork {
+  durationSec: number;
+  clipStatus: string;
+  narrationDue: boolean;
+}
+
+/** The clips still to make, at the lengths the model will bill for these scenes (all of them, in order), and the narration due. */
+export function clipsCostUsd(job: PricedJob, scenes: readonly SceneWork[]): number {
   const prices = pricesOf(job);
   if (!prices) return 0;
   const lengths = clipLengths(
@@ -65,7 +72,10 @@ export function clipsCostUsd(job: PricedJob, scenes: readonly { durationSec: num
     scenes.map((s) => s.durationSec),
   );
   const perSecond = tierOf(prices.clips).perSecondUsd;
-  // Narration comes first in the rendering step, for each scene whose clip is still to make.
-  const spoken = job.voice ? predictTimeMaxCostUsd(prices.models.narrator) : 0;
-  return lengths.reduce((sum, seconds, i) => (scenes[i]!.clipStatus === "ready" ? sum : sum + seconds * perSecond + spoken), 0);
+  const spoken = predictTimeMaxCostUsd(prices.models.narrator);
+  return lengths.reduce(
+    (sum, seconds, i) =>
+      sum + (scenes[i]!.clipStatus === "ready" ? 0 : seconds * perSecond) + (scenes[i]!.narrationDue ? spoken : 0),
+    0,
+  );
 }

@@ -4,30 +4,32 @@ import { reserveForStage } from "@/lib/costs/reserve-work";
 import { getDb } from "@/lib/db/client";
 import { conflict, invalidInput, notFound } from "@/lib/errors";
 import { notifyWorkAvailable } from "@/lib/queue/work-signal";
-import { removeKey } from "@/lib/storage/file-storage";
+import { removeUnlessKept } from "@/lib/versions/kept-files";
 import { assertActiveJobLimit } from "./active-jobs";
-import type { EditSceneInput } from "./schemas";
+import { SCENE_COUNT_LIMITS } from "@/lib/vocabulary";
+import { copyAttachments } from "./job-attachments";
+import type { AddSceneInput, EditSceneInput } from "./schemas";
 import { takeStillFromUpload } from "./still-from-upload";
-import { STAGE_LABELS } from "./status";
+import { EDITABLE_STATUSES, notEditableNow } from "./status";
 import { transitionJob } from "./transition-job";
 
 type Tx = Prisma.TransactionClient;
 
 /**
- * Runs a storyboard edit only while the job awaits approval. The guard is a write (it bumps the
- * job's version), so SQLite's write lock makes check-and-edit one atomic step.
+ * Runs a storyboard edit only while the storyboard waits for approval or the video is finished (then it edits the
+ * draft of the next version). The guard is a write (it bumps the job's version), so SQLite's write lock makes
+ * check-and-edit one atomic step.
  */
-async function whileAwaitingApproval<T>(clientId: string, jobId: string, edit: (tx: Tx) => Promise<T>): Promise<T> {
+export async function whileEditable<T>(clientId: string, jobId: string, edit: (tx: Tx) => Promise<T>): Promise<T> {
   return getDb().$transaction(async (tx) => {
     const guard = await tx.job.updateMany({
-      where: { id: jobId, clientId, status: "awaiting_approval" },
+      where: { id: jobId, clientId, status: { in: [...EDITABLE_STATUSES] } },
       data: { version: { increment: 1 } },
     });
     if (guard.count === 0) {
       const job = await tx.job.findUnique({ where: { id: jobId }, select: { status: true, clientId: true } });
       if (!job || job.clientId !== clientId) throw notFound();
-      const stage = STAGE_LABELS[job.status];
-      throw conflict(`The storyboard can only be changed while it waits for approval; this job is "${stage.toLowerCase()}".`);
+      throw conflict(notEditableNow(job.status));
     }
     return edit(tx);
   });
@@ -43,7 +45,7 @@ export async function editScene(clientId: string, jobId: string, sceneId: string
   const { uploadId, fit, ...fields } = input;
   if (uploadId) await takeStillFromUpload(clientId, jobId, sceneId, uploadId, fit);
   if (Object.values(fields).every((v) => v === undefined)) return;
-  await whileAwaitingApproval(clientId, jobId, async (tx) => {
+  await whileEditable(clientId, jobId, async (tx) => {
     await findScene(tx, jobId, sceneId);
     await tx.scene.update({ where: { id: sceneId }, data: fields });
   });
@@ -52,13 +54,16 @@ export async function editScene(clientId: string, jobId: string, sceneId: string
 /** Draws the scene's still again with a new seed (its price held first); the job goes back to storyboarding until it is done. */
 export async function regenerateScene(clientId: string, jobId: string, sceneId: string): Promise<void> {
   await alertingRefusals(() =>
-    whileAwaitingApproval(clientId, jobId, async (tx) => {
+    whileEditable(clientId, jobId, async (tx) => {
       await findScene(tx, jobId, sceneId);
       await tx.scene.update({
         where: { id: sceneId },
         data: { stillStatus: "pending", stillRevision: { increment: 1 }, error: null },
       });
-      await transitionJob(tx, jobId, "awaiting_approval", "storyboarding", { clientId });
+      await transitionJob(tx, jobId, EDITABLE_STATUSES, "storyboarding", {
+        clientId,
+        data: { error: null, failedStage: null },
+      });
       // The job moves again, so it takes a place among the person's active jobs: counted after the write, as
       // approval and retry do, so a refusal rolls the redraw back whole.
       await assertActiveJobLimit(tx, clientId);
@@ -68,8 +73,50 @@ export async function regenerateScene(clientId: string, jobId: string, sceneId: 
   notifyWorkAvailable();
 }
 
+/** A new scene, drawn from its prompt at once (its still's price held first), after `afterSceneId` or last. */
+export async function addScene(clientId: string, jobId: string, input: AddSceneInput): Promise<{ id: string }> {
+  const { afterSceneId, ...fields } = input;
+  const created = await alertingRefusals(() =>
+    whileEditable(clientId, jobId, async (tx) => {
+      const scenes = await tx.scene.findMany({ where: { jobId }, orderBy: { position: "asc" }, select: { id: true } });
+      if (scenes.length >= SCENE_COUNT_LIMITS.max) {
+        throw conflict(`A video has at most ${SCENE_COUNT_LIMITS.max} scenes; remove one before adding another.`);
+      }
+      const ids = scenes.map((s) => s.id);
+      const at = afterSceneId === undefined ? ids.length : ids.indexOf(afterSceneId) + 1;
+      if (at === 0) throw notFound("That scene");
+      const scene = await tx.scene.create({ data: { jobId, position: at, ...fields }, select: { id: true } });
+      ids.splice(at, 0, scene.id);
+      await renumber(tx, ids);
+      await transitionJob(tx, jobId, EDITABLE_STATUSES, "storyboarding", { clientId, data: { error: null, failedStage: null } });
+      await assertActiveJobLimit(tx, clientId);
+      await reserveForStage(tx, jobId, "storyboarding");
+      return scene;
+    }),
+  );
+  notifyWorkAvailable();
+  return created;
+}
+
+/** The music bed the next version is stitched with: the job's own copy of a sound upload, or none. */
+export async function setMusic(clientId: string, jobId: string, uploadId: string | null): Promise<void> {
+  const { musicKey, discard } = await copyAttachments(clientId, uploadId ? { musicUploadId: uploadId } : {});
+  let previous: string | null = null;
+  try {
+    previous = await whileEditable(clientId, jobId, async (tx) => {
+      const job = await tx.job.findUniqueOrThrow({ where: { id: jobId }, select: { musicKey: true } });
+      await tx.job.update({ where: { id: jobId }, data: { musicKey } });
+      return job.musicKey;
+    });
+  } catch (error) {
+    await discard();
+    throw error;
+  }
+  if (previous) await removeUnlessKept(getDb(), jobId, previous);
+}
+
 export async function removeScene(clientId: string, jobId: string, sceneId: string): Promise<void> {
-  const removed = await whileAwaitingApproval(clientId, jobId, async (tx) => {
+  const removed = await whileEditable(clientId, jobId, async (tx) => {
     const scene = await findScene(tx, jobId, sceneId);
     const count = await tx.scene.count({ where: { jobId } });
     if (count <= 1) throw conflict("A video needs at least one scene; this is the last one.");
@@ -81,12 +128,14 @@ export async function removeScene(clientId: string, jobId: string, sceneId: stri
     );
     return scene;
   });
-  // Its files go once the row is gone, so a removed scene's still is no longer served.
-  for (const key of [removed.stillKey, removed.clipKey]) if (key) await removeKey(key);
+  // Its files go once the row is gone, so a removed scene's still is no longer served, unless a version plays them.
+  for (const key of [removed.stillKey, removed.clipKey, removed.narrationKey]) {
+    if (key) await removeUnlessKept(getDb(), jobId, key);
+  }
 }
 
 export async function reorderScenes(clientId: string, jobId: string, sceneIds: string[]): Promise<void> {
-  await whileAwaitingApproval(clientId, jobId, async (tx) => {
+  await whileEditable(clientId, jobId, async (tx) => {
     const existing = await tx.scene.findMany({ where: { jobId }, select: { id: true } });
     const known = new Set(existing.map((s) => s.id));
     if (sceneIds.length !== known.size || new Set(sceneIds).size !== sceneIds.length || !sceneIds.every((id) => known.has(id))) {

@@ -1,6 +1,7 @@
 import { getDb } from "@/lib/db/client";
 import { conflict, notFound } from "@/lib/errors";
 import { subtitles, type SubtitleFormat } from "@/lib/media/subtitles";
+import { readFinishedVersion } from "@/lib/versions/version-scenes";
 
 /** A finished job's captions as WebVTT or SRT, timed as in its video. */
 export async function jobCaptions(clientId: string, jobId: string, format: SubtitleFormat): Promise<string> {
@@ -9,10 +10,12 @@ export async function jobCaptions(clientId: string, jobId: string, format: Subti
     select: {
       clientId: true,
       videoKey: true,
-      scenes: { orderBy: { position: "asc" }, select: { caption: true, durationSec: true } },
+      currentVersion: true,
     },
   });
   if (!job || job.clientId !== clientId) throw notFound();
-  if (!job.videoKey) throw conflict("The captions are ready once the video is.");
-  return subtitles(job.scenes, format);
+  const version = job.currentVersion === null ? null : await readFinishedVersion(getDb(), jobId, job.currentVersion);
+  if (!job.videoKey || !version) throw conflict("The captions are ready once the video is.");
+  // The video that plays, not the draft being edited.
+  return subtitles(version.scenes, format);
 }

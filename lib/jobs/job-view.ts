@@ -4,7 +4,8 @@ import type { Job, Scene } from "@/lib/db/generated/client";
 import { mediaUrl } from "@/lib/storage/keys";
 import { asMotion, type Motion } from "@/lib/vocabulary";
 import { computePercent, estimateSecondsLeft } from "./job-progress";
-import { isFinalStatus, STAGE_LABELS, type JobStatus, type StepStatus } from "./status";
+import type { VersionView } from "@/lib/versions/version-view";
+import { EDITABLE_STATUSES, isFinalStatus, STAGE_LABELS, type JobStatus, type StepStatus } from "./status";
 
 export interface SceneView {
   id: string;
@@ -17,6 +18,8 @@ export interface SceneView {
   clipStatus: StepStatus;
   stillUrl: string | null;
   clipUrl: string | null;
+  /** Whether the caption is spoken (on a job with a voice). */
+  narrate: boolean;
   error: string | null;
 }
 
@@ -58,12 +61,19 @@ export interface JobView {
   posterUrl: string | null;
   downloadUrl: string | null;
   scenes: SceneView[];
+  /** Every render of the scenes, newest first; the current one plays in the gallery. */
+  versions: VersionView[];
+  currentVersion: number | null;
+  /** The number the next version will have; edits made now belong to it. */
+  draftVersion: number;
+  /** Whether the scenes can be changed now (the storyboard waits, or the video is finished or failed). */
+  editable: boolean;
   /** While the storyboard waits: what approving holds for the clips, and the budget refusal it would meet today. */
   approval: ApprovalOutlook | null;
   links: { self: string; page: string; approve: string; cancel: string };
 }
 
-export type JobSummary = Omit<JobView, "scenes"> & { thumbnailUrl: string | null };
+export type JobSummary = Omit<JobView, "scenes" | "versions"> & { thumbnailUrl: string | null };
 
 function toSceneView(scene: Scene): SceneView {
   return {
@@ -77,6 +87,7 @@ function toSceneView(scene: Scene): SceneView {
     clipStatus: scene.clipStatus,
     stillUrl: scene.stillKey ? mediaUrl(scene.stillKey) : null,
     clipUrl: scene.clipKey ? mediaUrl(scene.clipKey) : null,
+    narrate: scene.narrate,
     error: scene.error,
   };
 }
@@ -86,6 +97,7 @@ export function toJobView(
   job: Job & { scenes: Scene[] },
   queuePosition: number | null = null,
   approval: ApprovalOutlook | null = null,
+  versions: VersionView[] = [],
 ): JobView {
   const status = job.status;
   const scenes = [...job.scenes].sort((a, b) => a.position - b.position);
@@ -120,6 +132,10 @@ export function toJobView(
     posterUrl: job.posterKey ? mediaUrl(job.posterKey) : null,
     downloadUrl: job.videoKey ? `${mediaUrl(job.videoKey)}?download=1` : null,
     scenes: scenes.map(toSceneView),
+    versions,
+    currentVersion: job.currentVersion,
+    draftVersion: job.draftVersion,
+    editable: EDITABLE_STATUSES.includes(status),
     approval,
     links: {
       self: `/api/jobs/${job.id}`,
@@ -131,7 +147,9 @@ export function toJobView(
 }
 
 export function toJobSummary(job: Job & { scenes: Scene[] }, queuePosition: number | null = null): JobSummary {
-  const { scenes, ...view } = toJobView(job, queuePosition);
+  // The gallery lists videos, not their versions: those are read on the job's own page.
+  const { scenes, versions, ...view } = toJobView(job, queuePosition);
+  if (versions.length > 0) throw new Error("A job summary is made without its versions.");
   const firstStill = scenes.find((s) => s.stillUrl)?.stillUrl ?? null;
   return { ...view, thumbnailUrl: view.posterUrl ?? firstStill };
 }

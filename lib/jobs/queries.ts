@@ -4,6 +4,7 @@ import { outlookForApproval } from "@/lib/costs/budget-outlook";
 import { PRICED_JOB_FIELDS } from "@/lib/costs/work-cost";
 import { spentTodayUsd } from "@/lib/costs/spend";
 import { queuePositionOf, queuePositions } from "@/lib/queue/queue-position";
+import { listVersions } from "@/lib/versions/version-view";
 import { jobEtag, toJobSummary, toJobView, type JobSummary, type JobView } from "./job-view";
 
 /**
@@ -35,7 +36,7 @@ export async function getJobView(clientId: string, jobId: string): Promise<JobVi
   const job = await db.job.findUnique({ where: { id: jobId }, include: { scenes: true } });
   if (!job || job.clientId !== clientId) throw notFound();
   const approval = job.status === "awaiting_approval" ? await outlookForApproval(job) : null;
-  return toJobView(job, await queuePositionOf(db, job), approval);
+  return toJobView(job, await queuePositionOf(db, job), approval, await listVersions(db, job.id, job.currentVersion));
 }
 
 export async function listJobs(

@@ -6,6 +6,7 @@ import { AppError, conflict, notFound } from "@/lib/errors";
 import { notifyWorkAvailable } from "@/lib/queue/work-signal";
 import { discardPartialFiles } from "@/lib/storage/file-storage";
 import { FINAL_STATUSES, STAGE_LABELS, isFinalStatus, type JobStatus } from "./status";
+import { endDraftVersion } from "@/lib/versions/version-rows";
 import { transitionJob } from "./transition-job";
 
 async function explainRefusal(clientId: string, jobId: string, wanted: string): Promise<never> {
@@ -38,16 +39,21 @@ export async function approveStoryboard(clientId: string, jobId: string): Promis
 
 export async function cancelJob(clientId: string, jobId: string): Promise<void> {
   const db = getDb();
-  const job = await db.job.findUnique({ where: { id: jobId }, select: { status: true, clientId: true } });
+  const job = await db.job.findUnique({
+    where: { id: jobId },
+    select: { status: true, clientId: true, currentVersion: true },
+  });
   if (!job || job.clientId !== clientId) throw notFound();
   if (isFinalStatus(job.status)) await explainRefusal(clientId, jobId, "be canceled");
+  // A finished video being refined goes back to the version it plays; only a first cut ends canceled.
+  const refining = job.currentVersion !== null;
   const moved = await db.$transaction(async (tx) => {
-    const ok = await transitionJob(tx, jobId, job.status, "canceled", {
+    const ok = await transitionJob(tx, jobId, job.status, refining ? "completed" : "canceled", {
       clientId,
       // failedStage keeps where it stopped, so its progress stays put instead of dropping to 0%.
       data: {
         error: null,
-        failedStage: job.status,
+        failedStage: refining ? null : job.status,
         pausedReason: null,
         pausedAt: null,
         leaseToken: null,
@@ -56,9 +62,17 @@ export async function cancelJob(clientId: string, jobId: string): Promise<void> 
       },
     });
     if (!ok) return false;
+    if (refining) await endDraftVersion(tx, jobId, "canceled");
     // Steps that were in flight will not finish: the lease is gone, so their runner can write nothing more.
     await tx.scene.updateMany({ where: { jobId, stillStatus: "generating" }, data: { stillStatus: "pending" } });
     await tx.scene.updateMany({ where: { jobId, clipStatus: "generating" }, data: { clipStatus: "pending" } });
+    // A redraw cut short keeps the still it had.
+    if (refining) {
+      await tx.scene.updateMany({
+        where: { jobId, stillStatus: "pending", stillKey: { not: null } },
+        data: { stillStatus: "ready" },
+      });
+    }
     return true;
   });
   // The status changed between our read and write (the runner advanced it): try once more from there.

@@ -112,11 +112,31 @@ export const editSceneSchema = z
     /** One of the person's uploaded images becomes the scene's still. */
     uploadId: idSchema("an upload"),
     fit: z.enum(STILL_FITS, { error: `Fit must be one of ${STILL_FITS.join(", ")}.` }),
+    /** Whether the caption is spoken (on a job with a voice). */
+    narrate: z.boolean({ error: "narrate must be true or false." }),
   })
   .partial()
   .refine((v) => Object.values(v).some((x) => x !== undefined), "Change at least one field of the scene.")
   .refine((v) => v.fit === undefined || v.uploadId !== undefined, "A fit goes with an uploadId: say which upload to fit.");
 export type EditSceneInput = z.output<typeof editSceneSchema>;
+
+/** A scene added to a storyboard or a finished video: drawn from its prompt, placed after `afterSceneId` (or last). */
+export const addSceneSchema = z.strictObject({
+  ...sceneFields,
+  afterSceneId: idSchema("a scene").optional(),
+});
+export type AddSceneInput = z.output<typeof addSceneSchema>;
+
+/** The music bed of the next version: one of the person's sound uploads, or null for none. */
+export const setMusicSchema = z.strictObject({
+  uploadId: idSchema("an upload").nullable(),
+});
+
+export const versionNumberSchema = z.coerce
+  .number({ error: "A version is a whole number (1, 2, ...)." })
+  .int("A version is a whole number (1, 2, ...).")
+  .min(1, "A version is a whole number (1, 2, ...).")
+  .max(100_000, "A version is a whole number (1, 2, ...).");
 
 export const jobIdSchema = idSchema("a job");
 export const sceneIdSchema = idSchema("a scene");

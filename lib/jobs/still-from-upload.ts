@@ -4,6 +4,8 @@ import { fitStill } from "@/lib/media/fit-still";
 import { frameSize } from "@/lib/media/frame-size";
 import { pathForKey, removeKey, writeFileAtomic } from "@/lib/storage/file-storage";
 import { stillKey } from "@/lib/storage/keys";
+import { removeUnlessKept } from "@/lib/versions/kept-files";
+import { EDITABLE_STATUSES, notEditableNow } from "./status";
 import { findOwnAsset } from "@/lib/uploads/assets";
 import type { StillFit } from "@/lib/vocabulary";
 
@@ -23,7 +25,7 @@ export async function takeStillFromUpload(
   if (!job || job.clientId !== clientId) throw notFound();
   const scene = await db.scene.findFirst({ where: { id: sceneId, jobId }, select: { stillRevision: true, stillKey: true } });
   if (!scene) throw notFound("That scene");
-  if (job.status !== "awaiting_approval") throw conflict("The storyboard can only be changed while it waits for approval.");
+  if (!EDITABLE_STATUSES.includes(job.status)) throw conflict(notEditableNow(job.status));
   const asset = await findOwnAsset(clientId, uploadId);
   if (asset.kind !== "image") throw invalidInput("That upload is a sound; a scene's still must be an image.");
 
@@ -33,7 +35,7 @@ export async function takeStillFromUpload(
   // Only if nothing changed meanwhile (another redraw, the approval): otherwise the new file goes again.
   const changed = await db.$transaction(async (tx) => {
     const guard = await tx.job.updateMany({
-      where: { id: jobId, clientId, status: "awaiting_approval" },
+      where: { id: jobId, clientId, status: { in: [...EDITABLE_STATUSES] } },
       data: { version: { increment: 1 } },
     });
     if (guard.count === 0) return 0;
@@ -47,5 +49,5 @@ export async function takeStillFromUpload(
     await removeKey(key);
     throw conflict("The storyboard changed while the image was being fitted; try again.");
   }
-  if (scene.stillKey && scene.stillKey !== key) await removeKey(scene.stillKey);
+  if (scene.stillKey && scene.stillKey !== key) await removeUnlessKept(db, jobId, scene.stillKey);
 }

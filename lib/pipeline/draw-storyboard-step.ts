@@ -3,7 +3,8 @@ import { BudgetRefusal } from "@/lib/costs/daily-budget";
 import { reserveForStage } from "@/lib/costs/reserve-work";
 import { asAspectRatio, asStyle } from "@/lib/vocabulary";
 import { transitionJob } from "@/lib/jobs/transition-job";
-import { pathForKey, removeKey, writeFileAtomic } from "@/lib/storage/file-storage";
+import { pathForKey, writeFileAtomic } from "@/lib/storage/file-storage";
+import { removeUnlessKept } from "@/lib/versions/kept-files";
 import { stillKey } from "@/lib/storage/keys";
 import { runGeneration } from "./ledger";
 import { explainFailure, fencedWrite, LeaseLostError, StepError, type StepContext } from "./step-context";
@@ -43,7 +44,12 @@ export async function drawStoryboardStep(ctx: StepContext): Promise<void> {
         cause: error,
       });
     }
-    if (scene.stillKey && scene.stillKey !== key) await removeKey(scene.stillKey);
+    if (scene.stillKey && scene.stillKey !== key) await removeUnlessKept(ctx.db, ctx.jobId, scene.stillKey);
+  }
+  // A still redrawn on a finished video: the job rests at completed, the redraw part of its next version's draft.
+  if (job.currentVersion !== null) {
+    await fencedWrite(ctx, (tx) => transitionJob(tx, ctx.jobId, "storyboarding", "completed", { leaseToken: ctx.leaseToken }));
+    return;
   }
   if (job.autoApprove) return startRenderingUnattended(ctx);
   await fencedWrite(ctx, (tx) =>

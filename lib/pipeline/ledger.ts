@@ -58,9 +58,12 @@ async function startGeneration(ctx: StepContext, start: GenerationStart): Promis
         lostCreateSince: earlier.externalId ? null : earlier.startedAt,
       };
     }
+    // Every call belongs to the version being drafted or rendered now, so each version's cost is its own.
+    const { draftVersion } = await tx.job.findUniqueOrThrow({ where: { id: ctx.jobId }, select: { draftVersion: true } });
     const row = await tx.generation.create({
       data: {
         jobId: ctx.jobId,
+        versionNumber: draftVersion,
         sceneId: start.sceneId ?? null,
         kind: start.kind,
         backend: start.backend,

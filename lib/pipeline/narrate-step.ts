@@ -1,8 +1,9 @@
-import { commitTemp, createTempPath, discardTemp, removeKey } from "@/lib/storage/file-storage";
+import { commitTemp, createTempPath, discardTemp } from "@/lib/storage/file-storage";
+import { removeUnlessKept } from "@/lib/versions/kept-files";
 import { narrationKey } from "@/lib/storage/keys";
 import { asVoice } from "@/lib/vocabulary";
 import { runGeneration } from "./ledger";
-import { narrationFingerprint } from "./narration-fingerprint";
+import { narrationFingerprint, needsNarration } from "@/lib/media/narration-fingerprint";
 import { explainFailure, LeaseLostError, StepError, type StepContext } from "./step-context";
 
 // Room after the last word before the scene cuts.
@@ -17,8 +18,8 @@ export async function narrateScenes(ctx: StepContext, voiceName: string): Promis
   const voice = asVoice(voiceName);
   const scenes = await ctx.db.scene.findMany({ where: { jobId: ctx.jobId }, orderBy: { position: "asc" } });
   for (const scene of scenes) {
+    if (!needsNarration(voice, scene)) continue;
     const madeOf = narrationFingerprint(voice, scene.caption);
-    if (scene.narrationOf === madeOf && scene.narrationKey) continue;
     const key = narrationKey(ctx.jobId, scene.id, madeOf);
     const temp = await createTempPath(key);
     try {
@@ -58,6 +59,6 @@ export async function narrateScenes(ctx: StepContext, voiceName: string): Promis
         { cause: error },
       );
     }
-    if (scene.narrationKey && scene.narrationKey !== key) await removeKey(scene.narrationKey);
+    if (scene.narrationKey && scene.narrationKey !== key) await removeUnlessKept(ctx.db, ctx.jobId, scene.narrationKey);
   }
 }

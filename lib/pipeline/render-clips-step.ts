@@ -2,10 +2,11 @@ import type { Continuity } from "@/lib/db/generated/enums";
 import { extractLastFrame } from "@/lib/media/last-frame";
 import { asAspectRatio, asMotion } from "@/lib/vocabulary";
 import { transitionJob } from "@/lib/jobs/transition-job";
-import { CROSSFADE_SECONDS, frameSize } from "@/lib/media/frame-size";
+import { frameSize } from "@/lib/media/frame-size";
 import { assertVideo } from "@/lib/media/probe-video";
 import { commitTemp, createTempPath, discardTemp, pathForKey } from "@/lib/storage/file-storage";
-import { clipKey } from "@/lib/storage/keys";
+import { ensureRenderingVersion } from "@/lib/versions/version-rows";
+import { planClips } from "./clip-recipe";
 import { runGeneration } from "./ledger";
 import { narrateScenes } from "./narrate-step";
 import { explainFailure, fencedWrite, LeaseLostError, StepError, type StepContext } from "./step-context";
@@ -41,17 +42,16 @@ async function clipFrames(
 /** rendering -> stitching: a motion clip per approved scene, each checked with ffprobe before it counts. */
 export async function renderClipsStep(ctx: StepContext): Promise<void> {
   const job = await ctx.db.job.findUniqueOrThrow({ where: { id: ctx.jobId } });
+  await fencedWrite(ctx, (tx) => ensureRenderingVersion(tx, job));
   if (job.voice) await narrateScenes(ctx, job.voice);
   const all = await ctx.db.scene.findMany({ where: { jobId: ctx.jobId }, orderBy: { position: "asc" } });
+  const plans = planClips(job, all);
   const animator = ctx.backend.animator;
   for (const [index, scene] of all.entries()) {
     if (scene.clipStatus === "ready") continue;
     if (!scene.stillKey) throw new StepError(`Scene ${scene.position + 1} has no storyboard still to animate.`, scene.id);
     await fencedWrite(ctx, (tx) => tx.scene.update({ where: { id: scene.id }, data: { clipStatus: "generating", error: null } }));
-    const key = clipKey(ctx.jobId, scene.id, scene.stillRevision);
-    const isLast = index === all.length - 1;
-    // Every clip but the last carries the crossfade's overlap so each scene keeps its full length.
-    const durationSec = scene.durationSec + (isLast ? 0 : CROSSFADE_SECONDS);
+    const { key, durationSec, seed } = plans[index]!;
     const temp = await createTempPath(key);
     const firstFrame = `${temp}.first-frame.jpg`;
     try {
@@ -61,7 +61,7 @@ export async function renderClipsStep(ctx: StepContext): Promise<void> {
         motion: asMotion(scene.motion),
         durationSec,
         aspectRatio: asAspectRatio(job.aspectRatio),
-        seed: job.seed + scene.position * 104_729 + scene.stillRevision * 7919,
+        seed,
         outPath: temp,
       };
       await runGeneration(

@@ -7,7 +7,7 @@ import { getEnv } from "@/lib/env";
 import { AppError, invalidInput } from "@/lib/errors";
 import { assertActiveJobLimit } from "@/lib/jobs/active-jobs";
 import { quoteNewJob } from "@/lib/costs/quote-new-job";
-import { narrationFingerprint } from "@/lib/pipeline/narration-fingerprint";
+import { narrationFingerprint } from "@/lib/media/narration-fingerprint";
 import { notifyWorkAvailable } from "@/lib/queue/work-signal";
 import { pathForKey, removeKey } from "@/lib/storage/file-storage";
 import { attachmentKey, importedClipKey, narrationKey, stillKey, uploadTempKey } from "@/lib/storage/keys";

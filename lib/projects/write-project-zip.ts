@@ -9,6 +9,7 @@ import type { Generation, Job } from "@/lib/db/generated/client";
 import { notFound } from "@/lib/errors";
 import { subtitles } from "@/lib/media/subtitles";
 import { pathForKey } from "@/lib/storage/file-storage";
+import { planClips } from "@/lib/pipeline/clip-recipe";
 import { readFinishedVersion, type VersionScene } from "@/lib/versions/version-scenes";
 import { asAspectRatio, asMotion, asStyle, asVoice } from "@/lib/vocabulary";
 import { projectFiles, projectManifestSchema, type ProjectCall, type ProjectManifest } from "./manifest";
@@ -29,7 +30,7 @@ async function sha256Of(filePath: string): Promise<string> {
 const sha256OfText = (text: string) => createHash("sha256").update(text).digest("hex");
 const roundUsd = (usd: number) => Math.round(usd * 1e6) / 1e6;
 const sumUsd = (calls: ProjectCall[]) => roundUsd(calls.reduce((sum, c) => sum + c.costUsd, 0));
-// The revision a still or clip key was made at (`…-r3.jpg`); an imported clip has none.
+// The revision a still's key was made at (`…-r3.jpg`).
 const revisionOf = (key: string | null) => Number(/-r(\d+)\.\w+$/.exec(key ?? "")?.[1] ?? 0);
 
 function toCall(row: Generation): ProjectCall {
@@ -52,7 +53,14 @@ interface Media {
   filePath: string;
 }
 
-function describeScene(job: Job, scene: VersionScene, index: number, calls: ProjectCall[], hashes: Map<string, string>) {
+function describeScene(
+  job: Job,
+  scene: VersionScene,
+  index: number,
+  clipSeed: number,
+  calls: ProjectCall[],
+  hashes: Map<string, string>,
+) {
   const still = projectFiles.still(index);
   const clip = projectFiles.clip(index);
   const narration = scene.narrationKey ? projectFiles.narration(index) : null;
@@ -70,7 +78,7 @@ function describeScene(job: Job, scene: VersionScene, index: number, calls: Proj
     models: { still: lastModel(calls, "still"), clip: lastModel(calls, "clip"), narration: lastModel(calls, "narration") },
     seeds: {
       still: job.seed + revisionOf(scene.stillKey) * 7919,
-      clip: job.seed + scene.position * 104_729 + revisionOf(scene.clipKey) * 7919,
+      clip: clipSeed,
     },
     calls,
     costUsd: sumUsd(calls),
@@ -105,8 +113,13 @@ export async function writeProjectZip({ jobId, version, outPath, signal }: Write
 
   const vtt = subtitles(finished.scenes, "vtt");
   const srt = subtitles(finished.scenes, "srt");
+  // The clip seeds as the render computes them (lib/pipeline/clip-recipe.ts), from the version's own scenes.
+  const clipPlans = planClips(
+    job,
+    finished.scenes.map((s) => ({ ...s, id: s.sceneId, stillRevision: revisionOf(s.stillKey), clipStatus: "ready" })),
+  );
   const scenes = finished.scenes.map((scene, i) =>
-    describeScene(job, scene, i, calls.filter((c) => c.sceneId === scene.sceneId).map(toCall), hashes),
+    describeScene(job, scene, i, clipPlans[i]!.seed, calls.filter((c) => c.sceneId === scene.sceneId).map(toCall), hashes),
   );
   const jobCalls = calls.filter((c) => c.sceneId === null).map(toCall);
   const manifest: ProjectManifest = projectManifestSchema.parse({

@@ -61,7 +61,12 @@ export async function findLostLeases(db: Db, held: Map<string, string>): Promise
   const current = new Map(rows.map((r) => [r.id, r]));
   return [...held]
     .filter(([id, token]) => current.get(id)?.leaseToken !== token)
-    .map(([jobId]) => ({ jobId, canceled: current.get(jobId)?.status === "canceled" }));
+    .map(([jobId]) => {
+      const row = current.get(jobId);
+      // A canceled first cut ends "canceled"; a canceled new version returns the job to "completed", lease cleared.
+      const canceled = row?.status === "canceled" || (row?.status === "completed" && row.leaseToken === null);
+      return { jobId, canceled };
+    });
 }
 
 /** Oldest runnable jobs nobody holds (or whose holder's lease ran out). */

@@ -3,7 +3,8 @@ import { ID_PATTERN_SOURCE } from "@/lib/vocabulary";
 // Storage keys are generated here from ids we created, never from user input.
 
 export const stillKey = (jobId: string, sceneId: string, revision: number) => `storyboards/${jobId}/${sceneId}-r${revision}.jpg`;
-export const clipKey = (jobId: string, sceneId: string, revision: number) => `clips/${jobId}/${sceneId}-r${revision}.mp4`;
+/** Named for what the clip was made from (lib/pipeline/clip-recipe.ts), so the same inputs find the same file. */
+export const clipKey = (jobId: string, sceneId: string, recipe: string) => `clips/${jobId}/${sceneId}-${recipe}.mp4`;
 /** A clip that came in a project ZIP rather than from a render (lib/projects/import-project.ts). */
 export const importedClipKey = (jobId: string, sceneId: string) => `clips/${jobId}/${sceneId}-imported.mp4`;
 export const videoKey = (jobId: string) => `videos/${jobId}/final.mp4`;

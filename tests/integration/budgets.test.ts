@@ -66,7 +66,11 @@ function clipHold(dataDir: string, job: JobView): number {
     `SELECT provider, sceneCount, writerModel, stillModel, clipModel, clipResolution, continuity FROM "Job" WHERE id = ?`,
     job.id,
   )[0]!;
-  return clipsCostUsd(row, job.scenes);
+  // These jobs have no voice: no narration is due.
+  return clipsCostUsd(
+    row,
+    job.scenes.map((s) => ({ ...s, narrationDue: false })),
+  );
 }
 
 describe("the daily hard cap", () => {

@@ -3,7 +3,6 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import Database from "better-sqlite3";
 import { apiClient } from "../helpers/api-client";
 import { listFiles, startApp, type RunningApp } from "../helpers/start-app";
 import { rawZip } from "../helpers/zip-bytes";
@@ -21,30 +20,6 @@ before(async () => {
 after(async () => {
   await Promise.all([source?.stop(), target?.stop()]);
 });
-
-/**
- * v1 as the versions engine records it when a render is stitched; written here the way the versions migration
- * makes it, for a studio whose runner does not yet record versions itself.
- */
-function ensureVersionOne(dataDir: string, jobId: string): void {
-  const db = new Database(path.join(dataDir, "storyreel.db"));
-  try {
-    db.pragma("busy_timeout = 5000");
-    db.prepare(
-      `INSERT INTO "JobVersion" ("id", "jobId", "number", "status", "scenes", "musicKey", "videoKey", "posterKey", "durationSec", "completedAt")
-       SELECT 'v1' || lower(hex(randomblob(11))), j."id", 1, 'completed',
-         (SELECT json_group_array(json_object(
-            'sceneId', s."id", 'position', s."position", 'caption', s."caption", 'imagePrompt', s."imagePrompt",
-            'motion', s."motion", 'durationSec', s."durationSec", 'stillKey', s."stillKey", 'clipKey', s."clipKey",
-            'narrationKey', s."narrationKey", 'narrationSec', s."narrationSec", 'narrate', json(CASE WHEN s."narrate" THEN 'true' ELSE 'false' END)))
-          FROM (SELECT * FROM "Scene" WHERE "jobId" = j."id" ORDER BY "position") AS s),
-         j."musicKey", j."videoKey", j."posterKey", j."durationSec", j."completedAt"
-       FROM "Job" AS j WHERE j."id" = ? AND NOT EXISTS (SELECT 1 FROM "JobVersion" WHERE "jobId" = j."id" AND "number" = 1)`,
-    ).run(jobId);
-  } finally {
-    db.close();
-  }
-}
 
 /** Each decoded frame's hash, without the header (which names the file). */
 async function frameHashes(file: string): Promise<string[]> {
@@ -64,7 +39,6 @@ describe("project ZIP, exported on one studio and imported on another", () => {
       autoApprove: true,
     });
     const finished = await apiClient(source.baseUrl, source.token).waitForStatus(made.id, ["completed"]);
-    ensureVersionOne(source.dataDir, made.id);
 
     // The writer runs in this process against the source studio's data directory and database.
     process.env.DATA_DIR = source.dataDir;

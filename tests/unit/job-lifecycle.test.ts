@@ -73,7 +73,7 @@ describe("state machine", () => {
 
   it("throws on a transition the state machine does not have", async () => {
     const { id } = await jobAwaitingApproval();
-    await assert.rejects(transitionJob(getDb(), id, "completed", "rendering"), /Illegal job transition/);
+    await assert.rejects(transitionJob(getDb(), id, "completed", "parsing"), /Illegal job transition/);
   });
 
   it("refuses a write fenced by a lease token the job does not hold", async () => {
@@ -129,7 +129,11 @@ describe("storyboard edits", () => {
   it("refuses edits once the storyboard is approved", async () => {
     const { id, sceneIds } = await jobAwaitingApproval();
     await approveStoryboard(OWNER, id);
-    await rejectsWithStatus(editScene(OWNER, id, sceneIds[0]!, { caption: "late" }), 409, /only be changed while it waits/);
+    await rejectsWithStatus(
+      editScene(OWNER, id, sceneIds[0]!, { caption: "late" }),
+      409,
+      /can be changed while the storyboard waits for approval or once the video is finished; this job is "rendering clips"/,
+    );
     await rejectsWithStatus(regenerateScene(OWNER, id, sceneIds[0]!), 409);
     await rejectsWithStatus(removeScene(OWNER, id, sceneIds[0]!), 409);
     const scene = await getDb().scene.findUniqueOrThrow({ where: { id: sceneIds[0] } });

@@ -15,7 +15,8 @@ import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { ffmpegPath } from "@/lib/media/binaries";
 import { runProcess } from "@/lib/media/run-process";
-import { narrationFingerprint } from "@/lib/pipeline/narration-fingerprint";
+import { narrationFingerprint } from "@/lib/media/narration-fingerprint";
+import { planClips } from "@/lib/pipeline/clip-recipe";
 import { importProject } from "@/lib/projects/import-project";
 import { projectManifestSchema, type ProjectManifest } from "@/lib/projects/manifest";
 import { writeProjectZip } from "@/lib/projects/write-project-zip";
@@ -80,7 +81,7 @@ async function seedFinishedJob(): Promise<string> {
       },
     });
     const still = stillKey(job.id, scene.id, 0);
-    const made = clipKey(job.id, scene.id, 0);
+    const made = clipKey(job.id, scene.id, "seedrecipe0000");
     await writeKey(still, (f) =>
       sharp({ create: { width: 720, height: 720, channels: 3, background: "#336699" } })
         .jpeg()
@@ -237,7 +238,15 @@ describe("project ZIP", () => {
     ]);
     const parsed = projectManifestSchema.parse(JSON.parse(good.get("manifest.json")!.toString()));
     assert.deepEqual(parsed, written);
-    assert.equal(parsed.scenes[1]!.seeds.clip, 42 + 104_729);
+    const plans = planClips(
+      await getDb().job.findUniqueOrThrow({ where: { id: sourceJobId } }),
+      await getDb().scene.findMany({ where: { jobId: sourceJobId }, orderBy: { position: "asc" } }),
+    );
+    assert.deepEqual(
+      parsed.scenes.map((s) => s.seeds.clip),
+      plans.map((p) => p.seed),
+      "the clip seeds the render computes",
+    );
     assert.equal(parsed.scenes[0]!.seeds.still, 42);
     assert.equal(parsed.scenes[0]!.costUsd, 0.5);
     assert.equal(parsed.costUsd, 1.5);

@@ -2,10 +2,19 @@
 
 import { z } from "zod";
 import { defineAction } from "@/lib/http/define-action";
-import { editScene, moveScene, regenerateScene, removeScene } from "@/lib/jobs/edit-storyboard";
+import { addScene, editScene, moveScene, regenerateScene, removeScene, setMusic } from "@/lib/jobs/edit-storyboard";
 import { limitRegeneration } from "@/lib/auth/limits";
 import { approveStoryboard, cancelJob, retryFailedJob } from "@/lib/jobs/review-actions";
-import { editSceneSchema, jobIdSchema, sceneIdSchema } from "@/lib/jobs/schemas";
+import {
+  addSceneSchema,
+  editSceneSchema,
+  jobIdSchema,
+  sceneIdSchema,
+  setMusicSchema,
+  versionNumberSchema,
+} from "@/lib/jobs/schemas";
+import { makeVersionCurrent } from "@/lib/versions/make-current";
+import { startNewVersion } from "@/lib/versions/start-version";
 
 // Every action parses its one argument and re-checks the owner (in lib): the caller is never trusted.
 const job = z.strictObject({ jobId: jobIdSchema });
@@ -35,4 +44,21 @@ export const moveSceneAction = defineAction(
     direction: z.union([z.literal(-1), z.literal(1)], { error: "A scene moves one place earlier (-1) or later (1)." }),
   }),
   ({ jobId, sceneId, direction }, caller) => moveScene(caller.clientId, jobId, sceneId, direction),
+);
+
+export const addSceneAction = defineAction(job.extend({ scene: addSceneSchema }), async ({ jobId, scene }, caller) => {
+  await limitRegeneration(caller.clientId);
+  await addScene(caller.clientId, jobId, scene);
+});
+
+export const setMusicAction = defineAction(job.extend(setMusicSchema.shape), ({ jobId, uploadId }, caller) =>
+  setMusic(caller.clientId, jobId, uploadId),
+);
+
+export const renderNewVersionAction = defineAction(job, async ({ jobId }, caller) => {
+  await startNewVersion(caller.clientId, jobId);
+});
+
+export const makeVersionCurrentAction = defineAction(job.extend({ version: versionNumberSchema }), ({ jobId, version }, caller) =>
+  makeVersionCurrent(caller.clientId, jobId, version),
 );

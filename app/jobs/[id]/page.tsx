@@ -5,13 +5,17 @@ import { AppError } from "@/lib/errors";
 import { callerForPage } from "@/lib/http/page-caller";
 import { getJobView } from "@/lib/jobs/queries";
 import {
+  addSceneAction,
   approveStoryboardAction,
   cancelJobAction,
   editSceneAction,
   moveSceneAction,
   regenerateSceneAction,
   removeSceneAction,
+  makeVersionCurrentAction,
+  renderNewVersionAction,
   retryJobAction,
+  setMusicAction,
 } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -35,6 +39,10 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
         regenerateScene: regenerateSceneAction,
         removeScene: removeSceneAction,
         moveScene: moveSceneAction,
+        addScene: addSceneAction,
+        setMusic: setMusicAction,
+        renderNewVersion: renderNewVersionAction,
+        makeVersionCurrent: makeVersionCurrentAction,
       }}
     />
   );

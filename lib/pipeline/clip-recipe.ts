@@ -1,0 +1,66 @@
+import { createHash } from "node:crypto";
+import type { Continuity } from "@/lib/db/generated/enums";
+import { CROSSFADE_SECONDS } from "@/lib/media/frame-size";
+import { clipKey } from "@/lib/storage/keys";
+
+export interface RecipeJob {
+  id: string;
+  seed: number;
+  aspectRatio: string;
+  continuity: Continuity;
+  provider: string;
+  clipModel: string | null;
+  clipResolution: string | null;
+}
+
+export interface RecipeScene {
+  id: string;
+  stillKey: string | null;
+  stillRevision: number;
+  motion: string;
+  durationSec: number;
+  clipStatus: string;
+  clipKey: string | null;
+}
+
+export interface PlannedClip {
+  /** Where the clip made from what the scene is now is kept: the same inputs always name the same file. */
+  key: string;
+  /** Every clip but the last carries the crossfade's overlap so each scene keeps its full length. */
+  durationSec: number;
+  seed: number;
+}
+
+const digest = (value: unknown) => createHash("sha256").update(JSON.stringify(value)).digest("hex");
+
+/** A scene's own seed offset: from its id, not its place, so moving a scene does not change its clip. */
+const sceneSalt = (sceneId: string) => parseInt(digest(sceneId).slice(0, 8), 16) % 104_729;
+
+/**
+ * What each scene's clip is made from, in order, and the key that names it. A clip is reused exactly when its
+ * recipe is unchanged: the still, motion, length, model and seed, and what it joins to (chained clips start on the
+ * previous clip's last frame, continuous ones end on the next still). `ready` scenes keep the clip they have.
+ */
+export function planClips(job: RecipeJob, scenes: readonly RecipeScene[]): PlannedClip[] {
+  const plans: PlannedClip[] = [];
+  let previousClip: string | null = null;
+  scenes.forEach((scene, index) => {
+    const last = index === scenes.length - 1;
+    const durationSec = scene.durationSec + (last ? 0 : CROSSFADE_SECONDS);
+    const seed = job.seed + sceneSalt(scene.id) + scene.stillRevision * 7919;
+    const recipe = {
+      model: `${job.provider}:${job.clipModel ?? "default"}@${job.clipResolution ?? "default"}`,
+      still: scene.stillKey,
+      motion: scene.motion,
+      durationSec,
+      aspectRatio: job.aspectRatio,
+      seed,
+      from: job.continuity === "chained" && index > 0 ? previousClip : null,
+      to: job.continuity === "continuous" ? (scenes[index + 1]?.stillKey ?? null) : null,
+    };
+    const planned = { key: clipKey(job.id, scene.id, digest(recipe).slice(0, 16)), durationSec, seed };
+    plans.push(planned);
+    previousClip = scene.clipStatus === "ready" && scene.clipKey ? scene.clipKey : planned.key;
+  });
+  return plans;
+}
