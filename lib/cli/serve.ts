@@ -10,6 +10,7 @@ import { bodyLimit, checkRequest, guardOptions, type Refusal } from "@/lib/http/
 import { securityHeaders } from "@/lib/http/security-headers";
 import { MEDIA_PREFIX, SHARE_PREFIX, serveMedia } from "@/lib/http/serve-media";
 import { serveUpload, UPLOAD_PATH } from "@/lib/http/serve-upload";
+import { IMPORT_PATH, importMaxBytes, serveImport } from "@/lib/http/serve-import";
 import { uploadLimits } from "@/lib/uploads/upload-limits";
 import { CLIENT_ADDRESS_HEADER, clientAddress } from "@/lib/http/client-address";
 import { log } from "@/lib/log";
@@ -39,7 +40,7 @@ async function main(): Promise<void> {
   const { HOST: hostname, PORT: port } = env;
   // Before Next starts, so a database that cannot be migrated stops the server with its sentence.
   migrateDatabase();
-  const options = guardOptions(env, uploadLimits().anyBytes);
+  const options = guardOptions(env, uploadLimits().anyBytes, importMaxBytes());
   const app = next({ dev: development, hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();
@@ -66,6 +67,7 @@ async function main(): Promise<void> {
     limitRequestBody(req, res, limit.maxBytes, limit.refusal, security);
     if (rawPath.startsWith(MEDIA_PREFIX) || rawPath.startsWith(SHARE_PREFIX)) return void serveMedia(req, res, rawPath);
     if (rawPath === UPLOAD_PATH && req.method === "POST") return void serveUpload(req, res);
+    if (rawPath === IMPORT_PATH && req.method === "POST") return void serveImport(req, res);
     handle(req, res).catch((error: unknown) => {
       log.error("request failed", { error, path: rawPath });
       if (!res.headersSent) res.writeHead(500).end();

@@ -110,6 +110,8 @@ const envSchema = z.object({
   /** What one person's uploads may take together: stored megabytes and files. */
   UPLOAD_QUOTA_MB: z.coerce.number().positive().max(1_000_000).default(1000),
   UPLOAD_QUOTA_FILES: z.coerce.number().int().positive().max(100_000).default(500),
+  /** The largest project ZIP (MB) an import takes, and the most its files may inflate to. */
+  PROJECT_IMPORT_MAX_MB: z.coerce.number().positive().max(100_000).default(500),
   /** Alerts are posted here as JSON that Slack and Discord incoming webhooks accept. */
   ALERT_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Optional mail server for invite links, e.g. smtps://user:password@mail.example.com:465. */

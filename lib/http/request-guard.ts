@@ -23,6 +23,8 @@ export interface GuardOptions {
   maxBodyBytes: number;
   /** An upload's body (one file and its multipart framing) may declare up to this. */
   maxUploadBytes: number;
+  /** A project ZIP's body (POST /api/jobs/import, the raw ZIP) may declare up to this. */
+  maxImportBytes: number;
   /** Origins besides the request's own that may send state-changing requests (PUBLIC_BASE_URL's). */
   trustedOrigins: ReadonlySet<string>;
 }
@@ -37,14 +39,21 @@ const SERVER_TO_SERVER = /^\/api\/webhooks\//;
 // The one address that takes multipart/form-data: a file, streamed by the Node server (lib/http/serve-upload.ts).
 export const UPLOAD_PATH = "/api/uploads";
 const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
+// The one address that takes a raw application/zip body: a project ZIP, streamed by the Node server (lib/http/serve-import.ts).
+export const IMPORT_PATH = "/api/jobs/import";
 
-export function guardOptions(env: { ALLOWED_HOSTS: string[]; PUBLIC_BASE_URL?: string }, largestUploadBytes = 0): GuardOptions {
+export function guardOptions(
+  env: { ALLOWED_HOSTS: string[]; PUBLIC_BASE_URL?: string },
+  largestUploadBytes = 0,
+  largestImportBytes = 0,
+): GuardOptions {
   const publicUrl = env.PUBLIC_BASE_URL ? new URL(env.PUBLIC_BASE_URL) : null;
   return {
     allowedHosts: new Set(allowedHostNames(env)),
     trustedOrigins: new Set(publicUrl ? [publicUrl.origin] : []),
     maxBodyBytes: MAX_BODY_BYTES,
     maxUploadBytes: largestUploadBytes + MULTIPART_OVERHEAD_BYTES,
+    maxImportBytes: largestImportBytes,
   };
 }
 
@@ -75,10 +84,13 @@ const hasBody = (headers: Headers) => Number(headers.get("content-length") ?? "0
  */
 export function bodyLimit(method: string, rawPath: string, options: GuardOptions): { maxBytes: number; refusal: Refusal } {
   const isUpload = method.toUpperCase() === "POST" && rawPath === UPLOAD_PATH;
-  const maxBytes = isUpload ? options.maxUploadBytes : options.maxBodyBytes;
+  const isImport = method.toUpperCase() === "POST" && rawPath === IMPORT_PATH;
+  const maxBytes = isUpload ? options.maxUploadBytes : isImport ? options.maxImportBytes : options.maxBodyBytes;
   const message = isUpload
     ? `The upload is larger than ${tooLargeLabel(maxBytes - MULTIPART_OVERHEAD_BYTES)}, the most one file may be.`
-    : `The request body is larger than ${tooLargeLabel(maxBytes)}.`;
+    : isImport
+      ? `The project ZIP is larger than ${tooLargeLabel(maxBytes)}, the most one import may be; nothing was imported.`
+      : `The request body is larger than ${tooLargeLabel(maxBytes)}.`;
   return { maxBytes, refusal: { status: 413, code: "payload_too_large", message } };
 }
 
@@ -129,6 +141,7 @@ export function checkRequest(request: GuardRequest, options: GuardOptions): Refu
     };
   }
   if (isUpload) return checkUpload(request.headers, origin);
+  if (method === "POST" && request.rawPath === IMPORT_PATH) return checkImport(request.headers, origin);
   // The API takes JSON or nothing, so a plain HTML form (which cannot send application/json) never reaches it,
   // even without an Origin header. Server actions post to page paths, never /api/, so a Next-Action header
   // earns no exception there (better-auth would otherwise parse a form that our checks read as JSON).
@@ -161,6 +174,25 @@ function checkUpload(headers: Headers, origin: string | null): Refusal | null {
       status: 403,
       code: "forbidden",
       message: "An upload must come from this studio's own pages or carry an API token.",
+    };
+  }
+  return null;
+}
+
+/** A project import is the ZIP itself as the body; like an upload, a page's form cannot send it without an Origin. */
+function checkImport(headers: Headers, origin: string | null): Refusal | null {
+  if (mediaType(headers) !== "application/zip") {
+    return {
+      status: 415,
+      code: "unsupported_media_type",
+      message: "Send the project ZIP itself as the request body, with the header Content-Type: application/zip.",
+    };
+  }
+  if (!origin && !headers.has("authorization")) {
+    return {
+      status: 403,
+      code: "forbidden",
+      message: "An import must come from this studio's own pages or carry an API token.",
     };
   }
   return null;

@@ -5,6 +5,8 @@ import { ID_PATTERN_SOURCE } from "@/lib/vocabulary";
 export const stillKey = (jobId: string, sceneId: string, revision: number) => `storyboards/${jobId}/${sceneId}-r${revision}.jpg`;
 /** Named for what the clip was made from (lib/pipeline/clip-recipe.ts), so the same inputs find the same file. */
 export const clipKey = (jobId: string, sceneId: string, recipe: string) => `clips/${jobId}/${sceneId}-${recipe}.mp4`;
+/** A clip that came in a project ZIP rather than from a render (lib/projects/import-project.ts). */
+export const importedClipKey = (jobId: string, sceneId: string) => `clips/${jobId}/${sceneId}-imported.mp4`;
 export const videoKey = (jobId: string) => `videos/${jobId}/final.mp4`;
 export const posterKey = (jobId: string) => `videos/${jobId}/poster.jpg`;
 /** Version 1 keeps the names videos had before versions existed; later ones are named for their number. */

@@ -5,6 +5,7 @@ import { checkRequest, guardOptions, hostName } from "@/lib/http/request-guard";
 const options = guardOptions(
   { ALLOWED_HOSTS: ["studio.example"], PUBLIC_BASE_URL: "https://videos.example.org" },
   50 * 1024 * 1024,
+  100 * 1024 * 1024,
 );
 const check = (method: string, rawPath: string, headers: Record<string, string>) =>
   checkRequest({ method, rawPath, headers: new Headers({ host: "127.0.0.1:3000", ...headers }) }, options);
@@ -35,6 +36,24 @@ describe("request guard", () => {
       check("POST", "/api/jobs", { "content-type": "application/json", "content-length": String(2 * 1024 * 1024) })?.status,
       413,
     );
+  });
+
+  it("takes a raw ZIP only at the import address, with a token or the studio's own Origin, up to the import limit", () => {
+    const zip = { "content-type": "application/zip", "content-length": "1000" };
+    assert.equal(check("POST", "/api/jobs/import", { ...zip, authorization: "Bearer t" }), null);
+    assert.equal(check("POST", "/api/jobs/import", { ...zip, origin: "http://127.0.0.1:3000" }), null);
+    assert.equal(check("POST", "/api/jobs/import", zip)?.status, 403, "no token and no Origin");
+    assert.equal(check("POST", "/api/jobs", { ...zip, authorization: "Bearer t" })?.status, 415, "nowhere else");
+    const json = check("POST", "/api/jobs/import", { "content-type": "application/json", authorization: "Bearer t" });
+    assert.equal(json?.status, 415);
+    assert.match(json?.message ?? "", /Content-Type: application\/zip/);
+    const multipart = check("POST", "/api/jobs/import", {
+      "content-type": "multipart/form-data; boundary=x",
+      authorization: "Bearer t",
+    });
+    assert.equal(multipart?.status, 415);
+    const large = { ...zip, "content-length": String(101 * 1024 * 1024), authorization: "Bearer t" };
+    assert.equal(check("POST", "/api/jobs/import", large)?.status, 413);
   });
 
   it("reads host names the way browsers send them, and refuses what is not one", () => {
