@@ -9,6 +9,8 @@ const AUDIO_BYTES_PER_SECOND = 20_000;
  * running, and its real size replaces this when it is done.
  */
 export function estimateExportBytes(spec: ExportSpec, durationSec: number, sceneCount: number): number {
+  // The version's clips (at most 1080p) and stills, stored as they are.
+  if (spec.format === "project") return Math.round(durationSec * 1920 * 1080 * 0.3 + sceneCount * 500_000);
   const frame = outputFrame(spec);
   if (!frame || !FORMAT_FILES[spec.format].framed) return 200 * sceneCount;
   const pixels = frame.width * frame.height;

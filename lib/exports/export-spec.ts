@@ -8,6 +8,7 @@ import {
   EXPORT_PRESET_IDS,
   EXPORT_RESOLUTIONS,
   presetSpec,
+  UNFRAMED_FORMATS,
   type ExportSpec,
 } from "./export-vocabulary";
 
@@ -47,7 +48,7 @@ export type ExportRequest = z.output<typeof exportRequestSchema>;
 export function normaliseExport(request: ExportRequest, videoAspect: AspectRatio): ExportSpec {
   if (request.preset) return presetSpec(request.preset);
   const format = request.format!;
-  if (format === "vtt" || format === "srt") return { format };
+  if (format === "vtt" || format === "srt" || format === "project") return { format };
   return {
     format,
     resolution: request.resolution ?? "1080p",
@@ -60,7 +61,7 @@ export function normaliseExport(request: ExportRequest, videoAspect: AspectRatio
 export const specHash = (spec: ExportSpec): string => createHash("sha256").update(canonicalSpec(spec)).digest("hex").slice(0, 32);
 
 const storedSpecSchema = z.union([
-  z.object({ format: z.enum(["vtt", "srt"]) }),
+  z.object({ format: z.enum(UNFRAMED_FORMATS) }),
   z.object({
     format: z.enum(["mp4", "webm", "gif", "webp", "poster"]),
     resolution: z.enum(EXPORT_RESOLUTIONS),

@@ -8,8 +8,8 @@ export type ExportResolution = (typeof EXPORT_RESOLUTIONS)[number];
 export const EXPORT_FITS = ["cover", "blur"] as const;
 export type ExportFit = (typeof EXPORT_FITS)[number];
 
-/** Adding a format (the project ZIP) is one entry here, one in FORMAT_FILES and one renderer. */
-export const EXPORT_FORMATS = ["mp4", "webm", "gif", "webp", "poster", "vtt", "srt"] as const;
+/** Adding a format is one entry here, one in FORMAT_FILES and one renderer. */
+export const EXPORT_FORMATS = ["mp4", "webm", "gif", "webp", "poster", "vtt", "srt", "project"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** What each format is called, the file it makes and how it is served. `framed`: it has a picture, so a frame size. */
@@ -21,12 +21,22 @@ export const FORMAT_FILES: Record<ExportFormat, { name: string; ext: string; con
   poster: { name: "Poster JPEG", ext: "jpg", contentType: "image/jpeg", framed: true },
   vtt: { name: "Captions WebVTT", ext: "vtt", contentType: "text/vtt; charset=utf-8", framed: false },
   srt: { name: "Captions SRT", ext: "srt", contentType: "application/x-subrip; charset=utf-8", framed: false },
+  // Stills, clips, captions, sound and a manifest: what POST /api/jobs/import turns back into a job.
+  project: { name: "Project ZIP", ext: "zip", contentType: "application/zip", framed: false },
 };
+
+/** Formats with no picture of their own, so no frame: the same file whatever frame is asked for. */
+export const UNFRAMED_FORMATS = ["vtt", "srt", "project"] as const;
 
 /** An export as it is made: a preset becomes one of these, and captions carry no frame. */
 export type ExportSpec =
-  | { format: Exclude<ExportFormat, "vtt" | "srt">; resolution: ExportResolution; aspect: AspectRatio; fit: ExportFit }
-  | { format: "vtt" | "srt" };
+  | {
+      format: Exclude<ExportFormat, (typeof UNFRAMED_FORMATS)[number]>;
+      resolution: ExportResolution;
+      aspect: AspectRatio;
+      fit: ExportFit;
+    }
+  | { format: (typeof UNFRAMED_FORMATS)[number] };
 
 export const EXPORT_PRESETS = {
   tiktok: { name: "TikTok / Reels / Shorts", aspect: "9:16" },

@@ -4,6 +4,7 @@ import { runFfmpeg } from "@/lib/media/run-ffmpeg";
 import { posterTimeSec, stitchVideo, type StitchContainer } from "@/lib/media/stitch-video";
 import { subtitles } from "@/lib/media/subtitles";
 import { pathForKey } from "@/lib/storage/file-storage";
+import { writeProjectZip } from "@/lib/projects/write-project-zip";
 import type { FinishedVersion } from "@/lib/versions/version-scenes";
 import { exportFrame, outputFrame, PREVIEW_SECONDS, type ExportFormat, type ExportSpec } from "./export-vocabulary";
 
@@ -131,7 +132,7 @@ const captions =
   (input) =>
     fsp.writeFile(input.outPath, subtitles(input.version.scenes, format));
 
-/** How each format is made; the project ZIP will be one more entry. */
+/** How each format is made. */
 export const RENDERERS: Record<ExportFormat, Renderer> = {
   mp4: video("mp4"),
   webm: video("webm"),
@@ -140,6 +141,13 @@ export const RENDERERS: Record<ExportFormat, Renderer> = {
   poster,
   vtt: captions("vtt"),
   srt: captions("srt"),
+  project: (input) =>
+    writeProjectZip({
+      jobId: input.version.jobId,
+      version: input.version.number,
+      outPath: input.outPath,
+      signal: input.signal,
+    }).then(() => undefined),
 };
 
 export const renderExport = (input: RenderInput): Promise<void> => RENDERERS[input.spec.format](input);

@@ -147,4 +147,30 @@ describe("exports over HTTP", () => {
     assert.deepEqual((await api.request("GET", exportsUrl())).json.exports, []);
     assert.equal((await api.request("GET", "/api/uploads")).json.usage.exportBytes, 0);
   });
+
+  it("exports the project as a ZIP that imports back into a studio as a job that renders", async () => {
+    const queued = await api.request("POST", exportsUrl(), { version: 1, format: "project" });
+    assert.equal(queued.status, 202, JSON.stringify(queued.json));
+    assert.equal(queued.json.label, "Project ZIP");
+    const done = await waitFor("the project ZIP", async () => {
+      const { json } = await api.request("GET", `${exportsUrl()}/${queued.json.id}`);
+      if (json.status === "failed") throw new Error(json.error);
+      return json.status === "completed" ? json : null;
+    });
+    const zip = await fetch(`${app.baseUrl}${done.downloadUrl}`, { headers: app.auth });
+    assert.equal(zip.headers.get("content-type"), "application/zip");
+    const bytes = Buffer.from(await zip.arrayBuffer());
+    assert.equal(bytes.subarray(0, 2).toString(), "PK");
+    await api.request("DELETE", `${exportsUrl()}/${queued.json.id}`);
+    const imported = await fetch(`${app.baseUrl}/api/jobs/import`, {
+      method: "POST",
+      headers: { ...app.auth, "content-type": "application/zip" },
+      body: bytes,
+    });
+    assert.equal(imported.status, 201, await imported.clone().text());
+    const { id } = (await imported.json()) as { id: string };
+    const job = await api.waitForStatus(id, ["completed"]);
+    assert.equal(job.currentVersion, 1);
+    assert.ok(Math.abs(job.durationSec! - durationSec) < 0.05);
+  });
 });
