@@ -13,7 +13,7 @@ export function VideoResult({ job, version }: { job: JobView; version?: VersionV
   const posterUrl = version ? version.posterUrl : job.posterUrl;
   const downloadUrl = version?.downloadUrl ?? job.downloadUrl;
   const durationSec = version ? version.durationSec : job.durationSec;
-  const label = version ? `Version ${version.number}` : "Final video";
+  const label = version && !version.current ? `Version ${version.number}` : "Final video";
   const narrow = job.aspectRatio === "9:16";
   return (
     <section aria-label={label} className="space-y-4">

@@ -1,6 +1,6 @@
 import type { Prisma } from "@/lib/db/generated/client";
 import type { JobStatus } from "@/lib/db/generated/enums";
-import { needsNarration } from "@/lib/media/narration-fingerprint";
+import { narrationToMake } from "@/lib/media/narration-fingerprint";
 import { reserveBudget } from "./daily-budget";
 import { clipsCostUsd, draftCostUsd, PRICED_JOB_FIELDS, stillsCostUsd, type PricedJob } from "./work-cost";
 
@@ -16,12 +16,20 @@ export async function costToFinish(tx: Pick<Tx, "scene">, job: PricedJob & { id:
     const scenes = await tx.scene.findMany({
       where: { jobId: job.id },
       orderBy: { position: "asc" },
-      select: { durationSec: true, clipStatus: true, narrate: true, caption: true, narrationKey: true, narrationOf: true },
+      select: {
+        id: true,
+        durationSec: true,
+        clipStatus: true,
+        narrate: true,
+        caption: true,
+        narrationKey: true,
+        narrationOf: true,
+      },
     });
-    return clipsCostUsd(
-      job,
-      scenes.map((s) => ({ ...s, narrationDue: needsNarration(job.voice, s) })),
+    const work = await Promise.all(
+      scenes.map(async (s) => ({ ...s, narrationDue: await narrationToMake(job.id, job.voice, s) })),
     );
+    return clipsCostUsd(job, work);
   }
   return 0;
 }

@@ -6,6 +6,7 @@ import { AppError, conflict, notFound } from "@/lib/errors";
 import { notifyWorkAvailable } from "@/lib/queue/work-signal";
 import { discardPartialFiles } from "@/lib/storage/file-storage";
 import { FINAL_STATUSES, STAGE_LABELS, isFinalStatus, type JobStatus } from "./status";
+import { applyClipPlan, planVersion } from "@/lib/versions/plan-version";
 import { endDraftVersion } from "@/lib/versions/version-rows";
 import { transitionJob } from "./transition-job";
 
@@ -28,6 +29,8 @@ export async function approveStoryboard(clientId: string, jobId: string): Promis
     db.$transaction(async (tx) => {
       const ok = await transitionJob(tx, jobId, "awaiting_approval", "rendering", { clientId });
       if (!ok) return false;
+      // A clip made before from the same inputs is kept; one whose still or settings changed is made again.
+      await applyClipPlan(tx, await planVersion(tx, jobId));
       await assertActiveJobLimit(tx, clientId);
       await reserveForStage(tx, jobId, "rendering");
       return true;
@@ -117,11 +120,15 @@ export async function retryFailedJob(clientId: string, jobId: string): Promise<v
   const job = await db.job.findUnique({ where: { id: jobId }, select: { status: true, clientId: true, failedStage: true } });
   if (!job || job.clientId !== clientId) throw notFound();
   if (job.status !== "failed") await explainRefusal(clientId, jobId, "be retried");
-  const resumeAt = (job.failedStage && RESUME_AT[job.failedStage]) || "parsing";
+  let resumeAt = (job.failedStage && RESUME_AT[job.failedStage]) || "parsing";
   const moved = await alertingRefusals(() =>
     db.$transaction(async (tx) => {
+      // Scenes edited since the render failed: their clips are planned again, as a new version's are.
+      const plan = resumeAt === "rendering" || resumeAt === "stitching" ? await planVersion(tx, jobId) : null;
+      if (plan?.clips.some((c) => c.render)) resumeAt = "rendering";
       const ok = await transitionJob(tx, jobId, "failed", resumeAt, { clientId, data: { error: null, failedStage: null } });
       if (!ok) return false;
+      if (plan) await applyClipPlan(tx, plan);
       await assertActiveJobLimit(tx, clientId);
       await tx.scene.updateMany({ where: { jobId, stillStatus: "failed" }, data: { stillStatus: "pending", error: null } });
       await tx.scene.updateMany({ where: { jobId, clipStatus: "failed" }, data: { clipStatus: "pending", error: null } });

@@ -1,10 +1,10 @@
-import { commitTemp, createTempPath, discardTemp } from "@/lib/storage/file-storage";
+import { commitTemp, createTempPath, discardTemp, statKey } from "@/lib/storage/file-storage";
 import { removeUnlessKept } from "@/lib/versions/kept-files";
 import { narrationKey } from "@/lib/storage/keys";
 import { asVoice } from "@/lib/vocabulary";
 import { runGeneration } from "./ledger";
 import { narrationFingerprint, needsNarration } from "@/lib/media/narration-fingerprint";
-import { explainFailure, LeaseLostError, StepError, type StepContext } from "./step-context";
+import { explainFailure, fencedWrite, LeaseLostError, StepError, type StepContext } from "./step-context";
 
 // Room after the last word before the scene cuts.
 const TAIL_SECONDS = 0.6;
@@ -21,6 +21,13 @@ export async function narrateScenes(ctx: StepContext, voiceName: string): Promis
     if (!needsNarration(voice, scene)) continue;
     const madeOf = narrationFingerprint(voice, scene.caption);
     const key = narrationKey(ctx.jobId, scene.id, madeOf);
+    // Spoken before (an earlier version's caption, back again): that file is used, never written over.
+    if (await statKey(key)) {
+      await fencedWrite(ctx, (tx) =>
+        tx.scene.update({ where: { id: scene.id }, data: { narrationKey: key, narrationOf: madeOf } }),
+      );
+      continue;
+    }
     const temp = await createTempPath(key);
     try {
       const narrator = ctx.backend.narrator;

@@ -4,7 +4,7 @@ import { asAspectRatio, asMotion } from "@/lib/vocabulary";
 import { transitionJob } from "@/lib/jobs/transition-job";
 import { frameSize } from "@/lib/media/frame-size";
 import { assertVideo } from "@/lib/media/probe-video";
-import { commitTemp, createTempPath, discardTemp, pathForKey } from "@/lib/storage/file-storage";
+import { commitTemp, createTempPath, discardTemp, pathForKey, statKey } from "@/lib/storage/file-storage";
 import { ensureRenderingVersion } from "@/lib/versions/version-rows";
 import { planClips } from "./clip-recipe";
 import { runGeneration } from "./ledger";
@@ -50,8 +50,14 @@ export async function renderClipsStep(ctx: StepContext): Promise<void> {
   for (const [index, scene] of all.entries()) {
     if (scene.clipStatus === "ready") continue;
     if (!scene.stillKey) throw new StepError(`Scene ${scene.position + 1} has no storyboard still to animate.`, scene.id);
-    await fencedWrite(ctx, (tx) => tx.scene.update({ where: { id: scene.id }, data: { clipStatus: "generating", error: null } }));
     const { key, durationSec, seed } = plans[index]!;
+    // Made before from the same inputs (an earlier version's clip): used as it is, never paid for or written over.
+    if (await statKey(key)) {
+      await fencedWrite(ctx, (tx) => tx.scene.update({ where: { id: scene.id }, data: { clipStatus: "ready", clipKey: key } }));
+      all[index] = { ...scene, clipStatus: "ready", clipKey: key };
+      continue;
+    }
+    await fencedWrite(ctx, (tx) => tx.scene.update({ where: { id: scene.id }, data: { clipStatus: "generating", error: null } }));
     const temp = await createTempPath(key);
     const firstFrame = `${temp}.first-frame.jpg`;
     try {

@@ -32,6 +32,13 @@ export async function makeVersionCurrent(clientId: string, jobId: string, number
     const job = await tx.job.findUniqueOrThrow({ where: { id: jobId }, select: { voice: true } });
     const scenes = parseVersionScenes(version.scenes);
     const existing = new Map((await tx.scene.findMany({ where: { jobId } })).map((s) => [s.id, s]));
+    // The highest still revision each scene has had in any version, so a later redraw takes a number never used.
+    const highest = new Map<string, number>();
+    for (const row of await tx.jobVersion.findMany({ where: { jobId }, select: { scenes: true } })) {
+      for (const s of parseVersionScenes(row.scenes)) {
+        highest.set(s.sceneId, Math.max(highest.get(s.sceneId) ?? 0, revisionOf(s.stillKey)));
+      }
+    }
     await tx.scene.deleteMany({ where: { jobId, id: { notIn: scenes.map((s) => s.sceneId) } } });
     for (const scene of scenes) {
       const data = {
@@ -52,7 +59,7 @@ export async function makeVersionCurrent(clientId: string, jobId: string, number
       };
       const row = existing.get(scene.sceneId);
       // A revision only grows, so a later redraw can never be written over a file this version plays.
-      const stillRevision = Math.max(row?.stillRevision ?? 0, revisionOf(scene.stillKey));
+      const stillRevision = Math.max(row?.stillRevision ?? 0, highest.get(scene.sceneId) ?? 0);
       if (row) await tx.scene.update({ where: { id: row.id }, data: { ...data, stillRevision } });
       else await tx.scene.create({ data: { id: scene.sceneId, jobId, ...data, stillRevision } });
     }

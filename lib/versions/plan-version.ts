@@ -1,7 +1,7 @@
 import type { Prisma } from "@/lib/db/generated/client";
 import type { Db } from "@/lib/db/client";
 import { clipsCostUsd, PRICED_JOB_FIELDS, type SceneWork } from "@/lib/costs/work-cost";
-import { needsNarration } from "@/lib/media/narration-fingerprint";
+import { narrationToMake } from "@/lib/media/narration-fingerprint";
 import { planClips } from "@/lib/pipeline/clip-recipe";
 import { statKey } from "@/lib/storage/file-storage";
 import { diffScenes } from "./version-changes";
@@ -58,11 +58,13 @@ export async function planVersion(db: Reader, jobId: string): Promise<VersionPla
       return { sceneId: scene.id, scene: i + 1, render: !kept, key };
     }),
   );
-  const work: SceneWork[] = scenes.map((s, i) => ({
-    durationSec: s.durationSec,
-    clipStatus: clips[i]!.render ? "pending" : "ready",
-    narrationDue: needsNarration(job.voice, s),
-  }));
+  const work: SceneWork[] = await Promise.all(
+    scenes.map(async (s, i) => ({
+      durationSec: s.durationSec,
+      clipStatus: clips[i]!.render ? "pending" : "ready",
+      narrationDue: await narrationToMake(job.id, job.voice, s),
+    })),
+  );
   const only = (i: number, part: "clip" | "narration"): SceneWork[] =>
     work.map((w, j) => ({
       durationSec: w.durationSec,
@@ -88,4 +90,14 @@ export async function planVersion(db: Reader, jobId: string): Promise<VersionPla
     stillsMissing: scenes.flatMap((s, i) => (s.stillStatus === "ready" && s.stillKey ? [] : [i + 1])),
     estimate: { totalUsd: clipsCostUsd(job, work), lines },
   };
+}
+
+/** Marks each scene's clip as the plan says: kept (at its recipe's key, which may be an earlier version's) or to render. */
+export async function applyClipPlan(tx: Prisma.TransactionClient, plan: VersionPlan): Promise<void> {
+  for (const clip of plan.clips) {
+    await tx.scene.update({
+      where: { id: clip.sceneId },
+      data: clip.render ? { clipStatus: "pending", error: null } : { clipStatus: "ready", clipKey: clip.key, error: null },
+    });
+  }
 }

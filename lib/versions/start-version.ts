@@ -6,7 +6,7 @@ import { assertActiveJobLimit } from "@/lib/jobs/active-jobs";
 import { STAGE_LABELS } from "@/lib/jobs/status";
 import { transitionJob } from "@/lib/jobs/transition-job";
 import { notifyWorkAvailable } from "@/lib/queue/work-signal";
-import { planVersion, type VersionPlan } from "./plan-version";
+import { applyClipPlan, planVersion, type VersionPlan } from "./plan-version";
 
 /** Jobs a new version can start from: a finished video, or a failed render. */
 const STARTS_FROM = ["completed", "failed"] as const;
@@ -33,6 +33,7 @@ function refuseUnlessStartable(status: string, draftVersion: number): void {
 }
 
 function refuseUnlessRenderable(plan: VersionPlan): void {
+  if (plan.clips.length === 0) throw conflict("This video has no scenes to render yet: retry it to write them.");
   if (plan.stillsMissing.length > 0) {
     throw conflict(`Scene ${plan.stillsMissing[0]} has no still yet: redraw it or give it an image first.`);
   }

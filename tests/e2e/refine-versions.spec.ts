@@ -23,7 +23,7 @@ test("change a scene, render v2, play v1 again, and make it current", async ({ p
   await api.waitForStatus(created.id, ["completed"]);
 
   await page.goto(`${app.baseUrl}/jobs/${created.id}`);
-  await expect(page.getByRole("region", { name: "Version 1" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Final video" })).toBeVisible();
   await page.getByText("Refine this video").click();
   const refine = page.getByRole("region", { name: "Refine · version 2" });
   await expect(refine.getByTestId("version-estimate")).toContainText("Nothing changed");
@@ -40,7 +40,7 @@ test("change a scene, render v2, play v1 again, and make it current", async ({ p
   const v2 = versions.getByRole("listitem", { name: "Version 2" });
   await expect(v2).toContainText("current", { timeout: 90_000 });
   await expect(v2).toContainText("Scene 1: caption");
-  await expect(page.getByRole("region", { name: "Version 2" }).locator("video")).toHaveAttribute("src", /final-v2\.mp4$/);
+  await expect(page.getByRole("region", { name: "Final video" }).locator("video")).toHaveAttribute("src", /final-v2\.mp4$/);
   await page.screenshot({ path: `${shots}/25-versions.png`, fullPage: true });
 
   const v1 = versions.getByRole("listitem", { name: "Version 1" });
