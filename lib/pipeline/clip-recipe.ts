@@ -16,7 +16,6 @@ export interface RecipeJob {
 export interface RecipeScene {
   id: string;
   stillKey: string | null;
-  stillRevision: number;
   motion: string;
   durationSec: number;
   clipStatus: string;
@@ -33,8 +32,12 @@ export interface PlannedClip {
 
 const digest = (value: unknown) => createHash("sha256").update(JSON.stringify(value)).digest("hex");
 
-/** A scene's own seed offset: from its id, not its place, so moving a scene does not change its clip. */
-const sceneSalt = (sceneId: string) => parseInt(digest(sceneId).slice(0, 8), 16) % 104_729;
+/**
+ * A clip's seed: from its scene and still, not its place, so moving a scene does not change its clip and a new
+ * still gets a new seed.
+ */
+const clipSeed = (jobSeed: number, sceneId: string, stillKey: string | null) =>
+  jobSeed + (parseInt(digest([sceneId, stillKey]).slice(0, 8), 16) % 1_000_003);
 
 /**
  * What each scene's clip is made from, in order, and the key that names it. A clip is reused exactly when its
@@ -47,7 +50,7 @@ export function planClips(job: RecipeJob, scenes: readonly RecipeScene[]): Plann
   scenes.forEach((scene, index) => {
     const last = index === scenes.length - 1;
     const durationSec = scene.durationSec + (last ? 0 : CROSSFADE_SECONDS);
-    const seed = job.seed + sceneSalt(scene.id) + scene.stillRevision * 7919;
+    const seed = clipSeed(job.seed, scene.id, scene.stillKey);
     const recipe = {
       model: `${job.provider}:${job.clipModel ?? "default"}@${job.clipResolution ?? "default"}`,
       still: scene.stillKey,

@@ -2,10 +2,10 @@ import type { Prisma } from "@/lib/db/generated/client";
 import type { Db } from "@/lib/db/client";
 import { clipsCostUsd, PRICED_JOB_FIELDS, type SceneWork } from "@/lib/costs/work-cost";
 import { narrationToMake } from "@/lib/media/narration-fingerprint";
-import { planClips } from "@/lib/pipeline/clip-recipe";
+import { planClips, type RecipeJob } from "@/lib/pipeline/clip-recipe";
 import { statKey } from "@/lib/storage/file-storage";
 import { diffScenes } from "./version-changes";
-import { parseVersionScenes, toVersionScenes, type SceneChange } from "./version-scenes";
+import { parseVersionScenes, toVersionScenes, type SceneChange, type VersionScene } from "./version-scenes";
 
 type Reader = Db | Prisma.TransactionClient;
 
@@ -46,16 +46,23 @@ export async function planVersion(db: Reader, jobId: string): Promise<VersionPla
     job.currentVersion === null
       ? null
       : await db.jobVersion.findUnique({ where: { jobId_number: { jobId, number: job.currentVersion } } });
+  const baseRows = base ? parseVersionScenes(base.scenes) : null;
   // Every clip is planned as if made now; one already made from the same recipe has the same key.
   const planned = planClips(
     job,
     scenes.map((s) => ({ ...s, clipStatus: "pending" })),
   );
+  const fromBase = sameRecipeInBase(job, baseRows ?? []);
   const clips = await Promise.all(
     scenes.map(async (scene, i) => {
       const key = planned[i]!.key;
-      const kept = (scene.clipStatus === "ready" && scene.clipKey === key) || (await statKey(key)) !== null;
-      return { sceneId: scene.id, scene: i + 1, render: !kept, key };
+      if ((scene.clipStatus === "ready" && scene.clipKey === key) || (await statKey(key)) !== null) {
+        return { sceneId: scene.id, scene: i + 1, render: false, key };
+      }
+      // Made by the base version from the same inputs under another name (a video older than clip recipes, an import).
+      const earlier = fromBase.get(key);
+      if (earlier && (await statKey(earlier)) !== null) return { sceneId: scene.id, scene: i + 1, render: false, key: earlier };
+      return { sceneId: scene.id, scene: i + 1, render: true, key };
     }),
   );
   const work: SceneWork[] = await Promise.all(
@@ -83,13 +90,29 @@ export async function planVersion(db: Reader, jobId: string): Promise<VersionPla
   return {
     number: job.draftVersion,
     basedOn: job.currentVersion,
-    changes: base ? diffScenes(parseVersionScenes(base.scenes), draft) : [],
+    changes: baseRows ? diffScenes(baseRows, draft) : [],
     musicChanged: base ? base.musicKey !== job.musicKey : false,
     clips,
     narrations: work.flatMap((w, i) => (w.narrationDue ? [i + 1] : [])),
     stillsMissing: scenes.flatMap((s, i) => (s.stillStatus === "ready" && s.stillKey ? [] : [i + 1])),
     estimate: { totalUsd: clipsCostUsd(job, work), lines },
   };
+}
+
+/** The base version's clips by the recipe key they would have today: a draft scene with that key may use them. */
+function sameRecipeInBase(job: RecipeJob, scenes: readonly VersionScene[]): Map<string, string> {
+  const planned = planClips(
+    job,
+    scenes.map((s) => ({
+      id: s.sceneId,
+      stillKey: s.stillKey,
+      motion: s.motion,
+      durationSec: s.durationSec,
+      clipStatus: "pending",
+      clipKey: null,
+    })),
+  );
+  return new Map(scenes.flatMap((s, i) => (s.clipKey ? [[planned[i]!.key, s.clipKey] as const] : [])));
 }
 
 /** Marks each scene's clip as the plan says: kept (at its recipe's key, which may be an earlier version's) or to render. */

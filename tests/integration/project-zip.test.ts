@@ -68,6 +68,13 @@ describe("project ZIP, exported on one studio and imported on another", () => {
     const [a, b] = await Promise.all([frameHashes(videoFile(source, made.id)), frameHashes(videoFile(target, body.id))]);
     assert.ok(a.length > 24);
     assert.deepEqual(b, a, "every decoded frame is the same");
+
+    // Refining the imported video: its clips (named as imported) are reused, a caption change makes no clip.
+    const targetApi = apiClient(target.baseUrl, target.token);
+    const scene = imported.scenes[0]!;
+    await targetApi.request("PATCH", `/api/jobs/${body.id}/scenes/${scene.id}`, { caption: "Retold" });
+    const estimate = await targetApi.request("GET", `/api/jobs/${body.id}/versions/estimate`);
+    assert.deepEqual([estimate.json.clipsToRender, estimate.json.clipsReused], [[], [1, 2]]);
   });
 
   it("refuses a hostile ZIP with its sentence and keeps nothing", async () => {
