@@ -157,7 +157,10 @@ describe("export spec", () => {
     assert.match(String(parseRequest({ version: 1 })), /^Say what to export: a preset \(tiktok, youtube or square\)/);
     assert.match(String(parseRequest({ version: 1, preset: "tiktok", format: "gif" })), /send a preset or those, not both/);
     assert.equal(parseRequest({ version: 1, preset: "vine" }), "The preset must be tiktok, youtube or square.");
-    assert.equal(parseRequest({ version: 1, format: "avi" }), "The format must be mp4, webm, gif, webp, poster, vtt, srt or project.");
+    assert.equal(
+      parseRequest({ version: 1, format: "avi" }),
+      "The format must be mp4, webm, gif, webp, poster, vtt, srt or project.",
+    );
     assert.equal(parseRequest({ version: 1, format: "mp4", resolution: "4k" }), "The resolution must be 1080p, 720p or 480p.");
     assert.equal(parseRequest({ version: 1, format: "mp4", aspect: "4:3" }), "The aspect must be 16:9, 9:16 or 1:1.");
     assert.equal(parseRequest({ version: 1, format: "mp4", fit: "stretch" }), "The fit must be cover or blur.");
