@@ -136,9 +136,12 @@ export function JobWorkspace({ initialJob, actions }: { initialJob: JobView; act
           <summary className="cursor-pointer select-none px-4 py-3 font-medium text-zinc-100">
             Refine this video <span className="text-sm font-normal text-zinc-400">· change scenes, render a new version</span>
           </summary>
-          <div className="border-t border-zinc-800">
-            <RefinePanel job={job} actions={actions} busy={pending} run={run} />
-          </div>
+          {/* Made only once opened: its stills, estimate and uploads are not fetched for a person just watching. */}
+          {refineOpen && (
+            <div className="border-t border-zinc-800">
+              <RefinePanel job={job} actions={actions} busy={pending} run={run} />
+            </div>
+          )}
         </details>
       )}
       {showStrip && <SceneStrip scenes={job.scenes} aspectRatio={job.aspectRatio} showClipState={job.status === "rendering"} />}

@@ -70,12 +70,7 @@ export async function startNewVersion(clientId: string, jobId: string): Promise<
       }
       const plan = await planVersion(tx, jobId);
       refuseUnlessRenderable(plan);
-      for (const clip of plan.clips) {
-        await tx.scene.update({
-          where: { id: clip.sceneId },
-          data: clip.render ? { clipStatus: "pending", error: null } : { clipStatus: "ready", clipKey: clip.key, error: null },
-        });
-      }
+      await applyClipPlan(tx, plan);
       await assertActiveJobLimit(tx, clientId);
       const held = await reserveForStage(tx, jobId, "rendering");
       const fields = {

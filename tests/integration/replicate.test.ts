@@ -669,6 +669,23 @@ describe("a new version on the fake Replicate", () => {
       const billed = calls.reduce((sum, c) => sum + c.costUsd, 0);
       assert.ok(Math.abs(billed - estimate.json.totalUsd) < 1e-9, `billed ${billed}, estimated ${estimate.json.totalUsd}`);
       assert.ok(Math.abs(v2.versions[0]!.costUsd - billed) < 1e-9);
+
+      // A version that does not fit the person's daily limit is refused before anything is spent or changed.
+      const ownerId = (await api.request("GET", "/api/users")).json.users.find(
+        (u: { email: string }) => u.email === "owner@storyreel.test",
+      ).id;
+      assert.equal((await api.request("PATCH", `/api/users/${ownerId}`, { dailyBudgetUsd: 0.0001 })).status, 200);
+      try {
+        await api.request("PATCH", `/api/jobs/${v1.id}/scenes/${changed.id}`, { motion: "pan-up" });
+        const refused = await api.request("POST", `/api/jobs/${v1.id}/versions`);
+        assert.equal(refused.status, 402, JSON.stringify(refused.json));
+        assert.equal(refused.json.error.code, "budget_exceeded");
+        const after = await api.getJob(v1.id);
+        assert.deepEqual([after.status, after.currentVersion, after.versions[0]!.number], ["completed", 2, 2]);
+        assert.equal(after.scenes[1]!.clipStatus, "ready", "the refused plan marked nothing to render");
+      } finally {
+        await api.request("PATCH", `/api/users/${ownerId}`, { dailyBudgetUsd: null });
+      }
     },
   );
 });

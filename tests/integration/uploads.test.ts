@@ -567,10 +567,10 @@ describe("an uploaded image as a scene's still", () => {
       ]);
       const [fr, fg] = await meanColour(fs.readFileSync(frame));
       assert.ok(fr! > 150 && fg! < 90, `the video opens on the uploaded image: ${fr},${fg}`);
-      assert.equal(
-        (await api.request("PATCH", `/api/jobs/${job.id}/scenes/${first!.id}`, { uploadId: sound.json.id })).status,
-        409,
-      );
+      // A finished video's scenes can be refined, but a still must be an image.
+      const soundAsStill = await api.request("PATCH", `/api/jobs/${job.id}/scenes/${first!.id}`, { uploadId: sound.json.id });
+      assert.equal(soundAsStill.status, 400);
+      assert.match(soundAsStill.json.error.message, /That upload is a sound/);
     },
   );
 });
