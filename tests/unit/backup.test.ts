@@ -55,17 +55,20 @@ const settingOf = (databaseFile: string) => {
   }
 };
 
+/** Damages a copy of a backup; what it returns (if anything) is written as the manifest. */
+type Edit = (dir: string, manifest: BackupManifest) => unknown;
+
 let original: { dataDir: string; databaseFile: string };
 let backupDir: string;
 
 /** A copy of the shared backup to damage, and an empty place to restore it into. */
-function scratch(edit?: (dir: string, manifest: BackupManifest) => BackupManifest | void) {
+function scratch(edit?: Edit) {
   const dir = path.join(tempDir(), "backup");
   fs.cpSync(backupDir, dir, { recursive: true });
   const manifestFile = path.join(dir, "manifest.json");
   const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8")) as BackupManifest;
   const edited = edit?.(dir, manifest);
-  if (edited) fs.writeFileSync(manifestFile, JSON.stringify(edited));
+  if (edited !== undefined) fs.writeFileSync(manifestFile, JSON.stringify(edited));
   const dataDir = path.join(tempDir(), "data");
   return { dir, dataDir, databaseFile: path.join(dataDir, "storyreel.db") };
 }
@@ -204,7 +207,7 @@ describe("npm run restore", () => {
     assert.deepEqual(outcome.migrated, ["29991231000000_later"]);
   });
 
-  const damaged: Array<[string, (dir: string, manifest: BackupManifest) => BackupManifest | void, RegExp]> = [
+  const damaged: Array<[string, Edit, RegExp]> = [
     [
       "a file changed since the backup",
       (dir) => fs.appendFileSync(path.join(dir, "files/videos/j1/final.mp4"), "!"),
@@ -247,7 +250,7 @@ describe("npm run restore", () => {
       /migrations this version of Storyreel does not know \(29991231000000_future\): it was made by a newer version \(9\.0\.0\)/,
     ],
     ...["../outside.txt", "/etc/passwd", "videos/../../outside.txt", "videos\\j1", "videos/./final.mp4", "", ".hidden"].map(
-      (hostile): [string, (dir: string, manifest: BackupManifest) => BackupManifest, RegExp] => [
+      (hostile): [string, Edit, RegExp] => [
         `the path ${JSON.stringify(hostile)}`,
         (_dir, manifest) => ({ ...manifest, files: [...manifest.files, { ...manifest.files[0]!, path: hostile }] }),
         /not a valid Storyreel backup manifest: files\.\d+\.path must be a relative path of plain names/,
