@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -305,5 +306,31 @@ describe("npm run restore", () => {
     for (const bad of ["..", "a/..", "/a", "a//b", "a/", "C:\\x", "a\0b", "lost+found", ".git/config"]) {
       assert.equal(isSafeRelativePath(bad), false, bad);
     }
+  });
+});
+
+describe("the commands", () => {
+  const run = (script: string, args: string[], dataDir: string) =>
+    spawnSync(process.execPath, ["--import", "tsx", `lib/cli/${script}.ts`, ...args], {
+      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "" },
+      encoding: "utf8",
+    });
+  const noStackTrace = (output: string) => assert.doesNotMatch(output, /^\s+at .+:\d+:\d+\)?$/m, output);
+
+  it("answer a wrong use with its usage and a refusal with a sentence, never a stack trace", () => {
+    const dataDir = tempDir();
+    const noOut = run("backup", [], dataDir);
+    assert.equal(noOut.status, 2);
+    assert.match(noOut.stderr, /^storyreel: usage: npm run backup -- --out DIR/m);
+    const noDir = run("restore", [], dataDir);
+    assert.equal(noDir.status, 2);
+    assert.match(noDir.stderr, /^storyreel: usage: npm run restore -- DIR \[--force\]/m);
+    const notABackup = run("restore", [tempDir()], path.join(tempDir(), "data"));
+    assert.equal(notABackup.status, 1);
+    assert.match(notABackup.stderr, /^storyreel: .+ has no manifest\.json: it is not a Storyreel backup/m);
+    const nothingToBackUp = run("backup", ["--out", path.join(tempDir(), "out")], dataDir);
+    assert.equal(nothingToBackUp.status, 1);
+    assert.match(nothingToBackUp.stderr, /^storyreel: There is no database at .+: nothing to back up/m);
+    for (const output of [noOut, noDir, notABackup, nothingToBackUp]) noStackTrace(output.stderr);
   });
 });
