@@ -91,11 +91,13 @@ describe("npm run backup while the studio renders, then npm run restore on an em
 
     const restored = await startApp(ENV, { dataDir });
     running.push(restored);
-    // The old tokens work on the new disk; both people can sign in with their passwords.
+    // The old tokens and sessions work on the new disk; both people can sign in with their passwords.
     const ownerAgain = apiClient(restored.baseUrl, app.token);
     const personAgain = apiClient(restored.baseUrl, personToken);
     const listed = await ownerAgain.request("GET", "/api/jobs");
     assert.equal(listed.status, 200);
+    const bySession = await fetch(`${restored.baseUrl}/api/jobs/${finished.id}`, { headers: { Cookie: app.cookie } });
+    assert.equal(bySession.status, 200, "a browser signed in before the backup is still signed in (sessions and their key)");
     for (const who of [OWNER, PERSON]) {
       const signIn = await fetch(`${restored.baseUrl}/api/auth/sign-in/email`, {
         method: "POST",
