@@ -55,6 +55,11 @@ function readMigrations(dir: string): { name: string; sql: string; checksum: str
     });
 }
 
+/** The migrations this version of Storyreel carries, by name in the order they apply. */
+export function knownMigrations(dir = defaultMigrationsDir()): string[] {
+  return readMigrations(dir).map((migration) => migration.name);
+}
+
 function appliedRows(db: Database.Database): AppliedRow[] {
   const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
   if (!exists) return [];
