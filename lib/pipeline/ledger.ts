@@ -193,9 +193,19 @@ export async function runGeneration<T>(
 /** Once the call's outcome is in the ledger: what the ledger says, as counters a scraper can sum. */
 function countGeneration(start: GenerationStart, outcome: string, cost: Spent, began: number): void {
   const m = metrics();
+  const seconds = (Date.now() - began) / 1000;
   m.generations.inc({ backend: start.backend, kind: start.kind, model: start.model, outcome });
-  m.generationDuration.observe({ backend: start.backend, kind: start.kind }, (Date.now() - began) / 1000);
+  m.generationDuration.observe({ backend: start.backend, kind: start.kind }, seconds);
   if (cost.usd > 0) m.spendUsd.inc({ model: start.model }, cost.usd);
+  // The job's id comes from the runner's log context.
+  log.info("generation call", {
+    kind: start.kind,
+    backend: start.backend,
+    model: start.model,
+    outcome,
+    ms: Math.round(seconds * 1000),
+    usd: cost.usd,
+  });
 }
 
 /** Alerts never stop the work that spent the money. */
