@@ -143,12 +143,21 @@ describe("metrics and logs", () => {
     const cookieValue = app.cookie.split("=").slice(1).join("=").split(";")[0]!;
     const signature = shareUrl.split("/").at(-1)!;
     assert.ok(cookieValue.length > 10 && signature.length > 10);
-    // A request that puts the token where a careless log line would pick it up.
+    // A request that puts the token where a careless log line would pick it up, and an invite link opened.
     await fetch(`${app.baseUrl}/api/jobs/${jobId}?token=${app.token}`, { headers: { ...app.auth, Cookie: app.cookie } });
+    const invite = await fetch(`${app.baseUrl}/api/invites`, {
+      method: "POST",
+      headers: { ...app.auth, "content-type": "application/json" },
+      body: "{}",
+    });
+    const inviteUrl = ((await invite.json()) as { url: string }).url;
+    assert.equal((await fetch(inviteUrl)).status, 200);
+    const inviteToken = inviteUrl.split("/invite/")[1]!;
     const output = app.logs() + worker.logs();
     assert.match(output, /"msg":"request answered"/, "the log was written");
     assert.match(output, /\/api\/share\/[^/]+\/\d+\/\[redacted\]/, "the share link is logged without its signature");
-    for (const [name, secret] of Object.entries({ token: app.token, cookieValue, METRICS_TOKEN, signature })) {
+    assert.match(output, /"path":"\/invite\/\[redacted\]"/, "the invite page is logged without its token");
+    for (const [name, secret] of Object.entries({ token: app.token, cookieValue, METRICS_TOKEN, signature, inviteToken })) {
       assert.ok(!output.includes(secret), `${name} is not in the log`);
     }
   });

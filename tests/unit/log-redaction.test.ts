@@ -34,6 +34,8 @@ describe("log redaction", () => {
       ["GET https://cdn.test/v.mp4?X-Amz-Signature=abc123&w=1", `GET https://cdn.test/v.mp4?X-Amz-Signature=${REDACTED}&w=1`],
       ["/api/media/x?sig=deadbeef", `/api/media/x?sig=${REDACTED}`],
       ["/api/share/job1/1767225600/c2lnbmF0dXJl", `/api/share/job1/1767225600/${REDACTED}`],
+      ["GET /invite/inv_abcdef123 200", `GET /invite/${REDACTED} 200`],
+      ["/api/auth/reset-password/tok123?callbackURL=/", `/api/auth/reset-password/${REDACTED}?callbackURL=/`],
       ["smtps://mailer:pa55word@mail.test:465", `smtps://mailer:${REDACTED}@mail.test:465`],
       ["Cookie: storyreel.session_token=abc.def; theme=dark", `Cookie: storyreel.session_token=${REDACTED}; theme=dark`],
     ];
