@@ -17,8 +17,8 @@ const SECRET_TEXT: [RegExp, string][] = [
   ],
   // A share link carries its signature as the last path segment.
   [/(\/api\/share\/[^/\s"'?]+\/[^/\s"'?]+\/)[^/\s"'?#]+/g, `$1${REDACTED}`],
-  // Links whose path is the secret: an invite's, a password reset's.
-  [/(\/(?:invite|reset-password)\/)[^/\s"'?#]+/g, `$1${REDACTED}`],
+  // Links whose path is the secret: an invite's, a password reset's (not a route's pattern: /invite/[token]).
+  [/(\/(?:invite|reset-password)\/)(?!\[)[^/\s"'?#]+/g, `$1${REDACTED}`],
   // The password in a URL (smtps://user:password@host).
   [/(\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@"']+:)[^/\s@"']+@/gi, `$1${REDACTED}@`],
   // Our session cookies, however a header was printed.

@@ -3,6 +3,7 @@ import { after, before, describe, it } from "node:test";
 import sharp from "sharp";
 import { apiClient } from "../helpers/api-client";
 import { invitePerson } from "../helpers/invite-person";
+import { waitFor } from "../helpers/wait-for";
 import { freePort, startApp, startWorker, type RunningApp, type RunningWorker } from "../helpers/start-app";
 
 // One web server (no runner of its own) and one worker with its metrics port: the web server answers the
@@ -151,8 +152,12 @@ describe("metrics and logs", () => {
       body: "{}",
     });
     const inviteUrl = ((await invite.json()) as { url: string }).url;
-    assert.equal((await fetch(inviteUrl)).status, 200);
+    const page = await fetch(inviteUrl);
+    assert.equal(page.status, 200);
+    await page.text();
     const inviteToken = inviteUrl.split("/invite/")[1]!;
+    // Its line is written once the page has been sent, and read from the server's pipe a moment later.
+    await waitFor("the invite page's log line", () => app.logs().includes('"route":"/invite/[token]"'));
     const output = app.logs() + worker.logs();
     assert.match(output, /"msg":"request answered"/, "the log was written");
     assert.match(output, /\/api\/share\/[^/]+\/\d+\/\[redacted\]/, "the share link is logged without its signature");

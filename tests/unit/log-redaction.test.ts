@@ -41,6 +41,7 @@ describe("log redaction", () => {
     ];
     for (const [text, expected] of cases) assert.equal(scrubText(text), expected, text);
     assert.equal(scrubText("job abc moved to rendering"), "job abc moved to rendering", "plain text is left alone");
+    assert.equal(scrubText("/invite/[token]"), "/invite/[token]", "a route's pattern is left alone");
   });
 
   it("writes errors as name and message (scrubbed, with their cause), never a stack", () => {
