@@ -183,12 +183,17 @@ export function getEnv(): AppEnv {
   return cached;
 }
 
+let lastLogLevel: { raw: string | undefined; level: LogLevel } = { raw: undefined, level: logLevelSchema.parse(undefined) };
+
 /**
  * The log level on its own: the logger must work even while the rest of the configuration is invalid
  * (it reports that error), and a CLI may lower it before the first log line.
  */
 export function getLogLevel(): LogLevel {
-  return logLevelSchema.parse(process.env.LOG_LEVEL);
+  const raw = process.env.LOG_LEVEL;
+  // Read on every log line: parsed again only when it changed.
+  if (raw !== lastLogLevel.raw) lastLogLevel = { raw, level: logLevelSchema.parse(raw) };
+  return lastLogLevel.level;
 }
 
 /** LOG_FORMAT=json|pretty, or undefined to choose by whether stdout is a terminal. Read as getLogLevel is. */
