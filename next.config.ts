@@ -8,6 +8,9 @@ const nextConfig: NextConfig = {
     "@prisma/adapter-better-sqlite3",
     "@ffmpeg-installer/ffmpeg",
     "@ffprobe-installer/ffprobe",
+    // Loaded by Node, not bundled: one copy in the process the Node server and Next share.
+    "pino",
+    "prom-client",
   ],
   poweredByHeader: false,
 };

@@ -14,6 +14,7 @@ import { IMPORT_PATH, importMaxBytes, serveImport } from "@/lib/http/serve-impor
 import { uploadLimits } from "@/lib/uploads/upload-limits";
 import { CLIENT_ADDRESS_HEADER, clientAddress } from "@/lib/http/client-address";
 import { log } from "@/lib/log";
+import { finishRequestTrace, REQUEST_ID_HEADER, runTraced, startRequestTrace, TRACED_HEADER } from "@/lib/http/request-trace";
 import { guardUpgrades } from "@/lib/http/upgrade-guard";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { describeFailure } from "./run-cli";
@@ -46,10 +47,9 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
   await printSetupCode();
 
-  const onRequest: http.RequestListener = (req, res) => {
+  const answer = (req: http.IncomingMessage, res: http.ServerResponse, rawPath: string): void => {
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(name, String(value));
-    const rawPath = (req.url ?? "/").split("?")[0]!;
     const refusal = checkRequest({ method: req.method ?? "GET", rawPath, headers }, options);
     if (refusal) return refuse(res, refusal);
     // Only a request the guard let through is invited to send its body.
@@ -72,6 +72,16 @@ async function main(): Promise<void> {
       log.error("request failed", { error, path: rawPath });
       if (!res.headersSent) res.writeHead(500).end();
     });
+  };
+  const onRequest: http.RequestListener = (req, res) => {
+    const rawPath = (req.url ?? "/").split("?")[0]!;
+    const trace = startRequestTrace(req.method ?? "GET", rawPath, req.headers[REQUEST_ID_HEADER]);
+    res.setHeader(REQUEST_ID_HEADER, trace.requestId);
+    // Next's routes log under the same id, and leave the counting to this server.
+    req.headers[REQUEST_ID_HEADER] = trace.requestId;
+    req.headers[TRACED_HEADER] = "1";
+    res.once("close", () => finishRequestTrace(trace, res.headersSent ? res.statusCode : 499));
+    runTraced(trace, () => answer(req, res, rawPath));
   };
   const server = http.createServer(onRequest);
   // Without a listener of its own, Node answers "100 Continue" before the guard has seen the request.

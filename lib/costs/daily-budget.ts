@@ -1,6 +1,7 @@
 import type { Prisma } from "@/lib/db/generated/client";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { metrics } from "@/lib/metrics/metrics";
 import { formatUsd } from "@/lib/util/money";
 import { budgetDayOf, timeUntil, type BudgetDay } from "./budget-day";
 
@@ -103,7 +104,10 @@ export async function reserveBudget(
     cap.leftUsd = Math.max(0, cap.limitUsd - cap.committedUsd);
   }
   const refusal = refusalFor(standing, job.clientId, usd, now);
+  const m = metrics();
+  m.budgetHolds.inc({ outcome: refusal ? "refused" : "held" });
   if (refusal) throw refusal;
+  m.budgetHeldUsd.inc(usd);
 }
 
 /** A bill takes its part off the job's hold (never below nothing), in the transaction that records it. */

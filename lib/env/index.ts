@@ -16,6 +16,7 @@ const booleanString = z.enum(["true", "false", "1", "0"]).transform((v) => v ===
 const modelName = (fallback: string) => z.string().trim().min(1).default(fallback);
 
 const logLevelSchema = z.enum(["info", "warn", "error", "silent"]).catch("info");
+const logFormatSchema = z.enum(["json", "pretty"]).optional().catch(undefined);
 
 const envSchema = z.object({
   GENERATION_PROVIDER: z.enum(["local", "replicate"]).optional(),
@@ -84,6 +85,10 @@ const envSchema = z.object({
   /** The espeak-ng program that speaks narration offline (Debian: apt-get install espeak-ng). */
   ESPEAK_PATH: z.string().min(1).default("espeak-ng"),
   LOG_LEVEL: z.enum(["info", "warn", "error", "silent"]).default("info"),
+  /** A bearer token that may read GET /api/metrics (a Prometheus scraper); admins may read it without one. */
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  /** `npm run worker` serves its own metrics on this port (GET /metrics), on HOST. */
+  WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
   /** Signs session cookies; generated into DATA_DIR on first start when unset. At least 32 characters. */
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   /** Who may create an account once the owner exists: nobody, people with an admin's invite link, or anyone. */
@@ -178,10 +183,20 @@ export function getEnv(): AppEnv {
   return cached;
 }
 
+let lastLogLevel: { raw: string | undefined; level: LogLevel } = { raw: undefined, level: logLevelSchema.parse(undefined) };
+
 /**
  * The log level on its own: the logger must work even while the rest of the configuration is invalid
  * (it reports that error), and a CLI may lower it before the first log line.
  */
 export function getLogLevel(): LogLevel {
-  return logLevelSchema.parse(process.env.LOG_LEVEL);
+  const raw = process.env.LOG_LEVEL;
+  // Read on every log line: parsed again only when it changed.
+  if (raw !== lastLogLevel.raw) lastLogLevel = { raw, level: logLevelSchema.parse(raw) };
+  return lastLogLevel.level;
+}
+
+/** LOG_FORMAT=json|pretty, or undefined to choose by whether stdout is a terminal. Read as getLogLevel is. */
+export function getLogFormat(): "json" | "pretty" | undefined {
+  return logFormatSchema.parse(process.env.LOG_FORMAT);
 }

@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Db } from "@/lib/db/client";
 import { log } from "@/lib/log";
 import { onWorkAvailable } from "@/lib/queue/work-signal";
+import { runOutsideLogContext, runWithLogContext } from "@/lib/logging/log-context";
 import { commitTemp, createTempPath, discardTemp, pathForKey, removeKey } from "@/lib/storage/file-storage";
 import { exportKey } from "@/lib/storage/keys";
 import { newOwnerId } from "@/lib/util/process-identity";
@@ -57,7 +58,7 @@ export class ExportRunner {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
-    this.unsubscribe = onWorkAvailable(() => void this.tick());
+    this.unsubscribe = onWorkAvailable(() => void runOutsideLogContext(() => this.tick()));
     this.timer = setInterval(() => void this.tick(), this.options.pollMs);
     void releaseExportLeasesOfDeadLocalRunners(this.options.db)
       .then((ids) => ids.length > 0 && log.info("requeued exports of a runner that died", { exportIds: ids }))
@@ -95,7 +96,7 @@ export class ExportRunner {
           continue;
         }
         const abort = new AbortController();
-        const done = this.runExport(id, token, abort.signal).finally(() => {
+        const done = runWithLogContext({ exportId: id }, () => this.runExport(id, token, abort.signal)).finally(() => {
           this.running.delete(id);
           void this.tick();
         });

@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { AppError, type ErrorCode } from "@/lib/errors";
 import { log } from "@/lib/log";
+import { traceRouteRequest } from "./request-trace";
 
 export type ApiError = { error: { code: ErrorCode; message: string } };
 
@@ -31,16 +32,25 @@ export function describeZodError(error: ZodError): string {
     .join(" ");
 }
 
-/** Maps what a handler throws to the API's error shape: input errors 4xx, anything unexpected a generic 500. */
+async function answer<A extends unknown[]>(handler: (...args: A) => Promise<Response>, args: A): Promise<Response> {
+  try {
+    return await handler(...args);
+  } catch (error) {
+    if (error instanceof ZodError) return errorResponse("invalid_input", describeZodError(error), 400);
+    if (error instanceof AppError) return errorResponse(error.code, error.message, error.status, error.headers);
+    log.error("unhandled route error", { error });
+    return errorResponse("internal", "Something went wrong on the server. Please try again.", 500);
+  }
+}
+
+/**
+ * Maps what a handler throws to the API's error shape: input errors 4xx, anything unexpected a generic 500.
+ * Behind the Node server the request is already traced (id, timing, count); without it, it is traced here.
+ */
 export function withErrors<A extends unknown[]>(handler: (...args: A) => Promise<Response>) {
   return async (...args: A): Promise<Response> => {
-    try {
-      return await handler(...args);
-    } catch (error) {
-      if (error instanceof ZodError) return errorResponse("invalid_input", describeZodError(error), 400);
-      if (error instanceof AppError) return errorResponse(error.code, error.message, error.status, error.headers);
-      log.error("unhandled route error", { error });
-      return errorResponse("internal", "Something went wrong on the server. Please try again.", 500);
-    }
+    const request = args[0];
+    if (!(request instanceof Request)) return answer(handler, args);
+    return traceRouteRequest(request, () => answer(handler, args));
   };
 }

@@ -1,5 +1,6 @@
 import os from "node:os";
 import { getEnv } from "@/lib/env";
+import { metrics } from "@/lib/metrics/metrics";
 import { Semaphore } from "@/lib/util/semaphore";
 import { ffmpegPath } from "./binaries";
 import { runProcess } from "./run-process";
@@ -15,7 +16,21 @@ function ffmpegSlots(): Semaphore {
 
 /** Runs ffmpeg once a slot is free (FFMPEG_CONCURRENCY per process); the signal kills it or gives up the wait. */
 export function runFfmpeg(args: string[], signal?: AbortSignal, onStdout?: (chunk: string) => void): Promise<string> {
-  return ffmpegSlots().run(() => runProcess(ffmpegPath(), args, signal, onStdout), signal);
+  return ffmpegSlots().run(() => timed(runProcess(ffmpegPath(), args, signal, onStdout), signal), signal);
+}
+
+/** Counted from when it starts, not from when it asked for a slot. */
+async function timed<T>(run: Promise<T>, signal?: AbortSignal): Promise<T> {
+  const started = process.hrtime.bigint();
+  let outcome = "ok";
+  try {
+    return await run;
+  } catch (error) {
+    outcome = signal?.aborted ? "aborted" : "failed";
+    throw error;
+  } finally {
+    metrics().ffmpegDuration.observe({ outcome }, Number(process.hrtime.bigint() - started) / 1e9);
+  }
 }
 
 /**

@@ -6,6 +6,7 @@ import type { CallHooks } from "@/lib/providers/types";
 import { alertingRefusals, alertOnSpend } from "@/lib/costs/budget-alerts";
 import { chargeReservation, reserveBudget } from "@/lib/costs/daily-budget";
 import { log } from "@/lib/log";
+import { metrics } from "@/lib/metrics/metrics";
 import { fencedWrite, JobCanceledError, LeaseLostError, type StepContext } from "./step-context";
 
 export interface GenerationStart {
@@ -160,6 +161,7 @@ export async function runGeneration<T>(
 ): Promise<T> {
   const generation = await startGeneration(ctx, start);
   const cost: Spent = { usd: 0, bases: [], heldUsd: 0 };
+  const began = Date.now();
   let result: T;
   try {
     result = await run(hooksFor(ctx, generation, cost));
@@ -167,6 +169,7 @@ export async function runGeneration<T>(
     // Cut short by a cancel: canceled. By shutdown or a lost lease: interrupted, the job goes on later.
     const outcome = !ctx.signal.aborted ? "failed" : ctx.signal.reason instanceof JobCanceledError ? "canceled" : "interrupted";
     await finishGeneration(ctx.db, ctx.jobId, generation, { status: outcome, error: String(error), spent: cost });
+    countGeneration(start, outcome, cost, began);
     await checkSpend(ctx.jobId, cost);
     throw error;
   }
@@ -176,12 +179,33 @@ export async function runGeneration<T>(
       await commit(tx, result);
     });
   } catch (error) {
-    if (error instanceof LeaseLostError)
+    if (error instanceof LeaseLostError) {
       await finishGeneration(ctx.db, ctx.jobId, generation, { status: "interrupted", error: error.message, spent: cost });
+      countGeneration(start, "interrupted", cost, began);
+    }
     throw error;
   }
+  countGeneration(start, "succeeded", cost, began);
   await checkSpend(ctx.jobId, cost);
   return result;
+}
+
+/** Once the call's outcome is in the ledger: what the ledger says, as counters a scraper can sum. */
+function countGeneration(start: GenerationStart, outcome: string, cost: Spent, began: number): void {
+  const m = metrics();
+  const seconds = (Date.now() - began) / 1000;
+  m.generations.inc({ backend: start.backend, kind: start.kind, model: start.model, outcome });
+  m.generationDuration.observe({ backend: start.backend, kind: start.kind }, seconds);
+  if (cost.usd > 0) m.spendUsd.inc({ model: start.model }, cost.usd);
+  // The job's id comes from the runner's log context.
+  log.info("generation call", {
+    kind: start.kind,
+    backend: start.backend,
+    model: start.model,
+    outcome,
+    ms: Math.round(seconds * 1000),
+    usd: cost.usd,
+  });
 }
 
 /** Alerts never stop the work that spent the money. */

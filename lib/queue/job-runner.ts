@@ -1,5 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { log } from "@/lib/log";
+import { runOutsideLogContext, runWithLogContext } from "@/lib/logging/log-context";
+import { metrics } from "@/lib/metrics/metrics";
 import { failJob } from "@/lib/pipeline/fail-job";
 import { runStage } from "@/lib/pipeline/run-stage";
 import { JobCanceledError, LeaseLostError, StepError, type StepContext } from "@/lib/pipeline/step-context";
@@ -8,14 +10,7 @@ import type { GenerationBackend } from "@/lib/providers/types";
 import { markInterruptedGenerations } from "@/lib/pipeline/ledger";
 import { discardPartialFiles } from "@/lib/storage/file-storage";
 import { newOwnerId } from "@/lib/util/process-identity";
-import {
-  claimJob,
-  findClaimableJobIds,
-  findLostLeases,
-  releaseLease,
-  releaseLeasesOfDeadLocalRunners,
-  renewLease,
-} from "./lease";
+import { claimJob, findClaimableJobs, findLostLeases, releaseLease, releaseLeasesOfDeadLocalRunners, renewLease } from "./lease";
 import { onWorkAvailable } from "./work-signal";
 
 export interface RunnerOptions {
@@ -38,6 +33,8 @@ function buildBackend(build: RunnerOptions["backend"], job: JobBackendChoice): G
   }
 }
 
+const abortOutcome = (signal: AbortSignal) => (signal.reason instanceof JobCanceledError ? "canceled" : "interrupted");
+
 /** Claims runnable jobs with a lease and advances each one stage after another, a bounded number at once. */
 export class JobRunner {
   readonly owner = newOwnerId();
@@ -52,7 +49,8 @@ export class JobRunner {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
-    this.unsubscribe = onWorkAvailable(() => void this.tick());
+    // Woken by a request: the runner's lines are its own, not that request's.
+    this.unsubscribe = onWorkAvailable(() => void runOutsideLogContext(() => this.tick()));
     this.timer = setInterval(() => void this.tick(), this.options.pollMs);
     void releaseLeasesOfDeadLocalRunners(this.options.db)
       .then((ids) => ids.length > 0 && log.info("resuming jobs of a runner that died", { jobIds: ids }))
@@ -80,18 +78,20 @@ export class JobRunner {
       await this.abortJobsWithLostLeases();
       const free = this.options.concurrency - this.running.size;
       if (free <= 0) return;
-      const ids = await findClaimableJobIds(this.options.db, free, {
+      const jobs = await findClaimableJobs(this.options.db, free, {
         exclude: this.activeJobIds,
         onlyJobId: this.options.onlyJobId,
       });
-      for (const id of ids) {
+      for (const { id, waitingSince } of jobs) {
         const token = await claimJob(this.options.db, id, this.owner, this.options.leaseMs);
         if (!token || this.stopped) {
           if (token) await releaseLease(this.options.db, id, token);
           continue;
         }
+        metrics().queueWait.observe(Math.max(0, Date.now() - waitingSince.getTime()) / 1000);
         const abort = new AbortController();
-        const done = this.runJob(id, token, abort).finally(() => {
+        // Every line the job's work writes, down to its ffmpeg runs and model calls, carries its id.
+        const done = runWithLogContext({ jobId: id }, () => this.runJob(id, token, abort)).finally(() => {
           this.running.delete(id);
           void this.tick();
         });
@@ -139,6 +139,7 @@ export class JobRunner {
       },
       Math.max(250, Math.floor(leaseMs / 3)),
     );
+    let outcome = "interrupted";
     try {
       await this.recover(jobId, leaseToken);
       for (;;) {
@@ -154,7 +155,13 @@ export class JobRunner {
             narratorModel: true,
           },
         });
-        if (!job || abort.signal.aborted) return;
+        if (!job || abort.signal.aborted) return void (outcome = abortOutcome(abort.signal));
+        const started = Date.now();
+        const stage = (stageOutcome: string) => {
+          const m = metrics();
+          m.jobStages.inc({ stage: job.status, outcome: stageOutcome });
+          m.stageDuration.observe({ stage: job.status, outcome: stageOutcome }, (Date.now() - started) / 1000);
+        };
         try {
           const ctx: StepContext = {
             db,
@@ -164,17 +171,25 @@ export class JobRunner {
             backend: buildBackend(this.options.backend, job),
           };
           log.info("stage started", { jobId, stage: job.status });
-          if (!(await runStage(job.status, ctx))) return;
+          // A status with no stage to run (awaiting approval, completed, ...) is where this run ends.
+          if (!(await runStage(job.status, ctx))) return void (outcome = job.status);
+          stage("done");
         } catch (error) {
-          if (error instanceof LeaseLostError || abort.signal.aborted) return;
+          if (error instanceof LeaseLostError || abort.signal.aborted) {
+            stage((outcome = abortOutcome(abort.signal)));
+            return;
+          }
+          stage((outcome = "failed"));
           log.error("stage failed", { jobId, stage: job.status, error });
           await failJob(db, jobId, leaseToken, job.status, error);
           return;
         }
       }
     } catch (error) {
+      outcome = "failed";
       log.error("job run failed", { jobId, error });
     } finally {
+      metrics().jobRuns.inc({ outcome });
       clearInterval(heartbeat);
       await releaseLease(db, jobId, leaseToken).catch(() => undefined);
     }

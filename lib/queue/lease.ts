@@ -69,19 +69,28 @@ export async function findLostLeases(db: Db, held: Map<string, string>): Promise
     });
 }
 
-/** Oldest runnable jobs nobody holds (or whose holder's lease ran out). */
-export async function findClaimableJobIds(
+/** Oldest runnable jobs nobody holds (or whose holder's lease ran out), each with when it was last written. */
+export async function findClaimableJobs(
   db: Db,
   limit: number,
   options: { exclude: string[]; onlyJobId?: string },
-): Promise<string[]> {
+): Promise<{ id: string; waitingSince: Date }[]> {
   const rows = await db.job.findMany({
     where: { ...unclaimedJobWhere(new Date()), id: options.onlyJobId ? options.onlyJobId : { notIn: options.exclude } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: limit,
-    select: { id: true },
+    select: { id: true, updatedAt: true },
   });
-  return rows.map((r) => r.id).filter((id) => !options.exclude.includes(id));
+  return rows.filter((r) => !options.exclude.includes(r.id)).map((r) => ({ id: r.id, waitingSince: r.updatedAt }));
+}
+
+/** Runnable jobs in the whole database: waiting for a runner, and held by one (for the queue-depth metric). */
+export async function countQueuedJobs(db: Db, now = new Date()): Promise<{ waiting: number; running: number }> {
+  const [waiting, running] = await Promise.all([
+    db.job.count({ where: unclaimedJobWhere(now) }),
+    db.job.count({ where: { status: { in: [...RUNNABLE_STATUSES] }, leaseExpiresAt: { gte: now } } }),
+  ]);
+  return { waiting, running };
 }
 
 /**

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import fsp from "node:fs/promises";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { metrics } from "@/lib/metrics/metrics";
 import { commitTemp, createTempPath, discardTemp, removeKey } from "@/lib/storage/file-storage";
 import { uploadKey } from "@/lib/storage/keys";
 import { toAssetView, type AssetView } from "./assets";
@@ -73,6 +74,7 @@ export async function storeUpload(
         if (refusal) throw refusal;
         return row;
       });
+      metrics().uploadBytes.inc({ kind: checked.kind }, bytes);
       return { asset: toAssetView(asset), created: true };
     } catch (error) {
       await removeKey(key);

@@ -12,6 +12,7 @@ import {
 } from "cockatiel";
 import type { BreakerState } from "@/lib/db/generated/enums";
 import { log } from "@/lib/log";
+import { metrics } from "@/lib/metrics/metrics";
 import { ReplicateError } from "./replicate-errors";
 
 export interface ResilienceOptions {
@@ -56,6 +57,8 @@ async function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T
   }
 }
 
+const BREAKER_GAUGE: Record<BreakerState, number> = { closed: 0, half_open: 1, open: 2 };
+
 // Throttling is waited out by run() itself, never counted as a failed attempt.
 const isRetryable = (error: unknown) => error instanceof ReplicateError && error.retryable && error.kind !== "throttled";
 
@@ -77,6 +80,7 @@ export class Resilience {
     );
     this.breaker.onStateChange((state) => {
       log.warn("replicate circuit breaker", { state: STATE_NAMES[state] });
+      metrics().breakerState.set({ service: "replicate" }, BREAKER_GAUGE[STATE_NAMES[state]]);
       options.onBreakerChange?.(STATE_NAMES[state]);
     });
   }
@@ -125,6 +129,7 @@ export class Resilience {
         this.delayFor(context.attempt, "error" in context.result ? context.result.error : undefined),
       ),
     });
+    policy.onRetry(() => metrics().retries.inc({ service: "replicate" }));
     const pausedSince = Date.now();
     let paused = false;
     const setPaused = async (value: boolean) => {
