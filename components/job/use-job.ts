@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useRef } from "react";
+import { useCallback, useEffect, useRef, type RefObject } from "react";
 import useSWR from "swr";
 import type { JobView } from "@/lib/jobs/job-view";
 import { LONG_POLL_MAX_SECONDS } from "@/lib/jobs/schemas";
@@ -80,17 +80,28 @@ async function pollJob(url: string, held: Held, wait: boolean, signal: AbortSign
   return held.job;
 }
 
+const signalOf = (ref: RefObject<AbortController | null>) => (ref.current ??= new AbortController()).signal;
+
 export function useJob(jobId: string, fallbackData?: JobView) {
   const url = `/api/jobs/${jobId}`;
   const held = useRef<Held>({ waits: true });
-  const leaving = useRef(new AbortController());
+  const leaving = useRef<AbortController>(null);
   useEffect(() => {
-    const controller = new AbortController();
-    leaving.current = controller;
-    return () => controller.abort();
+    leaving.current = new AbortController();
+    // A browser opens at most six connections to a site over HTTP/1.1: a hidden tab gives its waiting one back.
+    const hidden = () => {
+      if (document.visibilityState !== "hidden") return;
+      leaving.current?.abort();
+      leaving.current = new AbortController();
+    };
+    document.addEventListener("visibilitychange", hidden);
+    return () => {
+      document.removeEventListener("visibilitychange", hidden);
+      leaving.current?.abort();
+    };
   }, [jobId]);
 
-  const swr = useSWR<JobView>(url, (key: string) => pollJob(key, held.current, true, leaving.current.signal), {
+  const swr = useSWR<JobView>(url, (key: string) => pollJob(key, held.current, true, signalOf(leaving)), {
     fallbackData,
     // SWR passes the cache, which is empty until the first fetch lands; without the fallback the page would
     // schedule no poll at all when that first fetch returns a job identical to the server-rendered one.
@@ -107,7 +118,7 @@ export function useJob(jobId: string, fallbackData?: JobView) {
   // After an action the page wants the job as it is now, not after a wait for its next change.
   const { mutate } = swr;
   const refreshNow = useCallback(
-    () => mutate(pollJob(url, held.current, false, leaving.current.signal), { revalidate: false }),
+    () => mutate(pollJob(url, held.current, false, signalOf(leaving)), { revalidate: false }),
     [mutate, url],
   );
   return { ...swr, mutate: refreshNow };
