@@ -57,7 +57,7 @@ export async function waitForJobChange(input: {
     const deadline = Date.now() + Math.min(input.seconds, LONG_POLL_MAX_SECONDS) * 1000;
     for (;;) {
       if (!(await woken(waiter, deadline - Date.now(), signal))) return etag;
-      const now = await getJobEtag(clientId, jobId);
+      const now = await getJobEtag(clientId, jobId, { afterOpenWrites: true });
       if (now !== etag) return now;
     }
   } finally {

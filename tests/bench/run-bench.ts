@@ -4,7 +4,8 @@
 //   - the poll: its cost against a bare route, its pace against a fixed 2 s interval, and under load (poll-bench.ts)
 //   - server memory: peak resident set size while all of the above runs
 //   - uploads: a 100 MB upload streamed at the server is refused at the limit with memory flat
-// BENCH_PARTS=upload runs only the last; BENCH_PARTS=poll only the poll's figures.
+// BENCH_PARTS=upload runs only the last; BENCH_PARTS=poll only the poll's figures
+// (with BENCH_POLL_PARTS=cost only its cost against the bare route).
 import fs from "node:fs";
 import http from "node:http";
 import { performance } from "node:perf_hooks";
@@ -136,7 +137,8 @@ async function main(): Promise<void> {
     try {
       const id = await createJob(app, 0);
       await followJob(app, id, performance.now());
-      await pollFigures(app, id);
+      if (process.env.BENCH_POLL_PARTS === "cost") await pollCost(app, id);
+      else await pollFigures(app, id);
     } finally {
       await app.stop();
     }
