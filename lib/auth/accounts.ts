@@ -5,6 +5,7 @@ import { cancelUnfinishedJobsOf } from "@/lib/jobs/review-actions";
 import { AppError, conflict, invalidInput, notFound } from "@/lib/errors";
 import { revokeAllApiTokens } from "./api-tokens";
 import { getAuth } from "./auth";
+import { bumpAuthGeneration } from "./auth-generation";
 import type { NewAccount } from "./schemas";
 import { isUnclaimedEmail, UNCLAIMED_EMAIL_REFUSAL } from "./unclaimed-users";
 
@@ -53,6 +54,7 @@ export async function setPassword(email: string, password: string): Promise<void
     });
   await ctx.internalAdapter.deleteUserSessions(found.user.id);
   await revokeAllApiTokens(found.user.id);
+  await bumpAuthGeneration();
 }
 
 /**
@@ -66,6 +68,7 @@ export async function setDisabled(userId: string, disabled: boolean): Promise<{ 
   if (updated.count === 0) throw notFound("That user");
   if (!disabled) return { canceledJobs: 0 };
   await db.session.deleteMany({ where: { userId } });
+  await bumpAuthGeneration();
   return { canceledJobs: await cancelUnfinishedJobsOf(userId) };
 }
 
@@ -73,6 +76,7 @@ export async function setDisabled(userId: string, disabled: boolean): Promise<{ 
 export async function signOutEverywhere(userId: string, options: { revokeTokens?: boolean } = {}): Promise<void> {
   await getDb().session.deleteMany({ where: { userId } });
   if (options.revokeTokens) await revokeAllApiTokens(userId);
+  await bumpAuthGeneration();
 }
 
 /** Anyone may make an account when SIGNUP=open; otherwise this door is shut with a sentence that says which is. */

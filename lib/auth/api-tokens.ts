@@ -1,6 +1,7 @@
 import { getDb } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { getAuth } from "./auth";
+import { bumpAuthGeneration } from "./auth-generation";
 
 export interface ApiTokenView {
   id: string;
@@ -39,9 +40,12 @@ export async function listApiTokens(userId: string): Promise<ApiTokenView[]> {
 export async function revokeApiToken(userId: string, tokenId: string): Promise<void> {
   const deleted = await getDb().apikey.deleteMany({ where: { id: tokenId, referenceId: userId } });
   if (deleted.count === 0) throw notFound("That token");
+  await bumpAuthGeneration();
 }
 
 /** Every token of a person, for when their account may have been taken over (a reset, "sign out everywhere"). */
 export async function revokeAllApiTokens(userId: string): Promise<number> {
-  return (await getDb().apikey.deleteMany({ where: { referenceId: userId } })).count;
+  const { count } = await getDb().apikey.deleteMany({ where: { referenceId: userId } });
+  await bumpAuthGeneration();
+  return count;
 }

@@ -8,6 +8,7 @@ import { getEnv } from "@/lib/env";
 import { log } from "@/lib/log";
 import { PASSWORD_LIMITS } from "@/lib/vocabulary";
 import { allowedHostNames } from "@/lib/env/allowed-hosts";
+import { bumpAuthGeneration } from "./auth-generation";
 import { authSecret } from "./auth-secret";
 
 export const SESSION_COOKIE_PREFIX = "storyreel";
@@ -42,6 +43,8 @@ function createAuth() {
       revokeSessionsOnPasswordReset: true,
     },
     session: { expiresIn: 30 * DAY, updateAge: DAY },
+    // A session better-auth ends itself (sign-out, a password reset) must stop on every process, not only here.
+    databaseHooks: { session: { delete: { after: () => bumpAuthGeneration() } } },
     // Sign-in attempts are limited by lib/auth/sign-in-limits.ts, shared across processes through the database.
     rateLimit: { enabled: false },
     advanced: {

@@ -127,6 +127,8 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   /** Read the client's address from X-Forwarded-For (only behind a proxy you run). */
   TRUST_PROXY: booleanString.default(false),
+  /** Serves /api/bench/bare, the constant answer `npm run bench` measures the job poll against; leave off in production. */
+  BENCH_ROUTES: booleanString.default(false),
   // Host names this server answers to besides localhost (a page that rebinds its own name to 127.0.0.1 gets nothing).
   ALLOWED_HOSTS: z
     .string()

@@ -1,4 +1,5 @@
 import { getDb } from "@/lib/db/client";
+import { readPolledJob } from "@/lib/db/hot-read";
 import { invalidInput, notFound } from "@/lib/errors";
 import { outlookForApproval } from "@/lib/costs/budget-outlook";
 import { PRICED_JOB_FIELDS } from "@/lib/costs/work-cost";
@@ -9,10 +10,21 @@ import { jobEtag, toJobSummary, toJobView, type JobSummary, type JobView } from 
 
 /**
  * The polling hot path's first step: one primary-key lookup for the ETag (and a count while the job
- * waits in line, since its place changes without the job itself changing).
+ * waits in line, since its place changes without the job itself changing), on the poll's own read-only
+ * connection when there is one (lib/db/hot-read.ts).
  */
-export async function getJobEtag(clientId: string, jobId: string): Promise<string> {
+export async function getJobEtag(
+  clientId: string,
+  jobId: string,
+  /** Read after any transaction this process has open, as a poll woken by a change signalled inside one must. */
+  { afterOpenWrites = false } = {},
+): Promise<string> {
   const db = getDb();
+  const polled = afterOpenWrites ? null : readPolledJob(jobId);
+  if (polled !== null && polled?.status !== "awaiting_approval") {
+    if (!polled || polled.clientId !== clientId) throw notFound();
+    return jobEtag(polled.id, polled.version, await queuePositionOf(db, polled));
+  }
   const job = await db.job.findUnique({
     where: { id: jobId },
     select: {

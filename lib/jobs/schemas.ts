@@ -180,3 +180,15 @@ export const shareLinkSchema = z.strictObject({
     .max(SHARE_LINK_DAYS.max, shareDaysMessage)
     .default(SHARE_LINK_DAYS.default),
 });
+
+/** The longest a job poll waits for a change (`?wait=N`), short of the proxies' and browsers' idle timeouts. */
+export const LONG_POLL_MAX_SECONDS = 25;
+const waitMessage = `wait is a whole number of seconds from 0 to ${LONG_POLL_MAX_SECONDS}: how long to wait for the job to change.`;
+export const jobPollQuerySchema = z.object({
+  wait: z.coerce
+    .number({ error: waitMessage })
+    .int(waitMessage)
+    .min(0, waitMessage)
+    .max(LONG_POLL_MAX_SECONDS, waitMessage)
+    .optional(),
+});

@@ -1,5 +1,6 @@
 import type { Prisma } from "@/lib/db/generated/client";
 import type { Db } from "@/lib/db/client";
+import { notifyJobChanged } from "./job-change-signal";
 import { canTransition, type JobStatus } from "./status";
 
 type Writer = Db | Prisma.TransactionClient;
@@ -43,5 +44,6 @@ export async function transitionJob(
     },
     data: { ...options.data, ...(RELEASES_BUDGET.has(to) ? { reservedUsd: 0 } : {}), status: to, version: { increment: 1 } },
   });
+  if (result.count === 1) notifyJobChanged(jobId);
   return result.count === 1;
 }

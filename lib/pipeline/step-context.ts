@@ -1,6 +1,7 @@
 import type { Prisma } from "@/lib/db/generated/client";
 import type { Db } from "@/lib/db/client";
 import type { GenerationBackend } from "@/lib/providers/types";
+import { notifyJobChanged } from "@/lib/jobs/job-change-signal";
 
 export interface StepContext {
   db: Db;
@@ -56,6 +57,7 @@ export async function fencedWrite<T>(ctx: StepContext, write: (tx: Prisma.Transa
       data: { version: { increment: 1 } },
     });
     if (held.count === 0) throw new LeaseLostError();
+    notifyJobChanged(ctx.jobId);
     return write(tx);
   });
 }

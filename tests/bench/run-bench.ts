@@ -1,19 +1,19 @@
 // `npm run bench`: the original plan's targets, measured on the built app with the local back end.
 //   - load: 10 concurrent 4-scene jobs all complete; p95 prompt-to-video time under 4 minutes
 //   - polling: clients polling at the UI's stage intervals get 304 for > 95% of unchanged polls
-//   - hot path: GET /api/jobs/:id throughput and latency, with and without a matching ETag
+//   - the poll: its cost against a bare route, its pace against a fixed 2 s interval, and under load (poll-bench.ts)
 //   - server memory: peak resident set size while all of the above runs
 //   - uploads: a 100 MB upload streamed at the server is refused at the limit with memory flat
-// BENCH_PARTS=upload runs only the last.
+// BENCH_PARTS=upload runs only the last; BENCH_PARTS=poll only the poll's figures
+// (with BENCH_POLL_PARTS=cost only its cost against the bare route).
 import fs from "node:fs";
 import http from "node:http";
 import { performance } from "node:perf_hooks";
 import { startApp, type RunningApp } from "../helpers/start-app";
+import { pollCost, pollPace, pollUnderLoad } from "./poll-bench";
 
 const JOBS = Number(process.env.BENCH_JOBS ?? 10);
 const SCENES = 4;
-const HOT_PATH_REQUESTS = 2000;
-const HOT_PATH_CONCURRENCY = 16;
 
 // Mirrors components/job/use-job.ts: the client polls faster early on, slower while rendering.
 const POLL_MS: Record<string, number> = { queued: 2000, parsing: 2000, storyboarding: 5000, rendering: 10000, stitching: 10000 };
@@ -72,28 +72,6 @@ async function followJob(app: RunningApp, id: string, started: number): Promise<
   }
 }
 
-async function hotPath(app: RunningApp, id: string, withEtag: boolean): Promise<{ rps: number; p50: number; p95: number }> {
-  const etag = (await fetch(`${app.baseUrl}/api/jobs/${id}`, { headers: app.auth })).headers.get("etag") ?? "";
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: HOT_PATH_CONCURRENCY }, async () => {
-      while (next++ < HOT_PATH_REQUESTS) {
-        const t = performance.now();
-        const response = await fetch(`${app.baseUrl}/api/jobs/${id}`, {
-          headers: { ...app.auth, ...(withEtag ? { "If-None-Match": etag } : {}) },
-        });
-        await response.arrayBuffer();
-        if (response.status !== (withEtag ? 304 : 200)) throw new Error(`unexpected ${response.status}`);
-        latencies.push(performance.now() - t);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  return { rps: HOT_PATH_REQUESTS / seconds, p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
-}
-
 /**
  * Streams 100 MB (chunked, no length declared, so the limit is found while reading) as one multipart file and
  * samples the server's resident memory the whole time: the body goes to disk and is cut off at the limit.
@@ -138,6 +116,12 @@ async function uploadRefusal(app: RunningApp): Promise<void> {
   if (status !== 413) process.exitCode = 1;
 }
 
+async function pollFigures(app: RunningApp, finishedJobId: string): Promise<void> {
+  await pollCost(app, finishedJobId);
+  await pollPace(app);
+  await pollUnderLoad(app, finishedJobId);
+}
+
 async function main(): Promise<void> {
   if (process.env.BENCH_PARTS === "upload") {
     const app = await startApp();
@@ -148,7 +132,19 @@ async function main(): Promise<void> {
     }
     return;
   }
-  const app = await startApp({ WORKER_POLL_MS: "500" });
+  if (process.env.BENCH_PARTS === "poll") {
+    const app = await startApp({ WORKER_POLL_MS: "500", BENCH_ROUTES: "true" });
+    try {
+      const id = await createJob(app, 0);
+      await followJob(app, id, performance.now());
+      if (process.env.BENCH_POLL_PARTS === "cost") await pollCost(app, id);
+      else await pollFigures(app, id);
+    } finally {
+      await app.stop();
+    }
+    return;
+  }
+  const app = await startApp({ WORKER_POLL_MS: "500", BENCH_ROUTES: "true" });
   let peakMb = residentMb(app.pid);
   const sampler = setInterval(() => (peakMb = Math.max(peakMb, residentMb(app.pid))), 250);
   try {
@@ -171,18 +167,9 @@ async function main(): Promise<void> {
       `  polls at UI pace     ${polls} polls, ${notModified} answered 304 (${((notModified / polls) * 100).toFixed(1)}%)`,
     );
 
-    const first = ids[0]!;
-    const cached = await hotPath(app, first, true);
-    const full = await hotPath(app, first, false);
-    const row = (name: string, r: typeof cached) =>
-      console.log(
-        `  ${name.padEnd(20)} ${r.rps.toFixed(0).padStart(5)} req/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms`,
-      );
-    console.log(`hot path: GET /api/jobs/:id, ${HOT_PATH_REQUESTS} requests, ${HOT_PATH_CONCURRENCY} at a time`);
-    row("304 (ETag matches)", cached);
-    row("200 (full JSON)", full);
     console.log(`server memory: peak RSS ${peakMb.toFixed(0)} MB`);
     clearInterval(sampler);
+    await pollFigures(app, ids[0]!);
     await uploadRefusal(app);
     if (completed !== JOBS) process.exitCode = 1;
   } finally {

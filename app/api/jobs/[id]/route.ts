@@ -1,16 +1,29 @@
 import { NextResponse } from "next/server";
 import { defineRoute } from "@/lib/http/define-route";
 import { etagMatches } from "@/lib/jobs/job-view";
+import { waitForJobChange } from "@/lib/jobs/job-poll-wait";
 import { getJobEtag, getJobView } from "@/lib/jobs/queries";
+import { jobPollQuerySchema } from "@/lib/jobs/schemas";
 import { routeMethods } from "@/lib/http/route-methods";
 
 export const dynamic = "force-dynamic";
 
-// The polling hot path: an unchanged job costs one primary-key lookup and a 304.
-const show = defineRoute({ ids: { id: "That job" } }, async ({ request, caller, ids }) => {
-  const etag = await getJobEtag(caller.clientId, ids.id);
+// The polling hot path: an unchanged job costs one primary-key lookup and a 304. With `?wait=N` and the ETag the
+// client holds, the 304 comes after up to N seconds unless the job changes first (then the 200 comes at once).
+const show = defineRoute({ ids: { id: "That job" }, query: jobPollQuerySchema }, async ({ request, caller, ids, query }) => {
+  const held = request.headers.get("if-none-match");
+  let etag = await getJobEtag(caller.clientId, ids.id);
+  if (query.wait && etagMatches(held, etag)) {
+    etag = await waitForJobChange({
+      clientId: caller.clientId,
+      jobId: ids.id,
+      etag,
+      seconds: query.wait,
+      signal: request.signal,
+    });
+  }
   const headers = { ETag: etag, "Cache-Control": "private, no-cache" };
-  if (etagMatches(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers });
+  if (etagMatches(held, etag)) return new Response(null, { status: 304, headers });
   return NextResponse.json(await getJobView(caller.clientId, ids.id), { headers });
 });
 
