@@ -55,6 +55,11 @@ function readMigrations(dir: string): { name: string; sql: string; checksum: str
     });
 }
 
+/** The migrations this version carries, in the order they apply (the readiness check compares them with the database). */
+export function migrationNames(dir: string = defaultMigrationsDir()): string[] {
+  return readMigrations(dir).map((m) => m.name);
+}
+
 function appliedRows(db: Database.Database): AppliedRow[] {
   const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
   if (!exists) return [];

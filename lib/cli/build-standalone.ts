@@ -1,0 +1,80 @@
+// `npm run build`, after `next build`: turns Next's `.next/standalone` into a folder that runs Storyreel with
+// `node server.js` and nothing else installed. Next's own server.js would skip lib/cli/serve.ts (the guard, the
+// streamed uploads, imports and media), so the commands are bundled beside it and server.js starts serve.
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { build } from "esbuild";
+import {
+  CARRIED_PATHS,
+  COMMANDS_DIR,
+  RUNTIME_PACKAGES,
+  SERVER_JS,
+  STANDALONE_COMMANDS,
+  STANDALONE_DIR,
+} from "@/lib/deploy/standalone-layout";
+
+interface FileTrace {
+  fileList: Set<string>;
+}
+type NodeFileTrace = (files: string[], options: { base: string; processCwd: string }) => Promise<FileTrace>;
+
+const root = process.cwd();
+const standalone = path.join(root, STANDALONE_DIR);
+
+async function bundleCommands(): Promise<string[]> {
+  const outdir = path.join(standalone, COMMANDS_DIR);
+  fs.rmSync(outdir, { recursive: true, force: true });
+  await build({
+    entryPoints: STANDALONE_COMMANDS.map((name) => ({ in: `lib/cli/${name}.ts`, out: name })),
+    outdir,
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "cjs",
+    tsconfig: "tsconfig.json",
+    external: RUNTIME_PACKAGES.flatMap((name) => [name, `${name}/*`]),
+    // The generated Prisma client is ESM and asks import.meta.url for its own folder.
+    define: { "import.meta.url": "__storyreelModuleUrl" },
+    banner: { js: 'const __storyreelModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+    logLevel: "warning",
+  });
+  return STANDALONE_COMMANDS.map((name) => path.join(outdir, `${name}.js`));
+}
+
+/** Every file the bundles load from node_modules, found the way Next finds its own (its copy of @vercel/nft). */
+async function traceRuntimeFiles(bundles: string[]): Promise<string[]> {
+  const { nodeFileTrace } = createRequire(path.join(root, "package.json"))("next/dist/compiled/@vercel/nft") as {
+    nodeFileTrace: NodeFileTrace;
+  };
+  const { fileList } = await nodeFileTrace(bundles, { base: root, processCwd: standalone });
+  return [...fileList].filter((file) => file.startsWith("node_modules/"));
+}
+
+function copyInto(relative: string): void {
+  const source = path.join(root, relative);
+  const target = path.join(standalone, relative);
+  if (!fs.existsSync(source)) throw new Error(`${relative} is missing: run npm ci first`);
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  // dereference: the folder is copied elsewhere (a container layer, a test's temp dir) and must stand alone.
+  fs.cpSync(source, target, { recursive: true, dereference: true, force: true });
+}
+
+async function main(): Promise<void> {
+  if (!fs.existsSync(path.join(standalone, ".next", "BUILD_ID"))) {
+    throw new Error(`${STANDALONE_DIR} is missing: run \`next build\` first (next.config.ts sets output: "standalone").`);
+  }
+  const bundles = await bundleCommands();
+  const traced = await traceRuntimeFiles(bundles);
+  for (const file of traced) if (!fs.existsSync(path.join(standalone, file))) copyInto(file);
+  for (const carried of CARRIED_PATHS) copyInto(carried);
+  // Next leaves the browser's files out of standalone on purpose (a CDN may serve them); this server serves them.
+  fs.cpSync(path.join(root, ".next", "static"), path.join(standalone, ".next", "static"), { recursive: true, force: true });
+  fs.writeFileSync(path.join(standalone, "server.js"), SERVER_JS);
+  console.log(`storyreel: ${STANDALONE_DIR} is ready (node ${STANDALONE_DIR}/server.js); ${traced.length} runtime files traced`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`storyreel: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

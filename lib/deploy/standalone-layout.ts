@@ -1,0 +1,44 @@
+// What `.next/standalone` holds beyond what Next traces for its own routes (lib/cli/build-standalone.ts makes it).
+
+/** The operator commands, bundled into `storyreel/<name>.js`; `server.js` starts `serve`. */
+export const STANDALONE_COMMANDS = ["serve", "worker", "migrate", "user", "token", "generate"] as const;
+
+export const STANDALONE_DIR = ".next/standalone";
+export const COMMANDS_DIR = "storyreel";
+
+/**
+ * Loaded from node_modules at run time rather than bundled: native code, or packages that find their own files
+ * on disk (the ffmpeg/ffprobe binaries, Prisma's query compiler, Next itself).
+ */
+export const RUNTIME_PACKAGES = [
+  "next",
+  "react",
+  "react-dom",
+  "sharp",
+  "better-sqlite3",
+  "@prisma/client",
+  "@prisma/adapter-better-sqlite3",
+  "@ffmpeg-installer/ffmpeg",
+  "@ffprobe-installer/ffprobe",
+];
+
+/**
+ * Files found by a computed path, which no tracer can follow: copied as they are (relative to the project, globs
+ * not needed). The platform packages of the ffmpeg/ffprobe installers are whichever npm installed for this machine.
+ */
+export const CARRIED_PATHS = [
+  "prisma/migrations",
+  "public",
+  "node_modules/@ffmpeg-installer",
+  "node_modules/@ffprobe-installer",
+  "node_modules/dejavu-fonts-ttf/package.json",
+  "node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf",
+  "node_modules/dejavu-fonts-ttf/LICENSE",
+];
+
+/** `node server.js`: the same front server `npm start` runs (lib/cli/serve.ts), from the folder it sits in. */
+export const SERVER_JS = `// Made by lib/cli/build-standalone.ts: Storyreel's own server (lib/cli/serve.ts), bundled, in front of Next.
+process.env.NODE_ENV = "production";
+process.chdir(__dirname);
+require("./${COMMANDS_DIR}/serve.js");
+`;
