@@ -24,7 +24,7 @@ const reason = (error: unknown) => (error instanceof Error ? error.message : Str
 const BINARY_TIMEOUT_MS = 5000;
 
 /** Reachable, and every migration this version carries is applied (none pending, none failed). */
-async function checkDatabase(): Promise<Check> {
+export async function checkDatabase(): Promise<Check> {
   let applied: { migration_name: string }[];
   try {
     applied = await getDb().$queryRawUnsafe<{ migration_name: string }[]>(
@@ -40,8 +40,8 @@ async function checkDatabase(): Promise<Check> {
 }
 
 /** A file is written, read back and removed where media is kept: W_OK alone says nothing about a full disk. */
-async function checkStorage(): Promise<Check> {
-  const probe = path.join(getEnv().dataDir, `.ready-${process.pid}-${randomBytes(4).toString("hex")}`);
+export async function checkStorage(dir: string = getEnv().dataDir): Promise<Check> {
+  const probe = path.join(dir, `.ready-${process.pid}-${randomBytes(4).toString("hex")}`);
   const content = randomBytes(16).toString("hex");
   try {
     await fsp.writeFile(probe, content, { flag: "wx" });
@@ -50,24 +50,27 @@ async function checkStorage(): Promise<Check> {
   } catch (error) {
     return failed(`Storage (DATA_DIR) cannot be written: ${reason(error)}`);
   } finally {
-    await fsp.rm(probe, { force: true });
+    await fsp.rm(probe, { force: true }).catch(() => undefined);
   }
 }
 
-async function runsVersion(name: string, locate: () => string): Promise<string | null> {
-  const timeout = AbortSignal.timeout(BINARY_TIMEOUT_MS);
+async function runsVersion(name: string, locate: () => string, timeoutMs: number): Promise<string | null> {
+  const timeout = AbortSignal.timeout(timeoutMs);
   try {
     await runProcess(locate(), ["-version"], timeout);
     return null;
   } catch (error) {
-    return `${name} does not run: ${timeout.aborted ? `no answer in ${BINARY_TIMEOUT_MS / 1000} s` : reason(error)}`;
+    return `${name} does not run: ${timeout.aborted ? `no answer in ${timeoutMs / 1000} s` : reason(error)}`;
   }
 }
 
-async function checkFfmpeg(): Promise<Check> {
-  const problems = (await Promise.all([runsVersion("ffmpeg", ffmpegPath), runsVersion("ffprobe", ffprobePath)])).filter(
-    (problem) => problem !== null,
-  );
+/** Each binary answers `-version` (a missing file, a wrong platform's build or a hung one all fail here). */
+export async function checkFfmpeg(
+  binaries: Record<string, () => string> = { ffmpeg: ffmpegPath, ffprobe: ffprobePath },
+  timeoutMs = BINARY_TIMEOUT_MS,
+): Promise<Check> {
+  const answers = await Promise.all(Object.entries(binaries).map(([name, locate]) => runsVersion(name, locate, timeoutMs)));
+  const problems = answers.filter((problem) => problem !== null);
   return problems.length > 0 ? failed(`${problems.join("; ")}.`) : ok;
 }
 
