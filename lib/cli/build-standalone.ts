@@ -17,7 +17,13 @@ import {
 interface FileTrace {
   fileList: Set<string>;
 }
-type NodeFileTrace = (files: string[], options: { base: string; processCwd: string }) => Promise<FileTrace>;
+type NodeFileTrace = (
+  files: string[],
+  options: { base: string; processCwd: string; ignore: (file: string) => boolean },
+) => Promise<FileTrace>;
+
+// Next's own trace has already put these in (its server.js requires next too); tracing them again would add 100 MB.
+const TRACED_BY_NEXT = ["next", "react", "react-dom", "styled-jsx", "@swc/helpers", "@next/env", "caniuse-lite"];
 
 const root = process.cwd();
 const standalone = path.join(root, STANDALONE_DIR);
@@ -47,7 +53,8 @@ async function traceRuntimeFiles(bundles: string[]): Promise<string[]> {
   const { nodeFileTrace } = createRequire(path.join(root, "package.json"))("next/dist/compiled/@vercel/nft") as {
     nodeFileTrace: NodeFileTrace;
   };
-  const { fileList } = await nodeFileTrace(bundles, { base: root, processCwd: standalone });
+  const ignore = (file: string) => TRACED_BY_NEXT.some((name) => file.startsWith(`node_modules/${name}/`));
+  const { fileList } = await nodeFileTrace(bundles, { base: root, processCwd: standalone, ignore });
   return [...fileList].filter((file) => file.startsWith("node_modules/"));
 }
 
@@ -70,6 +77,8 @@ async function main(): Promise<void> {
   for (const carried of CARRIED_PATHS) copyInto(carried);
   // Next leaves the browser's files out of standalone on purpose (a CDN may serve them); this server serves them.
   fs.cpSync(path.join(root, ".next", "static"), path.join(standalone, ".next", "static"), { recursive: true, force: true });
+  const missing = RUNTIME_PACKAGES.filter((name) => !fs.existsSync(path.join(standalone, "node_modules", name, "package.json")));
+  if (missing.length > 0) throw new Error(`the standalone folder lacks ${missing.join(", ")}, which the commands load`);
   fs.writeFileSync(path.join(standalone, "server.js"), SERVER_JS);
   console.log(`storyreel: ${STANDALONE_DIR} is ready (node ${STANDALONE_DIR}/server.js); ${traced.length} runtime files traced`);
 }
