@@ -10,7 +10,7 @@ RUN apt-get update \
   && apt-get install -y --no-install-recommends python3 make g++ \
   && rm -rf /var/lib/apt/lists/*
 # The install's own layer, kept while only sources change (postinstall runs prisma generate with this config).
-COPY package.json package-lock.json prisma.config.ts ./
+COPY package.json package-lock.json .npmrc prisma.config.ts ./
 COPY prisma ./prisma
 COPY lib/env/database-url.ts ./lib/env/database-url.ts
 RUN npm ci --no-audit --no-fund

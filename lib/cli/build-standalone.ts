@@ -28,8 +28,12 @@ const TRACED_BY_NEXT = ["next", "react", "react-dom", "styled-jsx", "@swc/helper
 const root = process.cwd();
 const standalone = path.join(root, STANDALONE_DIR);
 
+// Bundled outside the standalone folder, so tracing resolves packages in the project's node_modules, whole, and not
+// in Next's partial copies of them.
+const bundleDir = path.join(root, ".next", "storyreel-commands");
+
 async function bundleCommands(): Promise<string[]> {
-  const outdir = path.join(standalone, COMMANDS_DIR);
+  const outdir = bundleDir;
   fs.rmSync(outdir, { recursive: true, force: true });
   await build({
     entryPoints: STANDALONE_COMMANDS.map((name) => ({ in: `lib/cli/${name}.ts`, out: name })),
@@ -75,6 +79,8 @@ async function main(): Promise<void> {
   const traced = await traceRuntimeFiles(bundles);
   for (const file of traced) if (!fs.existsSync(path.join(standalone, file))) copyInto(file);
   for (const carried of CARRIED_PATHS) copyInto(carried);
+  fs.rmSync(path.join(standalone, COMMANDS_DIR), { recursive: true, force: true });
+  fs.cpSync(bundleDir, path.join(standalone, COMMANDS_DIR), { recursive: true });
   // Next leaves the browser's files out of standalone on purpose (a CDN may serve them); this server serves them.
   fs.cpSync(path.join(root, ".next", "static"), path.join(standalone, ".next", "static"), { recursive: true, force: true });
   const missing = RUNTIME_PACKAGES.filter((name) => !fs.existsSync(path.join(standalone, "node_modules", name, "package.json")));
