@@ -22,6 +22,7 @@ let baseUrl = "";
 let api: ReturnType<typeof apiClient>;
 let auth: Record<string, string> = {};
 const processes: { child: ChildProcess; logs: () => string }[] = [];
+let serverLogs = () => "";
 
 /** Only what a container would have: no NODE_OPTIONS (tsx), no node_modules/.bin on PATH, none of the tests' settings. */
 function bareEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
@@ -71,6 +72,7 @@ before(async () => {
   const port = await freePort();
   baseUrl = `http://127.0.0.1:${port}`;
   const web = start(["server.js"], { HOST: "127.0.0.1", PORT: String(port), RUN_WORKER: "false" });
+  serverLogs = web.logs;
   await waitFor(
     "the standalone server to answer",
     async () => {
@@ -100,6 +102,8 @@ after(async () => {
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
     if (child.exitCode === null) child.kill("SIGKILL");
   }
+  // A few hundred megabytes (ffmpeg, ffprobe, libvips): not left behind in /tmp on every run.
+  if (folder) fs.rmSync(folder, { recursive: true, force: true });
 });
 
 describe("the standalone folder, copied to an empty directory", () => {
@@ -138,6 +142,9 @@ describe("the standalone folder, copied to an empty directory", () => {
       checks: { database: { ok: true }, storage: { ok: true }, ffmpeg: { ok: true } },
     });
     assert.equal(ready.headers.get("cache-control"), "no-store");
+    // It runs the build's own configuration: Next neither looks for next.config.ts nor warns about standalone.
+    assert.match(serverLogs(), /storyreel is listening/);
+    assert.doesNotMatch(serverLogs(), /next\.config|does not work with "output: standalone"|"level":"(warn|error)"/);
   });
 
   it("refuses a readiness question it does not know with a sentence", async () => {
