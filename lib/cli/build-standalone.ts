@@ -8,8 +8,10 @@ import { build } from "esbuild";
 import {
   CARRIED_PATHS,
   COMMANDS_DIR,
+  PRUNED_PATHS,
   RUNTIME_PACKAGES,
   SERVER_JS,
+  SOURCE_DIRS,
   STANDALONE_COMMANDS,
   STANDALONE_DIR,
 } from "@/lib/deploy/standalone-layout";
@@ -71,6 +73,13 @@ function copyInto(relative: string): void {
   fs.cpSync(source, target, { recursive: true, dereference: true, force: true });
 }
 
+function pruneUnused(): void {
+  const runtime = "node_modules/@prisma/client/runtime";
+  const dir = path.join(standalone, runtime);
+  if (!fs.existsSync(dir)) return;
+  for (const name of fs.readdirSync(dir)) if (PRUNED_PATHS.test(`${runtime}/${name}`)) fs.rmSync(path.join(dir, name));
+}
+
 async function main(): Promise<void> {
   if (!fs.existsSync(path.join(standalone, ".next", "BUILD_ID"))) {
     throw new Error(`${STANDALONE_DIR} is missing: run \`next build\` first (next.config.ts sets output: "standalone").`);
@@ -83,6 +92,13 @@ async function main(): Promise<void> {
   fs.cpSync(bundleDir, path.join(standalone, COMMANDS_DIR), { recursive: true });
   // Next leaves the browser's files out of standalone on purpose (a CDN may serve them); this server serves them.
   fs.cpSync(path.join(root, ".next", "static"), path.join(standalone, ".next", "static"), { recursive: true, force: true });
+  pruneUnused();
+  const sources = SOURCE_DIRS.filter((dir) => fs.existsSync(path.join(standalone, dir)));
+  if (sources.length > 0)
+    console.warn(
+      `storyreel: warning: the standalone folder holds the project's ${sources.join(", ")}: a file system call with a ` +
+        "computed path made Next trace the whole project (see the build's Turbopack warning; mark it /*turbopackIgnore: true*/)",
+    );
   const missing = RUNTIME_PACKAGES.filter((name) => !fs.existsSync(path.join(standalone, "node_modules", name, "package.json")));
   if (missing.length > 0) throw new Error(`the standalone folder lacks ${missing.join(", ")}, which the commands load`);
   fs.writeFileSync(path.join(standalone, "server.js"), SERVER_JS);

@@ -42,3 +42,12 @@ process.env.NODE_ENV = "production";
 process.chdir(__dirname);
 require("./${COMMANDS_DIR}/serve.js");
 `;
+
+/**
+ * Traced but never loaded: Prisma's query compilers and engines for the databases this schema does not use (the
+ * datasource is SQLite), about 50 MB.
+ */
+export const PRUNED_PATHS = /^node_modules\/@prisma\/client\/runtime\/.*\.(cockroachdb|mysql|postgresql|sqlserver)\./;
+
+/** Source folders that must not be in the folder: a sign that a dynamic path made Next trace the whole project. */
+export const SOURCE_DIRS = ["app", "components", "lib", "tests"];

@@ -9,7 +9,7 @@ import sharp from "sharp";
 import { apiClient } from "../helpers/api-client";
 import { freePort, signInOwner } from "../helpers/start-app";
 import { waitFor } from "../helpers/wait-for";
-import { SERVER_JS, STANDALONE_DIR } from "@/lib/deploy/standalone-layout";
+import { SERVER_JS, SOURCE_DIRS, STANDALONE_DIR } from "@/lib/deploy/standalone-layout";
 import { ffprobePath } from "@/lib/media/binaries";
 import { probeVideo } from "@/lib/media/probe-video";
 
@@ -109,6 +109,11 @@ after(async () => {
 describe("the standalone folder, copied to an empty directory", () => {
   it("has no node_modules to lean on, and carries the binaries, the font and the migrations", () => {
     assert.deepEqual(ancestorsWithNodeModules(folder), []);
+    assert.deepEqual(
+      SOURCE_DIRS.filter((dir) => fs.existsSync(path.join(folder, dir))),
+      [],
+      "no sources or tests shipped",
+    );
     for (const file of [
       "node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf",
       "prisma/migrations/20261124000000_init/migration.sql",
@@ -142,9 +147,9 @@ describe("the standalone folder, copied to an empty directory", () => {
       checks: { database: { ok: true }, storage: { ok: true }, ffmpeg: { ok: true } },
     });
     assert.equal(ready.headers.get("cache-control"), "no-store");
-    // It runs the build's own configuration: Next neither looks for next.config.ts nor warns about standalone.
+    // It runs the build's own configuration (no next.config.ts is there), so Next does not warn about standalone.
     assert.match(serverLogs(), /storyreel is listening/);
-    assert.doesNotMatch(serverLogs(), /next\.config|does not work with "output: standalone"|"level":"(warn|error)"/);
+    assert.doesNotMatch(serverLogs(), /does not work with "output: standalone"|⚠|"level":"(warn|error)"/);
   });
 
   it("refuses a readiness question it does not know with a sentence", async () => {
