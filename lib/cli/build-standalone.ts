@@ -93,12 +93,9 @@ async function main(): Promise<void> {
   // Next leaves the browser's files out of standalone on purpose (a CDN may serve them); this server serves them.
   fs.cpSync(path.join(root, ".next", "static"), path.join(standalone, ".next", "static"), { recursive: true, force: true });
   pruneUnused();
-  const sources = SOURCE_DIRS.filter((dir) => fs.existsSync(path.join(standalone, dir)));
-  if (sources.length > 0)
-    console.warn(
-      `storyreel: warning: the standalone folder holds the project's ${sources.join(", ")}: a file system call with a ` +
-        "computed path made Next trace the whole project (see the build's Turbopack warning; mark it /*turbopackIgnore: true*/)",
-    );
+  // A file system call on a computed path makes Next trace the whole project (Turbopack warns of some, not all);
+  // the server runs the compiled chunks in .next/server and never these sources.
+  for (const dir of SOURCE_DIRS) fs.rmSync(path.join(standalone, dir), { recursive: true, force: true });
   const missing = RUNTIME_PACKAGES.filter((name) => !fs.existsSync(path.join(standalone, "node_modules", name, "package.json")));
   if (missing.length > 0) throw new Error(`the standalone folder lacks ${missing.join(", ")}, which the commands load`);
   fs.writeFileSync(path.join(standalone, "server.js"), SERVER_JS);

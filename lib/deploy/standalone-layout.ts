@@ -49,5 +49,5 @@ require("./${COMMANDS_DIR}/serve.js");
  */
 export const PRUNED_PATHS = /^node_modules\/@prisma\/client\/runtime\/.*\.(cockroachdb|mysql|postgresql|sqlserver)\./;
 
-/** Source folders that must not be in the folder: a sign that a dynamic path made Next trace the whole project. */
+/** Source folders Next's trace may sweep in, which nothing reads at run time: removed from the folder. */
 export const SOURCE_DIRS = ["app", "components", "lib", "tests"];
