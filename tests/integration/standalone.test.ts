@@ -152,6 +152,18 @@ describe("the standalone folder, copied to an empty directory", () => {
     assert.doesNotMatch(serverLogs(), /does not work with "output: standalone"|⚠|"level":"(warn|error)"/);
   });
 
+  it("serves its pages with the browser's scripts and the public files", async () => {
+    const page = await fetch(`${baseUrl}/sign-in`);
+    assert.equal(page.status, 200);
+    const html = await page.text();
+    const script = /src="(\/_next\/static\/[^"]+\.js)"/.exec(html)?.[1];
+    assert.ok(script, "the page names its scripts");
+    const [js, icon] = await Promise.all([fetch(`${baseUrl}${script}`), fetch(`${baseUrl}/favicon.ico`)]);
+    assert.equal(js.status, 200);
+    assert.match(js.headers.get("content-type") ?? "", /javascript/);
+    assert.equal(icon.status, 200);
+  });
+
   it("refuses a readiness question it does not know with a sentence", async () => {
     const res = await api.request("GET", "/api/health?ready=yes");
     assert.equal(res.status, 400);
