@@ -8,6 +8,7 @@ import { build } from "esbuild";
 import {
   CARRIED_PATHS,
   COMMANDS_DIR,
+  EXECUTABLES,
   PRUNED_PATHS,
   RUNTIME_PACKAGES,
   SERVER_JS,
@@ -73,6 +74,16 @@ function copyInto(relative: string): void {
   fs.cpSync(source, target, { recursive: true, dereference: true, force: true });
 }
 
+/** Executable by anyone: an image copies the folder as root and runs it as another user. */
+function openExecutables(): void {
+  for (const scope of ["@ffmpeg-installer", "@ffprobe-installer"]) {
+    const dir = path.join(standalone, "node_modules", scope);
+    for (const pkg of fs.readdirSync(dir))
+      for (const name of fs.readdirSync(path.join(dir, pkg)))
+        if (EXECUTABLES.test(`node_modules/${scope}/${pkg}/${name}`)) fs.chmodSync(path.join(dir, pkg, name), 0o755);
+  }
+}
+
 function pruneUnused(): void {
   const runtime = "node_modules/@prisma/client/runtime";
   const dir = path.join(standalone, runtime);
@@ -93,6 +104,7 @@ async function main(): Promise<void> {
   // Next leaves the browser's files out of standalone on purpose (a CDN may serve them); this server serves them.
   fs.cpSync(path.join(root, ".next", "static"), path.join(standalone, ".next", "static"), { recursive: true, force: true });
   pruneUnused();
+  openExecutables();
   // A file system call on a computed path makes Next trace the whole project (Turbopack warns of some, not all);
   // the server runs the compiled chunks in .next/server and never these sources.
   for (const dir of SOURCE_DIRS) fs.rmSync(path.join(standalone, dir), { recursive: true, force: true });

@@ -41,9 +41,21 @@ function bareEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   };
 }
 
+/**
+ * As the image runs it: the folder owned by root and only read, DATA_DIR the one place written, the processes
+ * another user's (nobody's, when the tests run as root; root would pass every permission check).
+ */
+const NOBODY = 65534;
+const runAs = () => (process.getuid?.() === 0 ? { uid: NOBODY, gid: NOBODY } : {});
+
 function start(args: string[], env: Record<string, string>) {
   let output = "";
-  const child = spawn(process.execPath, args, { cwd: folder, env: bareEnv(env), stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, args, {
+    cwd: folder,
+    env: bareEnv(env),
+    stdio: ["ignore", "pipe", "pipe"],
+    ...runAs(),
+  });
   child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
   const started = { child, logs: () => output };
@@ -52,7 +64,7 @@ function start(args: string[], env: Record<string, string>) {
 }
 
 const run = (args: string[], env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, args, { cwd: folder, env: bareEnv(env), encoding: "utf8", timeout: 60_000 });
+  spawnSync(process.execPath, args, { cwd: folder, env: bareEnv(env), encoding: "utf8", timeout: 60_000, ...runAs() });
 
 function ancestorsWithNodeModules(dir: string): string[] {
   const found: string[] = [];
@@ -69,6 +81,10 @@ before(async () => {
   folder = fs.mkdtempSync(path.join(os.tmpdir(), "storyreel-standalone-"));
   fs.cpSync(STANDALONE_DIR, folder, { recursive: true, verbatimSymlinks: true });
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "storyreel-standalone-data-"));
+  if (process.getuid?.() === 0) {
+    fs.chmodSync(folder, 0o755);
+    fs.chownSync(dataDir, NOBODY, NOBODY);
+  }
   const port = await freePort();
   baseUrl = `http://127.0.0.1:${port}`;
   const web = start(["server.js"], { HOST: "127.0.0.1", PORT: String(port), RUN_WORKER: "false" });
@@ -125,7 +141,8 @@ describe("the standalone folder, copied to an empty directory", () => {
       `@ffmpeg-installer/${os.platform()}-${os.arch()}/ffmpeg`,
       `@ffprobe-installer/${os.platform()}-${os.arch()}/ffprobe`,
     ])
-      fs.accessSync(path.join(folder, "node_modules", binary), fs.constants.X_OK);
+      // Every x bit, not only the owner's: the image runs the folder as `node`, and root passes any access check.
+      assert.equal(fs.statSync(path.join(folder, "node_modules", binary)).mode & 0o111, 0o111, binary);
     assert.ok(fs.readdirSync(path.join(folder, ".next", "static")).length > 0, "the browser's files are there");
   });
 
