@@ -13,6 +13,10 @@ const nextConfig: NextConfig = {
     "prom-client",
   ],
   poweredByHeader: false,
+  // .next/standalone: what runs the app without the project; lib/cli/build-standalone.ts completes it.
+  output: "standalone",
+  // This folder, not a parent with a lockfile of its own: server.js then sits at .next/standalone/server.js.
+  outputFileTracingRoot: __dirname,
 };
 
 export default nextConfig;

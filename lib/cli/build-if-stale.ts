@@ -2,6 +2,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { SERVER_JS, STANDALONE_DIR } from "@/lib/deploy/standalone-layout";
 
 const SOURCES = [
   "app",
@@ -27,12 +28,19 @@ function newestMtime(entry: string): number {
 }
 
 const buildId = path.join(".next", "BUILD_ID");
-const builtAt = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
+// A build is whole once lib/cli/build-standalone.ts has written its server.js, the last thing `npm run build` does.
+const serverJs = path.join(STANDALONE_DIR, "server.js");
+const standaloneDone = fs.existsSync(serverJs) && fs.readFileSync(serverJs, "utf8") === SERVER_JS;
+const builtAt =
+  fs.existsSync(buildId) && standaloneDone ? Math.min(fs.statSync(buildId).mtimeMs, fs.statSync(serverJs).mtimeMs) : 0;
 const changedAt = Math.max(...SOURCES.map(newestMtime));
 if (builtAt > changedAt) {
   console.log("storyreel: build is up to date");
 } else {
   console.log("storyreel: building the app (first start or sources changed)…");
-  const result = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const result = spawnSync("npm", ["run", "--silent", "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   process.exit(result.status ?? 1);
 }

@@ -20,6 +20,7 @@ import { migrateDatabase } from "@/lib/db/migrate";
 import { describeFailure } from "./run-cli";
 import { ownerMissing } from "@/lib/auth/owner-setup";
 import { issueSetupCode, setupCodeRequired } from "@/lib/auth/setup-code";
+import { adoptBuiltNextConfig } from "@/lib/deploy/built-next-config";
 
 const development = process.argv.includes("--dev");
 
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
   // Before Next starts, so a database that cannot be migrated stops the server with its sentence.
   migrateDatabase();
   const options = guardOptions(env, uploadLimits().anyBytes, importMaxBytes());
+  if (!development) adoptBuiltNextConfig();
   const app = next({ dev: development, hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();

@@ -55,7 +55,7 @@ function readMigrations(dir: string): { name: string; sql: string; checksum: str
     });
 }
 
-/** The migrations this version of Storyreel carries, by name in the order they apply. */
+/** The migrations this version of Storyreel carries, by name in the order they apply (backups, readiness). */
 export function knownMigrations(dir = defaultMigrationsDir()): string[] {
   return readMigrations(dir).map((migration) => migration.name);
 }

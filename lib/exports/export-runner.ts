@@ -133,7 +133,8 @@ export class ExportRunner {
       temp = await createTempPath(key);
       await renderExport({ version, spec, outPath: temp, onProgress: this.progressWriter(mine), signal });
       if (signal.aborted) throw signal.reason;
-      const { size } = await fsp.stat(temp);
+      // Not a path the build can follow: without the comment Turbopack traces the whole project into standalone.
+      const { size } = await fsp.stat(/*turbopackIgnore: true*/ temp);
       await commitTemp(temp, key);
       temp = null;
       const finished = await db.export.updateMany({

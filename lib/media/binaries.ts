@@ -4,7 +4,7 @@ import { getEnv } from "@/lib/env";
 
 // These packages find their binaries relative to node_modules at run time, so they are
 // loaded with require (they are also listed in serverExternalPackages).
-const require = createRequire(path.join(process.cwd(), "package.json"));
+const require = createRequire(path.join(/*turbopackIgnore: true*/ process.cwd(), "package.json"));
 
 export function ffmpegPath(): string {
   return getEnv().FFMPEG_PATH ?? (require("@ffmpeg-installer/ffmpeg") as { path: string }).path;
