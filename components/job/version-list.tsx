@@ -13,7 +13,7 @@ interface Props {
   onMakeCurrent: (version: number) => void;
 }
 
-const STATUS_WORDS: Record<string, string> = {
+const STATUS_WORDS: Record<VersionView["status"], string> = {
   rendering: "rendering…",
   completed: "",
   failed: "failed",

@@ -3,17 +3,10 @@ import { getDb } from "@/lib/db/client";
 import { log } from "@/lib/log";
 import { getAuth } from "./auth";
 import { currentAuthGeneration } from "./auth-generation";
+import type { Caller } from "./caller-type";
 import { credentialKey, rememberCaller, trustedCaller, type VerifiedCaller } from "./verified-callers";
 
-/** Who is asking, once authenticated: the user who owns what they touch (`clientId` is the user's id). */
-export interface Caller {
-  clientId: string;
-  email: string;
-  name: string;
-  isAdmin: boolean;
-  /** How they proved it: a browser session or a personal API token. */
-  via: "session" | "token";
-}
+export type { Caller };
 
 /** A token's last use (shown on the Account page) is written at most this often, never on every request. */
 export const TOKEN_USE_RECORD_MS = 60_000;

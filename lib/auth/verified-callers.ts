@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Caller } from "./callers";
+import type { Caller } from "./caller-type";
 
 /**
  * Callers this process has verified recently (a session cookie or an API token), so a poll does not pay for

@@ -1,5 +1,5 @@
 import type { Prisma } from "@/lib/db/generated/client";
-import { toVersionScenes } from "./version-scenes";
+import { toVersionScenes, type VersionStatus } from "./version-scenes";
 
 type Tx = Prisma.TransactionClient;
 
@@ -14,7 +14,7 @@ export async function ensureRenderingVersion(
   await tx.jobVersion.upsert({
     where: { jobId_number: { jobId: job.id, number: job.draftVersion } },
     create: { jobId: job.id, number: job.draftVersion, basedOn: job.currentVersion, musicKey: job.musicKey },
-    update: { status: "rendering", musicKey: job.musicKey },
+    update: { status: "rendering" satisfies VersionStatus, musicKey: job.musicKey },
   });
 }
 
@@ -30,7 +30,7 @@ export async function completeVersion(
   });
   const number = job.draftVersion;
   const data = {
-    status: "completed",
+    status: "completed" satisfies VersionStatus,
     scenes: JSON.stringify(toVersionScenes(job.scenes)),
     musicKey: job.musicKey,
     ...files,
@@ -46,7 +46,11 @@ export async function completeVersion(
 }
 
 /** A render that stopped (failed or canceled) leaves its version row saying so; the job keeps its current version. */
-export async function endDraftVersion(tx: Tx, jobId: string, status: "failed" | "canceled"): Promise<void> {
+export async function endDraftVersion(
+  tx: Tx,
+  jobId: string,
+  status: Extract<VersionStatus, "failed" | "canceled">,
+): Promise<void> {
   const job = await tx.job.findUniqueOrThrow({ where: { id: jobId }, select: { draftVersion: true } });
   await tx.jobVersion.updateMany({ where: { jobId, number: job.draftVersion, status: "rendering" }, data: { status } });
 }

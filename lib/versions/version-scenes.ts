@@ -4,6 +4,11 @@ import type { Db } from "@/lib/db/client";
 
 type Reader = Db | Prisma.TransactionClient;
 
+/** A version's life: rendering until stitched (completed), or stopped (failed, canceled). The column holds these. */
+export const VERSION_STATUSES = ["rendering", "completed", "failed", "canceled"] as const;
+export type VersionStatus = (typeof VERSION_STATUSES)[number];
+export const asVersionStatus = (value: string): VersionStatus => z.enum(VERSION_STATUSES).parse(value);
+
 /** One scene as a version rendered it: the files it used, so a version can be played, exported or restored later. */
 export const versionSceneSchema = z.object({
   sceneId: z.string(),

@@ -1,12 +1,11 @@
 import type { Db } from "@/lib/db/client";
 import { mediaUrl } from "@/lib/storage/keys";
 import { describeChanges } from "./version-changes";
-import { parseSceneChanges, parseVersionScenes, type SceneChange } from "./version-scenes";
+import { asVersionStatus, parseSceneChanges, parseVersionScenes, type SceneChange, type VersionStatus } from "./version-scenes";
 
 export interface VersionView {
   number: number;
-  /** rendering | completed | failed | canceled */
-  status: string;
+  status: VersionStatus;
   current: boolean;
   basedOn: number | null;
   videoUrl: string | null;
@@ -38,7 +37,7 @@ export async function listVersions(db: Db, jobId: string, currentVersion: number
     const musicChanged = row.basedOn !== null && musicOf.has(row.basedOn) && musicOf.get(row.basedOn) !== row.musicKey;
     return {
       number: row.number,
-      status: row.status,
+      status: asVersionStatus(row.status),
       current: row.number === currentVersion,
       basedOn: row.basedOn,
       videoUrl: row.videoKey ? mediaUrl(row.videoKey) : null,
