@@ -9,6 +9,7 @@ import { MOTIONS, SCENE_LIMITS, asMotion } from "@/lib/vocabulary";
 import { formatCost } from "@/components/format";
 import { buttonStyles, inputStyles, labelStyles } from "@/components/ui/styles";
 import type { JobActions } from "./job-actions";
+import { MotionAndLength } from "./motion-and-length";
 import { StoryboardEditor } from "./storyboard-editor";
 import { fetchJson } from "./use-job";
 
@@ -158,35 +159,7 @@ function AddSceneForm({ job, actions, busy, run }: Props) {
             onChange={(e) => setImagePrompt(e.target.value)}
           />
         </div>
-        <div className="grid grid-cols-2 gap-3">
-          <div>
-            <label htmlFor="new-motion" className={labelStyles}>
-              Motion
-            </label>
-            <select id="new-motion" className={inputStyles} value={motion} onChange={(e) => setMotion(e.target.value)}>
-              {MOTIONS.map((m) => (
-                <option key={m} value={m}>
-                  {m.replace("-", " ")}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="new-seconds" className={labelStyles}>
-              Seconds
-            </label>
-            <input
-              id="new-seconds"
-              type="number"
-              className={inputStyles}
-              min={SCENE_LIMITS.minSeconds}
-              max={SCENE_LIMITS.maxSeconds}
-              step={SCENE_LIMITS.secondsStep}
-              value={seconds}
-              onChange={(e) => setSeconds(e.target.value)}
-            />
-          </div>
-        </div>
+        <MotionAndLength idPrefix="new-scene" motion={motion} seconds={seconds} onMotion={setMotion} onSeconds={setSeconds} />
         <button type="submit" className={buttonStyles.secondary} disabled={!job.editable || busy}>
           Add and draw it
         </button>

@@ -2,11 +2,12 @@
 
 import { useEffect, useRef, useState } from "react";
 import type { SceneView } from "@/lib/jobs/job-view";
-import { MOTIONS, SCENE_LIMITS, asMotion } from "@/lib/vocabulary";
+import { SCENE_LIMITS } from "@/lib/vocabulary";
 import { buttonStyles, inputStyles, labelStyles } from "@/components/ui/styles";
 import { ResponsiveImage } from "@/components/ui/responsive-image";
 import { aspectClass, aspectSize } from "./aspect";
 import type { SceneChanges } from "./job-actions";
+import { MotionAndLength } from "./motion-and-length";
 import { UploadPicker } from "./upload-picker";
 
 export interface SceneCardProps {
@@ -125,42 +126,14 @@ export function SceneCard({
             className={`${inputStyles} text-xs`}
           />
         </div>
-        <div className="grid grid-cols-2 gap-3">
-          <div>
-            <label htmlFor={`motion-${scene.id}`} className={labelStyles}>
-              Motion
-            </label>
-            <select
-              id={`motion-${scene.id}`}
-              value={motion}
-              disabled={disabled}
-              onChange={(e) => setMotion(asMotion(e.target.value))}
-              className={inputStyles}
-            >
-              {MOTIONS.map((m) => (
-                <option key={m} value={m}>
-                  {m.replace("-", " ")}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor={`duration-${scene.id}`} className={labelStyles}>
-              Seconds
-            </label>
-            <input
-              id={`duration-${scene.id}`}
-              type="number"
-              min={SCENE_LIMITS.minSeconds}
-              max={SCENE_LIMITS.maxSeconds}
-              step={SCENE_LIMITS.secondsStep}
-              value={duration}
-              disabled={disabled}
-              onChange={(e) => setDuration(e.target.value)}
-              className={inputStyles}
-            />
-          </div>
-        </div>
+        <MotionAndLength
+          idPrefix={scene.id}
+          motion={motion}
+          seconds={duration}
+          disabled={disabled}
+          onMotion={setMotion}
+          onSeconds={setDuration}
+        />
         {voiced && (
           <label className="flex items-center gap-2 text-sm text-zinc-300">
             <input
