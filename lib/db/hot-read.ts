@@ -36,8 +36,7 @@ export function readPolledJob(jobId: string): PolledJobRow | undefined | null {
   const hot = globalForHotRead.storyreelHotRead;
   if (!hot) return null;
   let row:
-    | { id: string; version: number; userId: string; status: string; createdAt: string; leaseExpiresAt: string | null }
-    | undefined;
+    { id: string; version: number; userId: string; status: string; createdAt: string; leaseExpiresAt: string | null } | undefined;
   try {
     row = hot.select.get(jobId) as typeof row;
   } catch {

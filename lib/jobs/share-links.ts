@@ -15,11 +15,7 @@ const sign = (jobId: string, expires: number, shareKey: string) =>
  * A link to a finished video that works without signing in, until it expires or the owner stops sharing.
  * It is made on purpose (the media URLs of a job never work for anyone else); the path is the proof.
  */
-export async function createShareLink(
-  userId: string,
-  jobId: string,
-  days: number,
-): Promise<{ path: string; expiresAt: string }> {
+export async function createShareLink(userId: string, jobId: string, days: number): Promise<{ path: string; expiresAt: string }> {
   const db = getDb();
   const job = await db.job.findUnique({ where: { id: jobId }, select: { userId: true, videoKey: true, shareKey: true } });
   if (!job || job.userId !== userId) throw notFound();

@@ -35,9 +35,7 @@ export const regenerateSceneAction = defineAction(scene, async ({ jobId, sceneId
   await regenerateScene(caller.userId, jobId, sceneId);
 });
 
-export const removeSceneAction = defineAction(scene, ({ jobId, sceneId }, caller) =>
-  removeScene(caller.userId, jobId, sceneId),
-);
+export const removeSceneAction = defineAction(scene, ({ jobId, sceneId }, caller) => removeScene(caller.userId, jobId, sceneId));
 
 export const moveSceneAction = defineAction(
   scene.extend({
