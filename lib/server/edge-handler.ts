@@ -5,7 +5,7 @@ import { problemOf } from "@/lib/http/error-body";
 import { log } from "@/lib/log";
 import { limitRequestBody } from "./body-limit";
 import { clientAddress } from "./client-address";
-import { IMPORT_PATH, MEDIA_PREFIX, SHARE_PREFIX, UPLOAD_PATH } from "./edge-paths";
+import { ASSET_PREFIX, IMPORT_PATH, MEDIA_PREFIX, SHARE_PREFIX, UPLOAD_PATH } from "./edge-paths";
 import { sendError, toHeaders } from "./node-answer";
 import { bodyLimit, checkRequest, type GuardOptions } from "./request-guard";
 import { traceRequest } from "./request-trace";
@@ -51,7 +51,7 @@ export function createEdgeHandler(options: EdgeOptions): http.RequestListener {
 
     // The address rate limits count by: this socket's peer, or the proxy's word for it when TRUST_PROXY is set.
     req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req, options.trustProxy);
-    const isPage = !rawPath.startsWith("/api/") && !rawPath.startsWith("/_next/");
+    const isPage = !rawPath.startsWith("/api/") && !rawPath.startsWith(ASSET_PREFIX);
     const security = securityHeaders({ nonce: isPage ? randomBytes(16).toString("base64") : null, development });
     // Next reads the policy from the request to put the nonce on its own scripts.
     if (isPage) req.headers["content-security-policy"] = security["Content-Security-Policy"];
