@@ -62,7 +62,7 @@ export async function streamImport(req: http.IncomingMessage, res: http.ServerRe
     await fsp.mkdir(path.dirname(tempPath), { recursive: true });
     await receiveZip(req, tempPath, importMaxBytes());
     bodyRead = true;
-    const job = await importProject(caller.clientId, tempPath, abandoned.signal);
+    const job = await importProject(caller.userId, tempPath, abandoned.signal);
     outcome = { status: 201, body: job, headers: { Location: job.links.self } };
   } catch (error) {
     if (!(error instanceof AppError)) log.error("project import failed", { error });

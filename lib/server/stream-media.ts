@@ -32,7 +32,7 @@ export async function streamMedia(req: http.IncomingMessage, res: http.ServerRes
     const file = rawPath.startsWith(SHARE_PREFIX)
       ? await findSharedVideo(rawPath.slice(SHARE_PREFIX.length))
       : await findOwnedMedia(
-          (await resolveCaller(toHeaders(req.headers))).clientId,
+          (await resolveCaller(toHeaders(req.headers))).userId,
           decodeURIComponent(rawPath.slice(MEDIA_PREFIX.length)),
           variant,
         );
