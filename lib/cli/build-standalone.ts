@@ -1,5 +1,5 @@
 // `npm run build`, after `next build`: turns Next's `.next/standalone` into a folder that runs Storyreel with
-// `node server.js` and nothing else installed. Next's own server.js would skip lib/cli/serve.ts (the guard, the
+// `node server.js` and nothing else installed. Next's own server.js would skip lib/server (the guard, the
 // streamed uploads, imports and media), so the commands are bundled beside it and server.js starts serve.
 import fs from "node:fs";
 import { createRequire } from "node:module";

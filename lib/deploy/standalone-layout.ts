@@ -39,7 +39,7 @@ export const CARRIED_PATHS = [
 /** The binaries the server runs: the ffprobe installer marks its own executable by its owner only (chmod u+x). */
 export const EXECUTABLES = /^node_modules\/@(ffmpeg|ffprobe)-installer\/[^/]+\/(ffmpeg|ffprobe)$/;
 
-/** `node server.js`: the same front server `npm start` runs (lib/cli/serve.ts), from the folder it sits in. */
+/** `node server.js`: the same front server `npm start` runs (lib/cli/serve.ts starting lib/server), from the folder it sits in. */
 export const SERVER_JS = `// Made by lib/cli/build-standalone.ts: Storyreel's own server (lib/cli/serve.ts), bundled, in front of Next.
 process.env.NODE_ENV = "production";
 process.chdir(__dirname);

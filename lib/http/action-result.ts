@@ -1,7 +1,5 @@
-import { ZodError } from "zod";
-import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
-import { describeZodError } from "./route-handler";
+import { problemOf } from "./error-body";
 
 export type ActionResult = { ok: true } | { ok: false; error: string };
 
@@ -11,9 +9,9 @@ export async function toActionResult(work: () => Promise<unknown>): Promise<Acti
     await work();
     return { ok: true };
   } catch (error) {
-    if (error instanceof ZodError) return { ok: false, error: describeZodError(error) };
-    if (error instanceof AppError) return { ok: false, error: error.message };
-    log.error("unhandled action error", { error });
-    return { ok: false, error: "Something went wrong on the server. Please try again." };
+    // The same sentence a route would answer with, for the same error.
+    const problem = problemOf(error);
+    if (problem.status === 500) log.error("unhandled action error", { error });
+    return { ok: false, error: problem.message };
   }
 }

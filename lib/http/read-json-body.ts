@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { tooLargeLabel } from "./request-guard";
+import { tooLargeLabel } from "./body-sizes";
 
 /** The most a JSON body may be on every route that takes one (a webhook reads more, within the edge's limit). */
 export const JSON_BODY_MAX_BYTES = 64 * 1024;

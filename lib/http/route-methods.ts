@@ -1,5 +1,6 @@
 import type { RouteContext } from "./define-route";
-import { errorResponse } from "./route-handler";
+import { errorResponse } from "./error-body";
+import { edgeRequestId } from "./request-id";
 
 type Handler = (request: Request, context?: RouteContext) => Promise<Response>;
 type Method = "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
@@ -17,12 +18,13 @@ export function routeMethods(
   const allow = ROUTE_METHODS.filter((m) => given[m] || m === "OPTIONS").join(", ");
   const refuse: Handler = async (request) =>
     errorResponse(
-      "method_not_allowed",
-      `${request.method} is not allowed on ${new URL(request.url).pathname}; it takes ${allow}.`,
-      405,
       {
-        Allow: allow,
+        status: 405,
+        code: "method_not_allowed",
+        message: `${request.method} is not allowed on ${new URL(request.url).pathname}; it takes ${allow}.`,
+        headers: { Allow: allow },
       },
+      edgeRequestId(request.headers),
     );
   const options: Handler = async () => new Response(null, { status: 204, headers: { Allow: allow } });
   return Object.fromEntries(ROUTE_METHODS.map((m) => [m, m === "OPTIONS" ? options : (given[m] ?? refuse)])) as Record<

@@ -1,7 +1,7 @@
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { AppError, invalidInput, notFound } from "@/lib/errors";
-import { MAX_BODY_BYTES } from "@/lib/http/request-guard";
+import { MAX_BODY_BYTES } from "@/lib/http/body-sizes";
 import { notifyPredictionUpdated } from "@/lib/backends/replicate/prediction-events";
 import { checkWebhookHeaders, verifyWebhook } from "./verify-webhook";
 

@@ -43,6 +43,12 @@ describe("the edge before any route", () => {
       );
       assert.match(text, /^HTTP\/1\.1 404 /, `${host}: ${JSON.stringify(text.slice(0, 80))}`);
       assert.equal(closed, true);
+      const requestId = /\r\nx-request-id: (\S+)\r\n/i.exec(text)?.[1];
+      assert.ok(requestId, "traced like any request");
+      const body = JSON.parse(text.slice(text.indexOf("\r\n\r\n") + 4)) as { error: Record<string, string> };
+      assert.deepEqual(Object.keys(body.error), ["code", "message", "requestId"]);
+      assert.equal(body.error.code, "not_found");
+      assert.equal(body.error.requestId, requestId);
     }
   });
 
@@ -51,6 +57,8 @@ describe("the edge before any route", () => {
       "POST /api/jobs HTTP/1.1\r\nHost: evil.example\r\nContent-Type: application/json\r\nContent-Length: 2\r\nExpect: 100-continue\r\n\r\n",
     );
     assert.match(refused.text, /^HTTP\/1\.1 421 /, JSON.stringify(refused.text.slice(0, 80)));
+    assert.match(refused.text, /\r\nCache-Control: no-store\r\n/i);
+    assert.match(refused.text, /"code":"misdirected_request"/);
     assert.doesNotMatch(refused.text, /100 Continue/);
     const allowed = await exchange(
       "POST /api/jobs HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 2\r\nExpect: 100-continue\r\n\r\n",

@@ -51,6 +51,13 @@ function assertRefused(res: RawResponse, status: number, pattern: RegExp, what: 
   const message = res.json?.error?.message ?? "";
   assert.match(message, pattern, `${what}: ${message}`);
   assert.match(message, /^[A-Z"].*[.)]$/, `${what}: reads as a sentence: ${message}`);
+  // One error body, whoever wrote it (the Node server, a streamed answer, a route): never cached, and naming the
+  // request the way its x-request-id header does.
+  assert.equal(res.headers["content-type"], "application/json", what);
+  assert.equal(res.headers["cache-control"], "no-store", what);
+  assert.match(res.json?.error?.code ?? "", /^[a-z_]+$/, what);
+  assert.ok(res.headers["x-request-id"], `${what}: has a request id`);
+  assert.equal((res.json?.error as { requestId?: string } | undefined)?.requestId, res.headers["x-request-id"], what);
   assert.doesNotMatch(
     message,
     /Invalid input|expected \w+, received|Too (small|big)|undefined|NaN/,

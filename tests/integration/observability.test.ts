@@ -96,7 +96,35 @@ describe("metrics and logs", () => {
       const shared = await api.request("POST", `/api/jobs/${jobId}/share`, {});
       assert.equal(shared.status, 201);
       shareUrl = (shared.json as { url: string }).url;
-      assert.equal((await fetch(shareUrl, { headers: { Range: "bytes=0-99" } })).status, 206);
+      // A streamed answer and a Next route, each with its id, counted below under its route the same way.
+      const streamed = await fetch(shareUrl, { headers: { Range: "bytes=0-99", "x-request-id": "obs-stream-1" } });
+      assert.equal(streamed.status, 206);
+      assert.equal(streamed.headers.get("x-request-id"), "obs-stream-1");
+      await streamed.arrayBuffer();
+      const routed = await fetch(`${app.baseUrl}/api/jobs/${jobId}`, { headers: { ...app.auth, "x-request-id": "obs-route-1" } });
+      assert.equal(routed.status, 200);
+      assert.equal(routed.headers.get("x-request-id"), "obs-route-1");
+      await routed.arrayBuffer();
+      const missing = await fetch(`${app.baseUrl}/api/media/videos/${jobId}/nothing.mp4`, { headers: app.auth });
+      assert.equal(missing.status, 404);
+      const missingBody = (await missing.json()) as { error: { requestId: string } };
+      assert.equal(missingBody.error.requestId, missing.headers.get("x-request-id"));
+      const notZip = await fetch(`${app.baseUrl}/api/jobs/import`, {
+        method: "POST",
+        headers: { ...app.auth, "content-type": "application/json" },
+        body: "{}",
+      });
+      assert.equal(notZip.status, 415);
+      await notZip.arrayBuffer();
+      // Each line is written once its answer is complete, and read from the server's pipe a moment later.
+      const answered = () => logLines(app.logs()).filter((l) => l.msg === "request answered");
+      await waitFor(
+        "both requests' lines",
+        () => answered().filter((l) => /^obs-(stream|route)-1$/.test(String(l.requestId))).length === 2,
+      );
+      const lines = answered();
+      assert.equal(lines.find((l) => l.requestId === "obs-stream-1")?.route, "/api/share/[...link]");
+      assert.equal(lines.find((l) => l.requestId === "obs-route-1")?.route, "/api/jobs/[id]");
 
       const web = await scrape(`${app.baseUrl}/api/metrics`, bearer(METRICS_TOKEN));
       assert.equal(web.status, 200);
@@ -105,6 +133,12 @@ describe("metrics and logs", () => {
       assert.ok(sample(web.text, "storyreel_http_requests_total", { route: "/api/jobs/[id]", status: "200" }) >= 1);
       assert.ok(sample(web.text, "storyreel_http_requests_total", { route: "/api/share/[...link]", status: "206" }) >= 1);
       assert.ok(sample(web.text, "storyreel_http_request_duration_seconds_count", { route: "/api/jobs/[id]" }) >= 1);
+      assert.ok(sample(web.text, "storyreel_http_request_duration_seconds_count", { route: "/api/share/[...link]" }) >= 1);
+      assert.ok(sample(web.text, "storyreel_http_requests_total", { route: "/api/media/[...key]", status: "404" }) >= 1);
+      assert.ok(
+        sample(web.text, "storyreel_http_requests_total", { route: "/api/jobs/import", status: "415" }) >= 1,
+        "the streamed import is counted as itself, not as a job id",
+      );
       assert.ok(sample(web.text, "storyreel_upload_bytes_total", { kind: "image" }) > 0);
       assert.doesNotMatch(web.text, new RegExp(jobId), "routes are counted by pattern, never by id");
       assert.match(web.text, /^storyreel_queue_depth\{state="waiting"\} 0$/m);

@@ -131,6 +131,10 @@ describe("request bodies without a declared length", () => {
     const over = await webhook(LIMIT + 1, "msg_over");
     assert.equal(over.status, 413, over.text.slice(0, 300));
     assert.match(over.json?.error?.message ?? "", /^The request body is larger than 1,024 KB\.$/);
+    // Written to the socket by the body limit, past Next: the same body and request id as every other error answer.
+    assert.equal(over.headers["cache-control"], "no-store");
+    assert.ok(over.headers["x-request-id"]);
+    assert.equal((over.json?.error as { requestId?: string }).requestId, over.headers["x-request-id"]);
   });
 
   it("after all that the server is healthy and logged no error", async () => {

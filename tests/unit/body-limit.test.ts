@@ -3,7 +3,7 @@ import http from "node:http";
 import net, { type AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { after, before, describe, it } from "node:test";
-import { limitRequestBody } from "@/lib/http/body-limit";
+import { limitRequestBody } from "@/lib/server/body-limit";
 import { streamBody } from "../helpers/raw-http";
 import { waitFor } from "../helpers/wait-for";
 

@@ -4,8 +4,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { createLog } from "@/lib/log";
 import { currentLogContext, runOutsideLogContext, runWithLogContext } from "@/lib/logging/log-context";
 import { withErrors } from "@/lib/http/route-handler";
-import { REQUEST_ID_HEADER, requestIdFrom, TRACED_HEADER } from "@/lib/http/request-trace";
-import { compileRoutes, matchRoute, UNMATCHED_ROUTE } from "@/lib/http/route-pattern";
+import { REQUEST_ID_HEADER, requestIdFrom, TRACED_HEADER } from "@/lib/http/request-id";
+import { compileRoutes, matchRoute, UNMATCHED_ROUTE } from "@/lib/server/route-label";
 import { notFound } from "@/lib/errors";
 import { metrics } from "@/lib/metrics/metrics";
 
@@ -74,20 +74,22 @@ describe("a route handler's trace", () => {
     return Response.json({ requestId: currentLogContext()?.requestId });
   });
 
-  it("outside the Node server: keeps the offered id, returns it, and counts the request once", async () => {
+  it("outside the Node server: takes no client's id, and counts nothing (counting is the server's, once)", async () => {
     const before = await requestCount(UNMATCHED_ROUTE, "200");
     const response = await handler(new Request("http://test/api/x", { headers: { [REQUEST_ID_HEADER]: "trace-1" } }));
-    assert.equal(response.headers.get(REQUEST_ID_HEADER), "trace-1");
-    assert.deepEqual(await response.json(), { requestId: "trace-1" });
-    assert.equal(await requestCount(UNMATCHED_ROUTE, "200"), before + 1);
+    assert.deepEqual(await response.json(), {}, "no request id on the handler's lines");
+    assert.equal(response.headers.get(REQUEST_ID_HEADER), null);
+    assert.equal(await requestCount(UNMATCHED_ROUTE, "200"), before);
   });
 
-  it("makes an id when none (or a hostile one) is offered, on error answers too", async () => {
-    const before = await requestCount(UNMATCHED_ROUTE, "404");
-    const response = await handler(new Request("http://test/api/missing", { headers: { [REQUEST_ID_HEADER]: "a b" } }));
+  it("behind the Node server: an error body carries the server's id", async () => {
+    const response = await handler(
+      new Request("http://test/api/missing", { headers: { [REQUEST_ID_HEADER]: "from-edge-2", [TRACED_HEADER]: "1" } }),
+    );
     assert.equal(response.status, 404);
-    assert.match(response.headers.get(REQUEST_ID_HEADER) ?? "", UUID);
-    assert.equal(await requestCount(UNMATCHED_ROUTE, "404"), before + 1);
+    assert.deepEqual(await response.json(), {
+      error: { code: "not_found", message: "That job does not exist.", requestId: "from-edge-2" },
+    });
   });
 
   it("behind the Node server: logs under the server's id and leaves the counting to it", async () => {
@@ -115,6 +117,8 @@ describe("route patterns", () => {
     assert.equal(matchRoute("/api/jobs/cm123/captions/vtt", routes), "/api/jobs/[id]/captions/[format]");
     assert.equal(matchRoute("/api/media/videos/cm1/final.mp4", routes), "/api/media/[...key]");
     assert.equal(matchRoute("/api/share/cm1/1767225600/sig", routes), "/api/share/[...link]");
+    assert.equal(matchRoute("/api/jobs/import", routes), "/api/jobs/import", "the streamed import, not a job id");
+    assert.equal(matchRoute("/api/uploads", routes), "/api/uploads");
     assert.equal(matchRoute("/wp-admin/../etc/passwd", routes), UNMATCHED_ROUTE);
   });
 });

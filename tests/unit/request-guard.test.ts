@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { checkRequest, guardOptions, hostName } from "@/lib/http/request-guard";
+import { checkRequest, guardOptions, hostName } from "@/lib/server/request-guard";
 
 const options = guardOptions(
   { ALLOWED_HOSTS: ["studio.example"], PUBLIC_BASE_URL: "https://videos.example.org" },

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import type http from "node:http";
 import { describe, it } from "node:test";
-import { clientAddress } from "@/lib/http/client-address";
+import { clientAddress } from "@/lib/server/client-address";
 import { localPath, localPathOr } from "@/lib/http/local-path";
 
 // Every way we know to write "another site" so that a check for a leading "//" lets it through.

@@ -6,7 +6,7 @@ import { listAssets } from "@/lib/uploads/assets";
 export const dynamic = "force-dynamic";
 
 // One's own uploads, newest first, with what they take of the quota. (POST, the upload itself, is streamed by
-// the Node server in front: lib/http/serve-upload.ts.)
+// the Node server in front: lib/server/stream-upload.ts.)
 const list = defineRoute({}, async ({ caller }) =>
   NextResponse.json(await listAssets(caller.userId), { headers: { "Cache-Control": "no-store" } }),
 );

@@ -1,13 +1,10 @@
-import type { ErrorCode } from "@/lib/errors";
 import { allowedHostNames } from "@/lib/env/allowed-hosts";
+import { MAX_BODY_BYTES, tooLargeLabel } from "@/lib/http/body-sizes";
+import type { HttpProblem } from "@/lib/http/error-body";
+import { IMPORT_PATH, UPLOAD_PATH } from "./edge-paths";
 
 /** What the edge refuses before any route runs: a status, a code and a sentence for the person. */
-export interface Refusal {
-  status: number;
-  code: ErrorCode;
-  message: string;
-  headers?: Record<string, string>;
-}
+export type Refusal = HttpProblem;
 
 export interface GuardRequest {
   method: string;
@@ -31,16 +28,10 @@ export interface GuardOptions {
 
 const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-/** No request body may be larger; the largest any route reads (a Replicate webhook) is exactly this. */
-export const MAX_BODY_BYTES = 1024 * 1024;
 // Signed by Replicate and checked there; no browser ever sends it.
 const SERVER_TO_SERVER = /^\/api\/webhooks\//;
 
-// The one address that takes multipart/form-data: a file, streamed by the Node server (lib/http/serve-upload.ts).
-export const UPLOAD_PATH = "/api/uploads";
 const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
-// The one address that takes a raw application/zip body: a project ZIP, streamed by the Node server (lib/http/serve-import.ts).
-export const IMPORT_PATH = "/api/jobs/import";
 
 export function guardOptions(
   env: { ALLOWED_HOSTS: string[]; PUBLIC_BASE_URL?: string },
@@ -72,15 +63,13 @@ function decodable(rawPath: string): boolean {
   }
 }
 
-export const tooLargeLabel = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString("en-US")} KB`;
-
 const mediaType = (headers: Headers) => (headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
 const hasBody = (headers: Headers) => Number(headers.get("content-length") ?? "0") > 0 || headers.has("transfer-encoding");
 
 /**
  * The most a request's body may be, whatever it declares, and the answer past it: the upload's file and its
  * framing, or for anything else the largest body a route reads. The guard checks the declared length against it
- * and the Node server counts the bytes that arrive (lib/http/body-limit.ts).
+ * and the Node server counts the bytes that arrive (lib/server/body-limit.ts).
  */
 export function bodyLimit(method: string, rawPath: string, options: GuardOptions): { maxBytes: number; refusal: Refusal } {
   const isUpload = method.toUpperCase() === "POST" && rawPath === UPLOAD_PATH;

@@ -1,5 +1,7 @@
-import { STATUS_CODES, type IncomingMessage, type ServerResponse } from "node:http";
-import type { Refusal } from "./request-guard";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { HttpProblem } from "@/lib/http/error-body";
+import { sendErrorOnSocket } from "./node-answer";
+import { noteSocketAnswer, requestIdOf } from "./request-trace";
 
 /**
  * Counts a request's body as Node's HTTP parser hands it over, whoever reads it and however (Next.js reads the
@@ -15,7 +17,7 @@ export function limitRequestBody(
   req: IncomingMessage,
   res: ServerResponse,
   maxBytes: number,
-  refusal: Refusal,
+  refusal: HttpProblem,
   headers: Record<string, string>,
 ): void {
   let bytes = 0;
@@ -51,18 +53,10 @@ export function limitRequestBody(
  * `res` has begun its own answer, or is not yet this socket's (a pipelined request waiting its turn), there is
  * nothing to add to the stream: the connection is closed.
  */
-function answerAndClose(req: IncomingMessage, res: ServerResponse, refusal: Refusal, headers: Record<string, string>): void {
+function answerAndClose(req: IncomingMessage, res: ServerResponse, refusal: HttpProblem, headers: Record<string, string>): void {
   const socket = req.socket;
   if (res.headersSent || res.socket !== socket || !socket.writable) return void socket.destroy();
-  const body = JSON.stringify({ error: { code: refusal.code, message: refusal.message } });
-  const lines = Object.entries({
-    ...headers,
-    ...refusal.headers,
-    "Content-Type": "application/json",
-    "Content-Length": String(Buffer.byteLength(body)),
-    Connection: "close",
-  }).map(([name, value]) => `${name}: ${value}`);
-  const head = `HTTP/1.1 ${refusal.status} ${STATUS_CODES[refusal.status] ?? ""}\r\n${lines.join("\r\n")}\r\n\r\n`;
   // The rest of the body is never read: once the answer is out, the connection goes.
-  socket.end(head + body, () => socket.destroy());
+  sendErrorOnSocket(socket, refusal, { headers, requestId: requestIdOf(res) });
+  noteSocketAnswer(res, refusal.status);
 }

@@ -9,28 +9,16 @@ import { uploadTempKey } from "@/lib/storage/keys";
 import { receiveUpload } from "@/lib/uploads/receive-upload";
 import { storeUpload } from "@/lib/uploads/store-upload";
 import { uploadLimits } from "@/lib/uploads/upload-limits";
-import { resolveCaller } from "./caller";
-import { toHeaders } from "./serve-media";
-
-export { UPLOAD_PATH } from "./request-guard";
-
-function answer(res: http.ServerResponse, status: number, body: unknown, close: boolean, extra: Record<string, string> = {}) {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    ...extra,
-    "Content-Type": "application/json",
-    "Content-Length": Buffer.byteLength(text),
-    ...(close ? { Connection: "close" } : {}),
-  });
-  res.end(text);
-}
+import { resolveCaller } from "@/lib/http/caller";
+import { problemOf, type HttpProblem } from "@/lib/http/error-body";
+import { sendError, sendJson, toHeaders } from "./node-answer";
 
 /**
  * POST /api/uploads: one file, streamed to a temp file as it arrives (never held in memory) and cut off at the
  * limit. Served by the Node server in front of Next.js, which owns the socket: a refused upload is answered at
  * once and the connection closed, instead of reading the rest of a 100 MB body first.
  */
-export async function serveUpload(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+export async function streamUpload(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const tempPath = pathForKey(uploadTempKey(`${randomBytes(12).toString("hex")}.part`));
   // The connection closing before the answer is sent: the sender is gone, and so is the point of decoding.
   const abandoned = new AbortController();
@@ -38,7 +26,7 @@ export async function serveUpload(req: http.IncomingMessage, res: http.ServerRes
     if (!res.writableFinished) abandoned.abort();
   });
   let bodyRead = false;
-  let outcome: { status: number; body: unknown; headers?: Record<string, string> };
+  let outcome: { status: number; body: unknown; headers: Record<string, string> } | HttpProblem;
   try {
     const caller = await resolveCaller(toHeaders(req.headers));
     await fsp.mkdir(path.dirname(tempPath), { recursive: true });
@@ -48,18 +36,12 @@ export async function serveUpload(req: http.IncomingMessage, res: http.ServerRes
     outcome = { status: created ? 201 : 200, body: asset, headers: created ? { Location: asset.url } : {} };
   } catch (error) {
     if (!(error instanceof AppError)) log.error("upload failed", { error });
-    const known = error instanceof AppError ? error : null;
-    outcome = {
-      status: known?.status ?? 500,
-      body: {
-        error: { code: known?.code ?? "internal", message: known?.message ?? "The upload could not be stored; try again." },
-      },
-      headers: known?.headers,
-    };
+    outcome = problemOf(error, "The upload could not be stored; try again.");
   }
   // Nothing of a request outlives its answer.
   await discardTemp(tempPath);
-  answer(res, outcome.status, outcome.body, !bodyRead, outcome.headers);
+  if ("code" in outcome) sendError(res, outcome, { close: !bodyRead });
+  else sendJson(res, outcome.status, outcome.body, { headers: outcome.headers, close: !bodyRead });
   // What is still on its way is not read: the answer is sent, then the connection goes.
   if (!bodyRead) res.once("finish", () => req.destroy());
 }

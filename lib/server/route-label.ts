@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { EDGE_ROUTE_LABELS } from "./edge-paths";
 
 // Metrics count requests by the route they reached (/api/jobs/[id]), never by the raw path: one series per
 // route, however many ids, probes and typos arrive. Next's own build lists its routes and how it matches them.
@@ -9,13 +10,6 @@ interface ManifestRoute {
   regex: string;
 }
 type Matcher = { page: string; regex: RegExp };
-
-/** The Node server's own routes (lib/http/serve-*.ts), before Next's. */
-const SERVER_ROUTES: [prefix: string, label: string][] = [
-  ["/api/media/", "/api/media/[...key]"],
-  ["/api/share/", "/api/share/[...link]"],
-  ["/_next/", "/_next/[...asset]"],
-];
 
 export const UNMATCHED_ROUTE = "unmatched";
 
@@ -33,7 +27,7 @@ export function compileRoutes(manifest: RoutesManifest): Matcher[] {
 }
 
 export function matchRoute(rawPath: string, routes: Matcher[]): string {
-  for (const [prefix, label] of SERVER_ROUTES) if (rawPath.startsWith(prefix)) return label;
+  for (const [matches, label] of EDGE_ROUTE_LABELS) if (matches(rawPath)) return label;
   return routes.find((r) => r.regex.test(rawPath))?.page ?? UNMATCHED_ROUTE;
 }
 
@@ -48,7 +42,7 @@ function builtRoutes(): Matcher[] {
   }
 }
 
-/** The route a raw path (no query) reaches, as its file-system pattern, or "unmatched". */
-export function routePattern(rawPath: string): string {
+/** The route a raw path (no query) reaches, the Node server's own or Next's, as its file-system pattern, or "unmatched". */
+export function routeLabel(rawPath: string): string {
   return matchRoute(rawPath, (built ??= builtRoutes()));
 }

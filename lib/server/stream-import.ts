@@ -12,10 +12,9 @@ import { importProject } from "@/lib/projects/import-project";
 import { discardTemp, pathForKey } from "@/lib/storage/file-storage";
 import { uploadTempKey } from "@/lib/storage/keys";
 import { megabytes } from "@/lib/uploads/upload-limits";
-import { resolveCaller } from "./caller";
-import { toHeaders } from "./serve-media";
-
-export { IMPORT_PATH } from "./request-guard";
+import { resolveCaller } from "@/lib/http/caller";
+import { problemOf, type HttpProblem } from "@/lib/http/error-body";
+import { sendError, sendJson, toHeaders } from "./node-answer";
 
 export const importMaxBytes = () => getEnv().PROJECT_IMPORT_MAX_MB * 1024 * 1024;
 
@@ -50,42 +49,27 @@ async function receiveZip(req: http.IncomingMessage, tempPath: string, maxBytes:
  * anything else with 415), streamed to a temp file under the uploads temp folder, then checked and made into a
  * job (lib/projects/import-project.ts). Served by the Node server in front of Next.js, which would buffer the body.
  */
-export async function serveImport(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+export async function streamImport(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const tempPath = pathForKey(uploadTempKey(`${randomBytes(12).toString("hex")}.zip.part`));
   const abandoned = new AbortController();
   res.once("close", () => {
     if (!res.writableFinished) abandoned.abort();
   });
   let bodyRead = false;
-  let status: number;
-  let body: unknown;
-  const headers: Record<string, string> = {};
+  let outcome: { status: number; body: unknown; headers: Record<string, string> } | HttpProblem;
   try {
     const caller = await resolveCaller(toHeaders(req.headers));
     await fsp.mkdir(path.dirname(tempPath), { recursive: true });
     await receiveZip(req, tempPath, importMaxBytes());
     bodyRead = true;
     const job = await importProject(caller.userId, tempPath, abandoned.signal);
-    status = 201;
-    body = job;
-    headers.Location = job.links.self;
+    outcome = { status: 201, body: job, headers: { Location: job.links.self } };
   } catch (error) {
     if (!(error instanceof AppError)) log.error("project import failed", { error });
-    const known = error instanceof AppError ? error : null;
-    status = known?.status ?? 500;
-    body = {
-      error: { code: known?.code ?? "internal", message: known?.message ?? "The project could not be imported; try again." },
-    };
-    Object.assign(headers, known?.headers);
+    outcome = problemOf(error, "The project could not be imported; try again.");
   }
   await discardTemp(tempPath);
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    ...headers,
-    "Content-Type": "application/json",
-    "Content-Length": Buffer.byteLength(text),
-    ...(bodyRead ? {} : { Connection: "close" }),
-  });
-  res.end(text);
+  if ("code" in outcome) sendError(res, outcome, { close: !bodyRead });
+  else sendJson(res, outcome.status, outcome.body, { headers: outcome.headers, close: !bodyRead });
   if (!bodyRead) res.once("finish", () => req.destroy());
 }
