@@ -119,7 +119,7 @@ export const DEFAULT_THEME: Theme = {
 
 const TIMES_OF_DAY = new Set(["night", "dawn"]);
 
-function mixHex(a: string, b: string, weight: number): string {
+export function mixHex(a: string, b: string, weight: number): string {
   const channel = (hex: string, i: number) => parseInt(hex.slice(1 + i * 2, 3 + i * 2), 16);
   return `#${[0, 1, 2]
     .map((i) =>
@@ -142,6 +142,10 @@ function placeAtTime(place: Theme, time: Theme): Theme {
     clouds: time.clouds,
   };
 }
+
+/** Whether the scene's own words name a world (a sea, a city, a forest), rather than only a time of day. */
+export const namesOwnPlace = (sceneText: string): boolean =>
+  THEMES.some((t) => !TIMES_OF_DAY.has(t.name) && t.keywords.test(sceneText));
 
 /**
  * The scene's own words decide first; the job's prompt breaks ties so a story keeps one world.
