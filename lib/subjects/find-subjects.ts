@@ -32,7 +32,7 @@ const PLACE_ICON =
   /^custom:|house|building|castle|church|mosque|temple|synagogue|shrine|tower|stadium|factory|hospital|bank|hotel|school|office|store|tent|hut|cityscape|bridge|mountain|volcano|island|fountain|window|door|tree$/;
 const SKY_ICON =
   /^(cloud|rainbow|tornado|comet|snowflake|high-voltage|wind-face|airplane|helicopter|rocket|flying-saucer|parachute|balloon|kite|ufo)/;
-const FLYER_ICON = /^(bird|black-bird|eagle|owl|dove|parrot|bat|butterfly|honeybee|swan|duck|goose|flamingo|dodo|phoenix)$/;
+const FLYER_ICON = /^(bird|blackbird|eagle|owl|dove|parrot|bat|butterfly|honeybee|swan|duck|goose|flamingo|dodo|phoenix)$/;
 // Parts of a room: a scene that names only these is still inside the story's place.
 const FIXTURE = /^(window|door)$/;
 // Keyword-only matches for words shaped like these are adjectives, verbs or adverbs far more often than things.

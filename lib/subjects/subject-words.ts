@@ -82,8 +82,8 @@ export const SYNONYMS: Record<string, string> = {
   kitten: "cat",
   puppy: "dog",
   hound: "dog",
-  crow: "black-bird",
-  raven: "black-bird",
+  crow: "blackbird",
+  raven: "blackbird",
   gull: "bird",
   seagull: "bird",
   sparrow: "bird",
@@ -109,7 +109,12 @@ export const SYNONYMS: Record<string, string> = {
   queen: "princess",
   knight: "guard",
   soldier: "guard",
-  wizard: "mage",
+  wizard: "man-mage",
+  mermaid: "woman-merpeople",
+  sword: "crossed-swords",
+  ball: "soccer-ball",
+  cake: "birthday-cake",
+  hourglass: "hourglass-done",
   witch: "woman-mage",
   doctor: "health-worker",
   nurse: "health-worker",
@@ -185,7 +190,7 @@ export const STOP_WORDS = new Set(
     "shot view close wide establishing medium low angle aerial shoulder lighting light lights anamorphic rich colour " +
     "color grade storybook illustration soft shapes warm palette watercolor watercolour painting washes paper " +
     "texture neon lit synthwave glowing edges film noir high contrast black white deep shadows shadow cinematic " +
-    "style photo image picture portrait scene frame camera lens focus bokeh detailed dramatic render " +
+    "style photo image picture portrait scene frame lens focus bokeh detailed dramatic render " +
     // painted by the backdrop: sky, time of day, weather, landscape
     "sky skies sun sunlight sunshine moon moonlight starlight star stars night midnight dawn dusk morning evening " +
     "noon afternoon sunrise sunset twilight day daylight storm rain fog mist haze snow weather air wind breeze " +
