@@ -21,6 +21,8 @@ export interface SceneSubjects {
   setting: FoundNoun[];
   /** Things drawn in the sky: clouds, a rainbow, a bird in flight. */
   sky: FoundNoun[];
+  /** Icons named but left to the backdrop, which paints them already (a skyline for "city"). */
+  paintedByBackdrop: string[];
 }
 
 const PREPOSITIONS = new Set(
@@ -139,21 +141,26 @@ const strip = ({ word, icon, kind, plural }: Mention): FoundNoun => ({ word, ico
  * The sentence's grammatical subject (the first drawable noun outside a prepositional phrase) is drawn in front,
  * places behind it. A sentence that names no place borrows the story's first one, so a story keeps its world.
  */
-export function findSubjects(imagePrompt: string, options: { storyPrompt?: string; motion?: Motion } = {}): SceneSubjects {
-  const found = mentions(imagePrompt, options.motion);
+export function findSubjects(
+  imagePrompt: string,
+  options: { storyPrompt?: string; motion?: Motion; painted?: (icon: string) => boolean } = {},
+): SceneSubjects {
+  // What the backdrop already paints (a skyline for "city") is not drawn again.
+  const painted = options.painted ?? (() => false);
+  const all = mentions(imagePrompt, options.motion);
+  const found = all.filter((m) => !painted(m.icon));
   const things = found.filter((m) => m.kind === "ground");
   const places = found.filter((m) => m.kind === "place");
   const flying = found.filter((m) => m.kind === "sky");
-  const subjectMention =
-    [...things, ...flying].find((m) => !m.inPhrase) ??
-    things[0] ??
-    flying[0] ??
-    places.find((m) => !m.inPhrase && m.icon !== CUSTOM.shelves && !m.plural) ??
-    null;
+  // A row of places (shelves, houses) is a setting even when the sentence is about it.
+  const standsAlone = (m: Mention) => m.kind !== "place" || (m.icon !== CUSTOM.shelves && !m.plural);
+  const subjectMention = found.find((m) => !m.inPhrase && standsAlone(m)) ?? things[0] ?? flying[0] ?? null;
   const setting = places.filter((m) => m !== subjectMention).map(strip);
   // The caller passes the story only when the scene's words name no world of their own (a sea, a city).
   if (setting.every((m) => FIXTURE.test(m.icon)) && options.storyPrompt) {
-    const storyPlace = mentions(options.storyPrompt).find((m) => m.kind === "place" && m.icon !== subjectMention?.icon);
+    const storyPlace = mentions(options.storyPrompt).find(
+      (m) => m.kind === "place" && m.icon !== subjectMention?.icon && !painted(m.icon),
+    );
     if (storyPlace) setting.push(strip(storyPlace));
   }
   return {
@@ -167,6 +174,7 @@ export function findSubjects(imagePrompt: string, options: { storyPrompt?: strin
       .filter((m) => m !== subjectMention)
       .slice(0, 2)
       .map(strip),
+    paintedByBackdrop: all.filter((m) => painted(m.icon)).map((m) => m.icon),
   };
 }
 

@@ -105,8 +105,9 @@ export function measureCorpus(corpus: CorpusScene[] = SUBJECT_CORPUS): { results
   const results = corpus.map((scene) => {
     const [draft] = writeLocalScenes({ prompt: scene.sentence, sceneCount: 1, style: "cinematic", seed: 3 });
     const { imagePrompt, motion } = draft!;
-    const { plan } = planLocalStill({ imagePrompt, motion, seed: 3, aspectRatio: "16:9", style: "cinematic" });
-    const drawn = plannedIcons(plan);
+    const { plan, subjects } = planLocalStill({ imagePrompt, motion, seed: 3, aspectRatio: "16:9", style: "cinematic" });
+    // A noun the backdrop paints already (a city's skyline) counts as drawn: the frame shows it.
+    const drawn = [...plannedIcons(plan), ...subjects.paintedByBackdrop];
     return { scene, imagePrompt, drawn, hit: scene.expect.some((icon) => drawn.includes(icon)) };
   });
   return { results, share: results.filter((r) => r.hit).length / results.length };

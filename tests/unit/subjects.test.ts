@@ -88,9 +88,22 @@ describe("subjects of a still", () => {
     assert.equal(findSubjects("An eagle soars over the lake").subject?.kind, "sky");
   });
 
+  it("leaves to the backdrop what it paints already, and keeps a place that is the sentence's subject in front", () => {
+    const owl = planLocalStill(input("An owl watches from a pine tree in the forest"));
+    assert.equal(owl.theme.motif, "trees");
+    assert.deepEqual(owl.subjects.paintedByBackdrop, ["evergreen-tree"]);
+    assert.ok(!owl.plan.placements.some((p) => p.icon === "evergreen-tree"), "no pine drawn over the painted pines");
+    const castle = findSubjects("A castle rises above the clouds");
+    assert.equal(castle.subject?.icon, "castle");
+    assert.deepEqual(
+      castle.sky.map((s) => s.icon),
+      ["cloud"],
+    );
+  });
+
   it("ignores the framing and style words the scene writer appends, and words that are not things", () => {
     const none = findSubjects("Quiet at last, wide establishing shot, film noir, high-contrast black and white, deep shadows");
-    assert.deepEqual([none.subject, none.companions, none.setting, none.sky], [null, [], [], []]);
+    assert.deepEqual([none.subject, none.companions, none.setting, none.sky, none.paintedByBackdrop], [null, [], [], [], []]);
     // "walks" is a verb here, not the keyword of the walking figure.
     assert.equal(findSubjects("The fox walks on").companions.length, 0);
   });

@@ -7,7 +7,7 @@ import { paintSceneSvg } from "./paint-scene-svg";
 import { paintSubjectsSvg } from "./paint-subjects";
 import { planSubjects, type SubjectPlan } from "./plan-subjects";
 import { hashString, seededRandom } from "./seeded-random";
-import { chooseTheme, namesOwnPlace, type Theme } from "./themes";
+import { chooseTheme, namesOwnPlace, paintsIcon, type Theme } from "./themes";
 import { chooseWeather } from "./weather";
 
 function applyStyle(image: Sharp, style: Style): Sharp {
@@ -38,6 +38,7 @@ export function planLocalStill(input: DrawStillInput): StillPlan {
   const { width, height } = frameSize(input.aspectRatio);
   const theme = chooseTheme(input.imagePrompt, input.storyPrompt);
   const subjects = findSubjects(input.imagePrompt, {
+    painted: (icon) => paintsIcon(theme, icon),
     // A scene with a world of its own (the sea) does not borrow the story's place (the library).
     ...(input.storyPrompt && !namesOwnPlace(input.imagePrompt) ? { storyPrompt: input.storyPrompt } : {}),
     ...(input.motion ? { motion: input.motion } : {}),

@@ -158,3 +158,18 @@ export function chooseTheme(sceneText: string, storyText = ""): Theme {
   if (place && time) return placeAtTime(place, time);
   return place ?? time ?? THEMES.find((t) => t.keywords.test(storyText)) ?? DEFAULT_THEME;
 }
+
+// The icons each landscape already paints, so a forest scene gets no pine drawn over its pines.
+const PAINTED_BY: Record<Motif, RegExp> = {
+  skyline: /^cityscape/,
+  trees: /^(evergreen-tree|deciduous-tree)$/,
+  mountains: /^(mountain|snow-capped-mountain|sunrise-over-mountains)$/,
+  waves: /^water-wave$/,
+  dunes: /^desert$/,
+  flames: /^fire$/,
+  planets: /^ringed-planet$/,
+  hills: /^$/,
+};
+
+/** Whether the theme's landscape already shows what this icon would (a skyline for a cityscape). */
+export const paintsIcon = (theme: Theme, icon: string): boolean => PAINTED_BY[theme.motif].test(icon);
