@@ -47,8 +47,8 @@ function paintPlacement(p: Placement, n: number, theme: Theme): string {
 /** A library's room: wall with a window onto the backdrop, two bookcases, a floor, and the light the window lets in. */
 function paintInterior(interior: Interior, theme: Theme, w: number, h: number): string {
   const { window: win, cases, shelfYs, floorY } = interior;
-  const wall = mixHex(theme.layers[2], "#4a3426", 0.45);
-  const wood = mixHex(theme.layers[1], "#6b4226", 0.55);
+  const wall = mixHex(theme.layers[2], "#4a3426", 0.65);
+  const wood = mixHex(theme.layers[1], "#6b4226", 0.7);
   const dark = mixHex(theme.layers[2], "#1c120b", 0.6);
   const light = theme.body?.glow ?? theme.sky[2];
   const bar = Math.max(4, w * 0.008);
