@@ -2,7 +2,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getEnv } = await import("./lib/env");
   const { prepareDatabase } = await import("./lib/db/client");
-  const { assertBackendConfigured } = await import("./lib/providers");
+  const { assertBackendConfigured } = await import("./lib/backends");
   // Read through the validated configuration, so RUN_WORKER=0 means what it says and a bad value stops start-up.
   const env = getEnv();
   assertBackendConfigured();

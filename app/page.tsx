@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 
 export default async function GalleryPage() {
   const caller = await callerForPage("/");
-  const initial = await listJobs(caller.clientId, { limit: GALLERY_PAGE_SIZE });
+  const initial = await listJobs(caller.userId, { limit: GALLERY_PAGE_SIZE });
   return (
     <div className="space-y-6">
       <div>

@@ -2,12 +2,12 @@ import fsp from "node:fs/promises";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { RUNNABLE_STATUSES } from "@/lib/jobs/status";
-import { readBreakerReport, type BreakerReport } from "@/lib/providers/replicate/breaker-record";
+import { readBreakerReport, type BreakerReport } from "@/lib/backends/replicate/breaker-record";
 import { getRunningRunner } from "@/lib/queue/start-runner";
 
 export interface Health {
   status: "ok" | "degraded";
-  provider: string;
+  backend: string;
   database: "ok" | "unreachable";
   storage: "ok" | "unwritable";
   worker: { inProcess: boolean; activeJobs: number };
@@ -29,11 +29,11 @@ export async function checkHealth(): Promise<Health> {
   const database = waiting === null ? "unreachable" : "ok";
   return {
     status: database === "ok" && storage === "ok" ? "ok" : "degraded",
-    provider: env.provider,
+    backend: env.backend,
     database,
     storage,
     worker: { inProcess: Boolean(runner), activeJobs: runner?.activeJobIds.length ?? 0 },
     queue: { waiting: waiting ?? 0 },
-    replicate: env.provider === "replicate" ? await readBreakerReport().catch(() => null) : null,
+    replicate: env.backend === "replicate" ? await readBreakerReport().catch(() => null) : null,
   };
 }

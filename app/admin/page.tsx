@@ -11,7 +11,7 @@ export default async function AdminPage() {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Admin</h1>
-      <AdminPanel selfId={caller.clientId} canMail={mailConfigured()} />
+      <AdminPanel selfId={caller.userId} canMail={mailConfigured()} />
     </div>
   );
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { NewVideoForm } from "@/components/wizard/new-video-form";
 import { quoteNewJob } from "@/lib/costs/quote-new-job";
 import { callerForPage } from "@/lib/http/page-caller";
-import { clipModelOffers } from "@/lib/providers/replicate/clip-plan";
+import { clipModelOffers } from "@/lib/backends/replicate/clip-plan";
 import { DEFAULTS } from "@/lib/vocabulary";
 
 export const dynamic = "force-dynamic";

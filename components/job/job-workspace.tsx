@@ -46,7 +46,7 @@ export function JobWorkspace({ initialJob, actions }: { initialJob: JobView; act
           <div className="mb-2 flex items-center gap-3">
             <StatusBadge status={job.status} />
             <span className="text-xs text-zinc-500">
-              {job.style} · {job.aspectRatio} · {job.provider} back end
+              {job.style} · {job.aspectRatio} · {job.backend} back end
               {job.clips && ` · ${job.clips.model} ${job.clips.resolution ?? ""}`}
               {job.clips && job.clips.continuity !== "none" && ` · ${job.clips.continuity} scenes`}
             </span>

@@ -24,7 +24,7 @@ export function ProgressPanel({ job }: { job: JobView }) {
           {job.percent}%{job.etaSeconds != null && !job.isFinal ? ` · about ${job.etaSeconds}s left` : ""}
         </p>
       </div>
-      {job.provider !== "local" && (
+      {job.backend !== "local" && (
         <p className="mt-1 text-xs text-zinc-500" data-testid="job-cost">
           Spent {job.costUsd === 0 ? "$0" : formatCost(job.costUsd)} of about {formatCost(job.estimatedCostUsd)} estimated
         </p>

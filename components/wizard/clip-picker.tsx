@@ -1,6 +1,6 @@
 "use client";
 
-import type { ClipModelOffer } from "@/lib/providers/replicate/clip-plan";
+import type { ClipModelOffer } from "@/lib/backends/replicate/clip-plan";
 import { CONTINUITIES, type Continuity } from "@/lib/vocabulary";
 import { inputStyles, labelStyles } from "@/components/ui/styles";
 

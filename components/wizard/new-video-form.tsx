@@ -16,14 +16,14 @@ import {
   countChars,
 } from "@/lib/vocabulary";
 import { buttonStyles, inputStyles, labelStyles } from "@/components/ui/styles";
-import type { ClipModelOffer } from "@/lib/providers/replicate/clip-plan";
+import type { ClipModelOffer } from "@/lib/backends/replicate/clip-plan";
 import { ClipPicker, type ClipSelection } from "./clip-picker";
 import { SoundPicker, type SoundChoice } from "./sound-picker";
 
 const ASPECT_HINTS: Record<string, string> = { "16:9": "Landscape", "9:16": "Vertical", "1:1": "Square" };
 
 export type CostEstimate = {
-  provider: string;
+  backend: string;
   totalUsd: number;
   lines: { label: string; usd: number }[];
   /** Today's budget: a refusal the storyboard would meet, or a warning that its clips may not fit. */
@@ -222,14 +222,14 @@ export function NewVideoForm({
         <p className="text-sm text-zinc-400">
           <span className="font-medium text-zinc-200">Estimated cost:</span>{" "}
           <span data-testid="cost-estimate">
-            {shown.provider === "local"
+            {shown.backend === "local"
               ? "Free: the local back end draws and renders on this machine."
               : estimateError
                 ? "not available for these settings"
                 : `about ${formatCost(shown.totalUsd)}`}
           </span>
           {estimateError && <span className="block text-xs text-red-300">{estimateError.message}</span>}
-          {shown.provider !== "local" && !estimateError && (
+          {shown.backend !== "local" && !estimateError && (
             <span className="block text-xs text-zinc-500">
               {shown.lines.map((l) => `${l.label} ${formatCost(l.usd)}`).join(" · ")}. Nothing is spent on clips until you approve
               the storyboard.

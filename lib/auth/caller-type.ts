@@ -1,6 +1,6 @@
-/** Who is asking, once authenticated: the user who owns what they touch (`clientId` is the user's id). */
+/** Who is asking, once authenticated: the user who owns what they touch (`userId` is the user's id). */
 export interface Caller {
-  clientId: string;
+  userId: string;
   email: string;
   name: string;
   isAdmin: boolean;

@@ -13,7 +13,7 @@ export const TOKEN_USE_RECORD_MS = 60_000;
 
 const isDisabled = (user: { banned?: boolean | null }) => user.banned === true;
 const asCaller = (user: { id: string; email: string; name: string; role?: string | null }, via: Caller["via"]): Caller => ({
-  clientId: user.id,
+  userId: user.id,
   email: user.email,
   name: user.name,
   isAdmin: user.role === "admin",

@@ -58,6 +58,6 @@ export async function claimOwnerIfNone(userId: string): Promise<void> {
 async function handOverUnclaimedJobs(tx: Prisma.TransactionClient, ownerId: string): Promise<void> {
   const unclaimed = await tx.user.findMany({ where: { email: { endsWith: UNCLAIMED_EMAIL_SUFFIX } }, select: { id: true } });
   const ids = unclaimed.map((u) => u.id);
-  await tx.job.updateMany({ where: { clientId: { in: ids } }, data: { clientId: ownerId } });
+  await tx.job.updateMany({ where: { userId: { in: ids } }, data: { userId: ownerId } });
   await tx.user.deleteMany({ where: { id: { in: ids } } });
 }

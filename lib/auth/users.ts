@@ -7,9 +7,9 @@ export async function listUsers() {
   const db = getDb();
   const [users, spend] = await Promise.all([
     db.user.findMany({ orderBy: { createdAt: "asc" }, where: { email: { not: { endsWith: UNCLAIMED_EMAIL_SUFFIX } } } }),
-    db.job.groupBy({ by: ["clientId"], _count: { _all: true }, _sum: { costUsd: true } }),
+    db.job.groupBy({ by: ["userId"], _count: { _all: true }, _sum: { costUsd: true } }),
   ]);
-  const byUser = new Map(spend.map((s) => [s.clientId, s]));
+  const byUser = new Map(spend.map((s) => [s.userId, s]));
   return users.map((u) => ({
     id: u.id,
     name: u.name,

@@ -52,7 +52,7 @@ export async function alertOnSpend(jobId: string, now = new Date()): Promise<voi
   }
   const job = await db.job.findUnique({
     where: { id: jobId },
-    select: { prompt: true, costUsd: true, estimatedCostUsd: true, clientId: true, owner: { select: { email: true } } },
+    select: { prompt: true, costUsd: true, estimatedCostUsd: true, userId: true, owner: { select: { email: true } } },
   });
   if (job && job.estimatedCostUsd > 0 && job.costUsd > job.estimatedCostUsd * OVER_ESTIMATE_RATIO) {
     const over = Math.round((job.costUsd / job.estimatedCostUsd - 1) * 100);
@@ -61,7 +61,7 @@ export async function alertOnSpend(jobId: string, now = new Date()): Promise<voi
       kind: "over_estimate",
       message: `The video "${excerpt(job.prompt)}" by ${job.owner.email} has cost ${formatUsd(job.costUsd)}, ${over}% over its estimate of ${formatUsd(job.estimatedCostUsd)}.`,
       jobId,
-      userId: job.clientId,
+      userId: job.userId,
     });
   }
 }

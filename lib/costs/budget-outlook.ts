@@ -14,14 +14,14 @@ export interface NewJobOutlook {
 }
 
 export async function outlookForNewJob(
-  clientId: string,
+  userId: string,
   quote: JobQuote,
   sceneCount: number,
   now = new Date(),
 ): Promise<NewJobOutlook> {
   if (quote.totalUsd <= 0) return { refusal: null, warning: null };
   const draft = draftCostUsd({
-    provider: quote.provider,
+    backend: quote.backend,
     sceneCount,
     writerModel: quote.models?.writer ?? null,
     stillModel: quote.models?.still ?? null,
@@ -31,10 +31,10 @@ export async function outlookForNewJob(
     voice: null,
     narratorModel: null,
   });
-  const standing = await budgetStanding(getDb(), clientId, now);
-  const refusal = refusalFor(standing, clientId, draft, now);
+  const standing = await budgetStanding(getDb(), userId, now);
+  const refusal = refusalFor(standing, userId, draft, now);
   if (refusal) return { refusal: refusal.message, warning: null };
-  const whole = refusalFor(standing, clientId, quote.totalUsd, now);
+  const whole = refusalFor(standing, userId, quote.totalUsd, now);
   return {
     refusal: null,
     warning: whole ? `The storyboard fits today's budget; the whole video may not. ${whole.message}` : null,
@@ -48,12 +48,12 @@ export interface ApprovalOutlook {
 }
 
 export async function outlookForApproval(
-  job: Prisma.JobGetPayload<{ select: typeof PRICED_JOB_FIELDS }> & { id: string; clientId: string },
+  job: Prisma.JobGetPayload<{ select: typeof PRICED_JOB_FIELDS }> & { id: string; userId: string },
   now = new Date(),
 ): Promise<ApprovalOutlook> {
   const db = getDb();
   const costUsd = await costToFinish(db, job, "rendering");
   if (costUsd <= 0) return { costUsd, refusal: null };
-  const refusal = refusalFor(await budgetStanding(db, job.clientId, now), job.clientId, costUsd, now);
+  const refusal = refusalFor(await budgetStanding(db, job.userId, now), job.userId, costUsd, now);
   return { costUsd, refusal: refusal?.message ?? null };
 }

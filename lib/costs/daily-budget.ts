@@ -41,11 +41,11 @@ export class BudgetRefusal extends AppError {
 }
 
 /** What today's calls cost plus what is held for work in progress: the whole studio's, or one person's. */
-export async function committedToday(db: Reader, day: BudgetDay, clientId?: string): Promise<number> {
-  const owner = clientId ? { clientId } : {};
+export async function committedToday(db: Reader, day: BudgetDay, userId?: string): Promise<number> {
+  const owner = userId ? { userId } : {};
   const [spent, held] = await Promise.all([
     db.generation.aggregate({
-      where: { startedAt: { gte: day.start, lt: day.end }, ...(clientId ? { job: owner } : {}) },
+      where: { startedAt: { gte: day.start, lt: day.end }, ...(userId ? { job: owner } : {}) },
       _sum: { costUsd: true },
     }),
     db.job.aggregate({ where: { reservedUsd: { gt: 0 }, ...owner }, _sum: { reservedUsd: true } }),
@@ -54,10 +54,10 @@ export async function committedToday(db: Reader, day: BudgetDay, clientId?: stri
 }
 
 /** Each daily cap that applies to this person, with what is committed against it today. */
-export async function budgetStanding(db: Reader, clientId: string, now = new Date()): Promise<BudgetStanding> {
+export async function budgetStanding(db: Reader, userId: string, now = new Date()): Promise<BudgetStanding> {
   const env = getEnv();
   const day = budgetDayOf(now, env.BUDGET_TIMEZONE);
-  const user = await db.user.findUnique({ where: { id: clientId }, select: { dailyBudgetUsd: true } });
+  const user = await db.user.findUnique({ where: { id: userId }, select: { dailyBudgetUsd: true } });
   const standing = (cap: CapName, limitUsd: number, committedUsd: number): CapStanding => ({
     cap,
     limitUsd,
@@ -65,7 +65,7 @@ export async function budgetStanding(db: Reader, clientId: string, now = new Dat
     leftUsd: Math.max(0, limitUsd - committedUsd),
   });
   const caps = [standing("studio", env.BUDGET_DAILY_HARD_USD, await committedToday(db, day))];
-  if (user?.dailyBudgetUsd != null) caps.push(standing("person", user.dailyBudgetUsd, await committedToday(db, day, clientId)));
+  if (user?.dailyBudgetUsd != null) caps.push(standing("person", user.dailyBudgetUsd, await committedToday(db, day, userId)));
   return { day, timeZone: env.BUDGET_TIMEZONE, caps };
 }
 
@@ -73,7 +73,7 @@ export async function budgetStanding(db: Reader, clientId: string, now = new Dat
 const EPSILON = 1e-9;
 
 /** The refusal for `usd` more, or null when it fits under every cap. */
-export function refusalFor(standing: BudgetStanding, clientId: string, usd: number, now = new Date()): BudgetRefusal | null {
+export function refusalFor(standing: BudgetStanding, userId: string, usd: number, now = new Date()): BudgetRefusal | null {
   const full = standing.caps.find((c) => c.committedUsd + usd > c.limitUsd + EPSILON);
   if (!full) return null;
   const which = full.cap === "studio" ? "this studio's daily limit" : "your daily limit (set by an admin)";
@@ -81,7 +81,7 @@ export function refusalFor(standing: BudgetStanding, clientId: string, usd: numb
   const message =
     `This needs ${formatUsd(usd)}, but ${which} of ${formatUsd(full.limitUsd)} ${left}; ` +
     `it resets at midnight ${standing.timeZone}, ${timeUntil(standing.day.end, now)}.`;
-  return new BudgetRefusal(message, full.cap, clientId, standing.day.date);
+  return new BudgetRefusal(message, full.cap, userId, standing.day.date);
 }
 
 /**
@@ -91,19 +91,19 @@ export function refusalFor(standing: BudgetStanding, clientId: string, usd: numb
  */
 export async function reserveBudget(
   tx: Prisma.TransactionClient,
-  job: { id: string; clientId: string },
+  job: { id: string; userId: string },
   usd: number,
   now = new Date(),
 ): Promise<void> {
   if (usd <= 0) return;
   await tx.job.update({ where: { id: job.id }, data: { reservedUsd: { increment: usd } } });
-  const standing = await budgetStanding(tx, job.clientId, now);
+  const standing = await budgetStanding(tx, job.userId, now);
   // Counted without this hold, so the sentence speaks of what was left before it.
   for (const cap of standing.caps) {
     cap.committedUsd -= usd;
     cap.leftUsd = Math.max(0, cap.limitUsd - cap.committedUsd);
   }
-  const refusal = refusalFor(standing, job.clientId, usd, now);
+  const refusal = refusalFor(standing, job.userId, usd, now);
   const m = metrics();
   m.budgetHolds.inc({ outcome: refusal ? "refused" : "held" });
   if (refusal) throw refusal;

@@ -1,8 +1,8 @@
 import { CROSSFADE_SECONDS } from "@/lib/media/frame-size";
-import { tokenCost } from "@/lib/providers/replicate/billing";
-import { clipDurations, tierOf, type ClipChoice } from "@/lib/providers/replicate/clip-plan";
-import { snapDuration, type NarratorModel } from "@/lib/providers/replicate/model-table";
-import type { Models } from "@/lib/providers/replicate/configured-models";
+import { tokenCost } from "@/lib/backends/replicate/billing";
+import { clipDurations, tierOf, type ClipChoice } from "@/lib/backends/replicate/clip-plan";
+import { snapDuration, type NarratorModel } from "@/lib/backends/replicate/model-table";
+import type { Models } from "@/lib/backends/replicate/configured-models";
 
 export interface CostEstimate {
   totalUsd: number;

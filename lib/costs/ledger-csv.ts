@@ -20,7 +20,7 @@ export function csvField(value: string | number | null): string {
 export async function ledgerCsv(viewer: Viewer, now = new Date()): Promise<string> {
   const since = lastBudgetDays(now, getEnv().BUDGET_TIMEZONE, REPORT_DAYS)[0]!.start;
   const rows = await getDb().generation.findMany({
-    where: { startedAt: { gte: since }, job: viewer.isAdmin ? {} : { clientId: viewer.clientId } },
+    where: { startedAt: { gte: since }, job: viewer.isAdmin ? {} : { userId: viewer.userId } },
     orderBy: { startedAt: "asc" },
     select: {
       startedAt: true,

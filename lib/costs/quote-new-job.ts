@@ -1,15 +1,15 @@
 import type { Backend } from "@/lib/db/generated/enums";
 import { getEnv } from "@/lib/env";
 import { invalidInput } from "@/lib/errors";
-import { chooseClips } from "@/lib/providers/replicate/clip-plan";
-import { CLIP_MODELS } from "@/lib/providers/replicate/model-table";
-import { configuredModelNames, resolveModels, type ModelNames } from "@/lib/providers/replicate/configured-models";
+import { chooseClips } from "@/lib/backends/replicate/clip-plan";
+import { CLIP_MODELS } from "@/lib/backends/replicate/model-table";
+import { configuredModelNames, resolveModels, type ModelNames } from "@/lib/backends/replicate/configured-models";
 import { hasOwnEntry } from "@/lib/util/own-entry";
 import type { AspectRatio, Continuity } from "@/lib/vocabulary";
 import { estimateJobCost, type CostEstimate } from "./estimate-cost";
 
 export interface JobQuote extends CostEstimate {
-  provider: Backend;
+  backend: Backend;
   /** The models a job created now would use (null on the local back end). */
   models: ModelNames | null;
   /** How its clips would be made (null on the local back end). */
@@ -36,15 +36,15 @@ const CLIP_FIELDS = ["clipModel", "clipResolution", "continuity"] as const;
  * choices are refused with a sentence (400).
  */
 export function quoteNewJob(input: QuoteRequest): JobQuote {
-  const provider = getEnv().provider;
-  if (provider === "local") {
+  const backend = getEnv().backend;
+  if (backend === "local") {
     const chosen = CLIP_FIELDS.filter((f) => input[f] != null && input[f] !== "none");
     if (chosen.length) {
       throw invalidInput(
         `This studio renders on the local back end, which has no clip models to choose: leave out ${chosen.join(", ")}.`,
       );
     }
-    return { provider, models: null, clips: null, ...estimateJobCost({ ...input, models: null }) };
+    return { backend, models: null, clips: null, ...estimateJobCost({ ...input, models: null }) };
   }
   const configured = configuredModelNames();
   const names = {
@@ -61,7 +61,7 @@ export function quoteNewJob(input: QuoteRequest): JobQuote {
   const models = resolveModels(names);
   const clips = chooseClips(models.clip, { resolution: input.clipResolution, continuity: input.continuity }, input.aspectRatio);
   return {
-    provider,
+    backend,
     models: names,
     clips: { resolution: clips.resolution, continuity: clips.continuity },
     ...estimateJobCost({ ...input, models, clips }),

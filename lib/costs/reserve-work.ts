@@ -41,7 +41,7 @@ export async function costToFinish(tx: Pick<Tx, "scene">, job: PricedJob & { id:
 export async function reserveForStage(tx: Tx, jobId: string, stage: JobStatus, now = new Date()): Promise<number> {
   const job = await tx.job.findUniqueOrThrow({
     where: { id: jobId },
-    select: { id: true, clientId: true, ...PRICED_JOB_FIELDS },
+    select: { id: true, userId: true, ...PRICED_JOB_FIELDS },
   });
   const usd = await costToFinish(tx, job, stage);
   await reserveBudget(tx, job, usd, now);

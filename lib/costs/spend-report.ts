@@ -12,14 +12,14 @@ export const ESTIMATE_TOLERANCE = 0.1;
 export const REPORT_DAYS = 30;
 
 export interface Viewer {
-  clientId: string;
+  userId: string;
   isAdmin: boolean;
 }
 
 const excerpt = (text: string) => (text.length > 80 ? `${text.slice(0, 77)}…` : text);
 
 /** Admins see the whole studio; everyone else their own jobs. */
-const jobsOf = (viewer: Viewer): Prisma.JobWhereInput => (viewer.isAdmin ? {} : { clientId: viewer.clientId });
+const jobsOf = (viewer: Viewer): Prisma.JobWhereInput => (viewer.isAdmin ? {} : { userId: viewer.userId });
 
 /** What the studio (for admins) or one person spent over the last 30 budget days, and how the estimates held. */
 export async function spendReport(viewer: Viewer, now = new Date()) {
@@ -41,12 +41,12 @@ export async function spendReport(viewer: Viewer, now = new Date()) {
         status: true,
         costUsd: true,
         estimatedCostUsd: true,
-        clientId: true,
+        userId: true,
         owner: { select: { email: true } },
       },
     }),
-    db.user.findUnique({ where: { id: viewer.clientId }, select: { dailyBudgetUsd: true } }),
-    committedToday(db, today, viewer.isAdmin ? undefined : viewer.clientId),
+    db.user.findUnique({ where: { id: viewer.userId }, select: { dailyBudgetUsd: true } }),
+    committedToday(db, today, viewer.isAdmin ? undefined : viewer.userId),
   ]);
 
   const perDay = days.map((day) => ({ date: day.date, usd: 0 }));
@@ -101,7 +101,7 @@ export async function spendReport(viewer: Viewer, now = new Date()) {
         prompt: excerpt(j.prompt),
         email: j.owner.email,
         /** Only one's own job pages open; another's is a 404 even for an admin. */
-        mine: j.clientId === viewer.clientId,
+        mine: j.userId === viewer.userId,
         status: j.status,
         estimatedUsd: j.estimatedCostUsd,
         costUsd: j.costUsd,

@@ -1,13 +1,13 @@
 import type { Backend, Continuity } from "@/lib/db/generated/enums";
-import { predictTimeMaxCostUsd } from "@/lib/providers/replicate/billing";
-import { tierOf, type ClipChoice } from "@/lib/providers/replicate/clip-plan";
-import { resolveModels, type Models } from "@/lib/providers/replicate/configured-models";
-import { sceneWriterHoldUsd } from "@/lib/providers/replicate/replicate-scene-writer";
+import { predictTimeMaxCostUsd } from "@/lib/backends/replicate/billing";
+import { tierOf, type ClipChoice } from "@/lib/backends/replicate/clip-plan";
+import { resolveModels, type Models } from "@/lib/backends/replicate/configured-models";
+import { sceneWriterHoldUsd } from "@/lib/backends/replicate/replicate-scene-writer";
 import { clipLengths } from "./estimate-cost";
 
 /** The columns of a job that say what its work costs: the models and clip settings it was created with. */
 export interface PricedJob {
-  provider: Backend;
+  backend: Backend;
   sceneCount: number;
   writerModel: string | null;
   stillModel: string | null;
@@ -19,7 +19,7 @@ export interface PricedJob {
 }
 
 export const PRICED_JOB_FIELDS = {
-  provider: true,
+  backend: true,
   sceneCount: true,
   writerModel: true,
   stillModel: true,
@@ -31,7 +31,7 @@ export const PRICED_JOB_FIELDS = {
 } as const;
 
 function pricesOf(job: PricedJob): { models: Models; clips: ClipChoice } | null {
-  if (job.provider === "local" || !job.writerModel || !job.stillModel || !job.clipModel) return null;
+  if (job.backend === "local" || !job.writerModel || !job.stillModel || !job.clipModel) return null;
   const models = resolveModels({
     writer: job.writerModel,
     still: job.stillModel,

@@ -11,7 +11,7 @@ import { getEnv } from "@/lib/env";
 export interface PolledJobRow {
   id: string;
   version: number;
-  clientId: string;
+  userId: string;
   status: string;
   createdAt: Date;
   leaseExpiresAt: Date | null;
@@ -24,7 +24,7 @@ function open(): { select: Database.Statement } | null {
   if (!url.startsWith("file:")) return null;
   try {
     const db = new Database(url.slice(5), { readonly: true, fileMustExist: true });
-    return { select: db.prepare("SELECT id, version, clientId, status, createdAt, leaseExpiresAt FROM Job WHERE id = ?") };
+    return { select: db.prepare("SELECT id, version, userId, status, createdAt, leaseExpiresAt FROM Job WHERE id = ?") };
   } catch {
     return null;
   }
@@ -36,8 +36,7 @@ export function readPolledJob(jobId: string): PolledJobRow | undefined | null {
   const hot = globalForHotRead.storyreelHotRead;
   if (!hot) return null;
   let row:
-    | { id: string; version: number; clientId: string; status: string; createdAt: string; leaseExpiresAt: string | null }
-    | undefined;
+    { id: string; version: number; userId: string; status: string; createdAt: string; leaseExpiresAt: string | null } | undefined;
   try {
     row = hot.select.get(jobId) as typeof row;
   } catch {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { resolveDataDir, resolveDatabaseUrl } from "./database-url";
 
 // A leaf: zod and nothing of ours. Model names are plain strings here; the Replicate back end checks
-// them against its model table when it is configured (see lib/providers/replicate/configured-models.ts).
+// them against its model table when it is configured (see lib/backends/replicate/configured-models.ts).
 
 const isTimeZone = (zone: string) => {
   try {
@@ -19,6 +19,8 @@ const logLevelSchema = z.enum(["info", "warn", "error", "silent"]).catch("info")
 const logFormatSchema = z.enum(["json", "pretty"]).optional().catch(undefined);
 
 const envSchema = z.object({
+  GENERATION_BACKEND: z.enum(["local", "replicate"]).optional(),
+  /** The earlier name of GENERATION_BACKEND, still read so existing installs keep their back end. */
   GENERATION_PROVIDER: z.enum(["local", "replicate"]).optional(),
   REPLICATE_API_TOKEN: z.string().min(1).optional(),
   REPLICATE_API_BASE_URL: z.url({ protocol: /^https?$/ }).default("https://api.replicate.com/v1"),
@@ -147,7 +149,7 @@ const envSchema = z.object({
 export type AppEnv = z.infer<typeof envSchema> & {
   dataDir: string;
   databaseUrl: string;
-  provider: "local" | "replicate";
+  backend: "local" | "replicate";
 };
 export type LogLevel = AppEnv["LOG_LEVEL"];
 
@@ -173,14 +175,16 @@ export function getEnv(): AppEnv {
       "Invalid environment configuration: PUBLIC_BASE_URL must be https:// for Replicate to deliver webhooks (http is allowed for localhost only).",
     );
   }
-  if (env.GENERATION_PROVIDER === "replicate" && !env.REPLICATE_API_TOKEN) {
-    throw new Error("Invalid environment configuration: GENERATION_PROVIDER=replicate needs REPLICATE_API_TOKEN.");
+  const chosen = env.GENERATION_BACKEND ?? env.GENERATION_PROVIDER;
+  if (chosen === "replicate" && !env.REPLICATE_API_TOKEN) {
+    const name = env.GENERATION_BACKEND ? "GENERATION_BACKEND" : "GENERATION_PROVIDER";
+    throw new Error(`Invalid environment configuration: ${name}=replicate needs REPLICATE_API_TOKEN.`);
   }
   cached = {
     ...env,
     dataDir: resolveDataDir(process.env),
     databaseUrl: resolveDatabaseUrl(process.env),
-    provider: env.GENERATION_PROVIDER ?? (env.REPLICATE_API_TOKEN ? "replicate" : "local"),
+    backend: chosen ?? (env.REPLICATE_API_TOKEN ? "replicate" : "local"),
   };
   return cached;
 }

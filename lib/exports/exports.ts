@@ -55,9 +55,9 @@ export function toExportView(row: Export): ExportView {
   };
 }
 
-async function ownJob(clientId: string, jobId: string) {
-  const job = await getDb().job.findUnique({ where: { id: jobId }, select: { clientId: true } });
-  if (!job || job.clientId !== clientId) throw notFound();
+async function ownJob(userId: string, jobId: string) {
+  const job = await getDb().job.findUnique({ where: { id: jobId }, select: { userId: true } });
+  if (!job || job.userId !== userId) throw notFound();
 }
 
 /** A completed version of the job, or the sentence that says why it cannot be exported. */
@@ -89,12 +89,12 @@ function quotaRefusal(usedBytes: number, adding: number): AppError | null {
  * the transaction that writes it (written first, counted after, rolled back when over).
  */
 export async function requestExport(
-  clientId: string,
+  userId: string,
   jobId: string,
   request: ExportRequest,
 ): Promise<{ export: ExportView; created: boolean }> {
   const db = getDb();
-  await ownJob(clientId, jobId);
+  await ownJob(userId, jobId);
   const version = await finishedVersion(jobId, request.version);
   const spec = normaliseExport(request, asAspectRatio(version.aspectRatio));
   const hash = specHash(spec);
@@ -108,8 +108,8 @@ export async function requestExport(
     const row = await db.$transaction(async (tx) => {
       const written = existing
         ? await tx.export.update({ where: { id: existing.id }, data: fresh })
-        : await tx.export.create({ data: { ...key, ownerId: clientId, spec: canonicalSpec(spec), ...fresh } });
-      const refusal = quotaRefusal((await storedBytes(tx, clientId)).bytes, bytes);
+        : await tx.export.create({ data: { ...key, ownerId: userId, spec: canonicalSpec(spec), ...fresh } });
+      const refusal = quotaRefusal((await storedBytes(tx, userId)).bytes, bytes);
       if (refusal) throw refusal;
       return written;
     });
@@ -125,26 +125,26 @@ export async function requestExport(
   }
 }
 
-export async function listExports(clientId: string, jobId: string): Promise<ExportView[]> {
-  await ownJob(clientId, jobId);
+export async function listExports(userId: string, jobId: string): Promise<ExportView[]> {
+  await ownJob(userId, jobId);
   const rows = await getDb().export.findMany({ where: { jobId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
   return rows.map(toExportView);
 }
 
-async function ownExport(clientId: string, jobId: string, exportId: string): Promise<Export> {
-  await ownJob(clientId, jobId);
+async function ownExport(userId: string, jobId: string, exportId: string): Promise<Export> {
+  await ownJob(userId, jobId);
   const row = await getDb().export.findFirst({ where: { id: exportId, jobId } });
   if (!row) throw notFound("That export");
   return row;
 }
 
-export async function getExport(clientId: string, jobId: string, exportId: string): Promise<ExportView> {
-  return toExportView(await ownExport(clientId, jobId, exportId));
+export async function getExport(userId: string, jobId: string, exportId: string): Promise<ExportView> {
+  return toExportView(await ownExport(userId, jobId, exportId));
 }
 
 /** Removes the export's file and row; one still being made is stopped by its runner, which sees its lease gone. */
-export async function deleteExport(clientId: string, jobId: string, exportId: string): Promise<void> {
-  const row = await ownExport(clientId, jobId, exportId);
+export async function deleteExport(userId: string, jobId: string, exportId: string): Promise<void> {
+  const row = await ownExport(userId, jobId, exportId);
   await getDb().export.deleteMany({ where: { id: row.id } });
   if (row.key) await removeKey(row.key);
 }
@@ -162,8 +162,8 @@ function downloadName(row: Export, spec: ExportSpec): string {
 }
 
 /** A finished export's file, for the download route. */
-export async function findExportFile(clientId: string, jobId: string, exportId: string): Promise<ServableFile> {
-  const row = await ownExport(clientId, jobId, exportId);
+export async function findExportFile(userId: string, jobId: string, exportId: string): Promise<ServableFile> {
+  const row = await ownExport(userId, jobId, exportId);
   if (row.status !== "completed" || !row.key) throw conflict("This export is not finished yet: download it once it is.");
   const stat = await statKey(row.key);
   if (!stat) throw notFound("That export's file");

@@ -8,7 +8,7 @@ export const signInFirst = () =>
 
 /**
  * Who is asking: a personal API token (`Authorization: Bearer`) or a session cookie, and nothing else.
- * Every route, action, page and media request gets its caller here; every query filters by `clientId`.
+ * Every route, action, page and media request gets its caller here; every query filters by `userId`.
  * Without headers (a route, action or page), the request's own are read.
  */
 export async function resolveCaller(requestHeaders?: Headers): Promise<Caller> {

@@ -65,7 +65,7 @@ export async function serveImport(req: http.IncomingMessage, res: http.ServerRes
     await fsp.mkdir(path.dirname(tempPath), { recursive: true });
     await receiveZip(req, tempPath, importMaxBytes());
     bodyRead = true;
-    const job = await importProject(caller.clientId, tempPath, abandoned.signal);
+    const job = await importProject(caller.userId, tempPath, abandoned.signal);
     status = 201;
     body = job;
     headers.Location = job.links.self;

@@ -52,7 +52,7 @@ export async function serveMedia(req: http.IncomingMessage, res: http.ServerResp
     const file = rawPath.startsWith(SHARE_PREFIX)
       ? await findSharedVideo(rawPath.slice(SHARE_PREFIX.length))
       : await findOwnedMedia(
-          (await resolveCaller(toHeaders(req.headers))).clientId,
+          (await resolveCaller(toHeaders(req.headers))).userId,
           decodeURIComponent(rawPath.slice(MEDIA_PREFIX.length)),
           variant,
         );

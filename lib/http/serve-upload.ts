@@ -44,7 +44,7 @@ export async function serveUpload(req: http.IncomingMessage, res: http.ServerRes
     await fsp.mkdir(path.dirname(tempPath), { recursive: true });
     const received = await receiveUpload(req, tempPath, uploadLimits().anyBytes);
     bodyRead = true;
-    const { asset, created } = await storeUpload(caller.clientId, received, abandoned.signal);
+    const { asset, created } = await storeUpload(caller.userId, received, abandoned.signal);
     outcome = { status: created ? 201 : 200, body: asset, headers: created ? { Location: asset.url } : {} };
   } catch (error) {
     if (!(error instanceof AppError)) log.error("upload failed", { error });

@@ -11,9 +11,9 @@ export const ACTIVE_STATUSES: JobStatus[] = ["queued", "parsing", "storyboarding
  * inside the transaction right after it wrote the job that starts moving (the write takes SQLite's one writer
  * lock first, so two requests cannot both count room), and throwing rolls that write back.
  */
-export async function assertActiveJobLimit(tx: Prisma.TransactionClient, clientId: string): Promise<void> {
+export async function assertActiveJobLimit(tx: Prisma.TransactionClient, userId: string): Promise<void> {
   const max = getEnv().MAX_ACTIVE_JOBS_PER_USER;
-  const active = await tx.job.count({ where: { clientId, status: { in: ACTIVE_STATUSES } } });
+  const active = await tx.job.count({ where: { userId, status: { in: ACTIVE_STATUSES } } });
   if (active > max) {
     throw new AppError(
       "rate_limited",

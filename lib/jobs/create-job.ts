@@ -13,15 +13,15 @@ import type { CreateJobInput } from "./schemas";
 import type { JobView } from "./job-view";
 
 /** Writes a queued job with the models and estimate of today's configuration, and returns at once; the runner does the work. */
-export async function createJob(clientId: string, input: CreateJobInput): Promise<JobView> {
+export async function createJob(userId: string, input: CreateJobInput): Promise<JobView> {
   const quote = quoteNewJob({ ...input, reference: input.referenceUploadId !== undefined });
   assertWithinJobBudget(quote);
-  const attachments = await copyAttachments(clientId, input);
+  const attachments = await copyAttachments(userId, input);
   const job = await alertingRefusals(() =>
     getDb().$transaction(async (tx) => {
       const created = await tx.job.create({
         data: {
-          clientId,
+          userId,
           prompt: input.prompt,
           style: input.style,
           aspectRatio: input.aspectRatio,
@@ -29,7 +29,7 @@ export async function createJob(clientId: string, input: CreateJobInput): Promis
           targetSeconds: input.targetSeconds ?? null,
           seed: input.seed ?? randomInt(0, 2 ** 31 - 1),
           autoApprove: input.autoApprove,
-          provider: quote.provider,
+          backend: quote.backend,
           writerModel: quote.models?.writer ?? null,
           stillModel: quote.models?.still ?? null,
           clipModel: quote.models?.clip ?? null,
@@ -43,7 +43,7 @@ export async function createJob(clientId: string, input: CreateJobInput): Promis
         },
         select: { id: true },
       });
-      await assertActiveJobLimit(tx, clientId);
+      await assertActiveJobLimit(tx, userId);
       // The scene writer and the stills; the clips are held when the storyboard is approved.
       await reserveForStage(tx, created.id, "parsing");
       return created;
@@ -54,5 +54,5 @@ export async function createJob(clientId: string, input: CreateJobInput): Promis
     throw error;
   });
   notifyWorkAvailable();
-  return getJobView(clientId, job.id);
+  return getJobView(userId, job.id);
 }

@@ -20,15 +20,15 @@ type Tx = Prisma.TransactionClient;
  * draft of the next version). The guard is a write (it bumps the job's version), so SQLite's write lock makes
  * check-and-edit one atomic step.
  */
-export async function whileEditable<T>(clientId: string, jobId: string, edit: (tx: Tx) => Promise<T>): Promise<T> {
+export async function whileEditable<T>(userId: string, jobId: string, edit: (tx: Tx) => Promise<T>): Promise<T> {
   return getDb().$transaction(async (tx) => {
     const guard = await tx.job.updateMany({
-      where: { id: jobId, clientId, status: { in: [...EDITABLE_STATUSES] } },
+      where: { id: jobId, userId, status: { in: [...EDITABLE_STATUSES] } },
       data: { version: { increment: 1 } },
     });
     if (guard.count === 0) {
-      const job = await tx.job.findUnique({ where: { id: jobId }, select: { status: true, clientId: true } });
-      if (!job || job.clientId !== clientId) throw notFound();
+      const job = await tx.job.findUnique({ where: { id: jobId }, select: { status: true, userId: true } });
+      if (!job || job.userId !== userId) throw notFound();
       throw conflict(notEditableNow(job.status));
     }
     return edit(tx);
@@ -41,32 +41,32 @@ async function findScene(tx: Tx, jobId: string, sceneId: string) {
   return scene;
 }
 
-export async function editScene(clientId: string, jobId: string, sceneId: string, input: EditSceneInput): Promise<void> {
+export async function editScene(userId: string, jobId: string, sceneId: string, input: EditSceneInput): Promise<void> {
   const { uploadId, fit, ...fields } = input;
-  if (uploadId) await takeStillFromUpload(clientId, jobId, sceneId, uploadId, fit);
+  if (uploadId) await takeStillFromUpload(userId, jobId, sceneId, uploadId, fit);
   if (Object.values(fields).every((v) => v === undefined)) return;
-  await whileEditable(clientId, jobId, async (tx) => {
+  await whileEditable(userId, jobId, async (tx) => {
     await findScene(tx, jobId, sceneId);
     await tx.scene.update({ where: { id: sceneId }, data: fields });
   });
 }
 
 /** Draws the scene's still again with a new seed (its price held first); the job goes back to storyboarding until it is done. */
-export async function regenerateScene(clientId: string, jobId: string, sceneId: string): Promise<void> {
+export async function regenerateScene(userId: string, jobId: string, sceneId: string): Promise<void> {
   await alertingRefusals(() =>
-    whileEditable(clientId, jobId, async (tx) => {
+    whileEditable(userId, jobId, async (tx) => {
       await findScene(tx, jobId, sceneId);
       await tx.scene.update({
         where: { id: sceneId },
         data: { stillStatus: "pending", stillRevision: { increment: 1 }, error: null },
       });
       await transitionJob(tx, jobId, EDITABLE_STATUSES, "storyboarding", {
-        clientId,
+        userId,
         data: { error: null, failedStage: null },
       });
       // The job moves again, so it takes a place among the person's active jobs: counted after the write, as
       // approval and retry do, so a refusal rolls the redraw back whole.
-      await assertActiveJobLimit(tx, clientId);
+      await assertActiveJobLimit(tx, userId);
       await reserveForStage(tx, jobId, "storyboarding");
     }),
   );
@@ -74,10 +74,10 @@ export async function regenerateScene(clientId: string, jobId: string, sceneId: 
 }
 
 /** A new scene, drawn from its prompt at once (its still's price held first), after `afterSceneId` or last. */
-export async function addScene(clientId: string, jobId: string, input: AddSceneInput): Promise<{ id: string }> {
+export async function addScene(userId: string, jobId: string, input: AddSceneInput): Promise<{ id: string }> {
   const { afterSceneId, ...fields } = input;
   const created = await alertingRefusals(() =>
-    whileEditable(clientId, jobId, async (tx) => {
+    whileEditable(userId, jobId, async (tx) => {
       const scenes = await tx.scene.findMany({ where: { jobId }, orderBy: { position: "asc" }, select: { id: true } });
       if (scenes.length >= SCENE_COUNT_LIMITS.max) {
         throw conflict(`A video has at most ${SCENE_COUNT_LIMITS.max} scenes; remove one before adding another.`);
@@ -88,8 +88,8 @@ export async function addScene(clientId: string, jobId: string, input: AddSceneI
       const scene = await tx.scene.create({ data: { jobId, position: at, ...fields }, select: { id: true } });
       ids.splice(at, 0, scene.id);
       await renumber(tx, ids);
-      await transitionJob(tx, jobId, EDITABLE_STATUSES, "storyboarding", { clientId, data: { error: null, failedStage: null } });
-      await assertActiveJobLimit(tx, clientId);
+      await transitionJob(tx, jobId, EDITABLE_STATUSES, "storyboarding", { userId, data: { error: null, failedStage: null } });
+      await assertActiveJobLimit(tx, userId);
       await reserveForStage(tx, jobId, "storyboarding");
       return scene;
     }),
@@ -99,11 +99,11 @@ export async function addScene(clientId: string, jobId: string, input: AddSceneI
 }
 
 /** The music bed the next version is stitched with: the job's own copy of a sound upload, or none. */
-export async function setMusic(clientId: string, jobId: string, uploadId: string | null): Promise<void> {
-  const { musicKey, discard } = await copyAttachments(clientId, uploadId ? { musicUploadId: uploadId } : {});
+export async function setMusic(userId: string, jobId: string, uploadId: string | null): Promise<void> {
+  const { musicKey, discard } = await copyAttachments(userId, uploadId ? { musicUploadId: uploadId } : {});
   let previous: string | null = null;
   try {
-    previous = await whileEditable(clientId, jobId, async (tx) => {
+    previous = await whileEditable(userId, jobId, async (tx) => {
       const job = await tx.job.findUniqueOrThrow({ where: { id: jobId }, select: { musicKey: true } });
       await tx.job.update({ where: { id: jobId }, data: { musicKey } });
       return job.musicKey;
@@ -115,8 +115,8 @@ export async function setMusic(clientId: string, jobId: string, uploadId: string
   if (previous) await removeUnlessKept(getDb(), jobId, previous);
 }
 
-export async function removeScene(clientId: string, jobId: string, sceneId: string): Promise<void> {
-  const removed = await whileEditable(clientId, jobId, async (tx) => {
+export async function removeScene(userId: string, jobId: string, sceneId: string): Promise<void> {
+  const removed = await whileEditable(userId, jobId, async (tx) => {
     const scene = await findScene(tx, jobId, sceneId);
     const count = await tx.scene.count({ where: { jobId } });
     if (count <= 1) throw conflict("A video needs at least one scene; this is the last one.");
@@ -134,8 +134,8 @@ export async function removeScene(clientId: string, jobId: string, sceneId: stri
   }
 }
 
-export async function reorderScenes(clientId: string, jobId: string, sceneIds: string[]): Promise<void> {
-  await whileEditable(clientId, jobId, async (tx) => {
+export async function reorderScenes(userId: string, jobId: string, sceneIds: string[]): Promise<void> {
+  await whileEditable(userId, jobId, async (tx) => {
     const existing = await tx.scene.findMany({ where: { jobId }, select: { id: true } });
     const known = new Set(existing.map((s) => s.id));
     if (sceneIds.length !== known.size || new Set(sceneIds).size !== sceneIds.length || !sceneIds.every((id) => known.has(id))) {
@@ -146,7 +146,7 @@ export async function reorderScenes(clientId: string, jobId: string, sceneIds: s
 }
 
 /** Moves one scene up (-1) or down (+1); the UI's arrow buttons. */
-export async function moveScene(clientId: string, jobId: string, sceneId: string, direction: -1 | 1): Promise<void> {
+export async function moveScene(userId: string, jobId: string, sceneId: string, direction: -1 | 1): Promise<void> {
   const scenes = await getDb().scene.findMany({ where: { jobId }, orderBy: { position: "asc" }, select: { id: true } });
   const ids = scenes.map((s) => s.id);
   const from = ids.indexOf(sceneId);
@@ -154,7 +154,7 @@ export async function moveScene(clientId: string, jobId: string, sceneId: string
   const to = from + direction;
   if (to < 0 || to >= ids.length) return;
   [ids[from], ids[to]] = [ids[to]!, ids[from]!];
-  await reorderScenes(clientId, jobId, ids);
+  await reorderScenes(userId, jobId, ids);
 }
 
 async function renumber(tx: Tx, orderedIds: string[]): Promise<void> {

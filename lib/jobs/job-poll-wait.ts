@@ -40,16 +40,16 @@ export const waitingPolls = () => state.waiters.size;
  * request is aborted, or at once when the bounds are reached (the client then polls at its own pace).
  */
 export async function waitForJobChange(input: {
-  clientId: string;
+  userId: string;
   jobId: string;
   etag: string;
   seconds: number;
   signal?: AbortSignal;
 }): Promise<string> {
-  const { clientId, jobId, etag, signal } = input;
-  const held = state.perPerson.get(clientId) ?? 0;
+  const { userId, jobId, etag, signal } = input;
+  const held = state.perPerson.get(userId) ?? 0;
   if (state.waiters.size >= LONG_POLL_LIMITS.perProcess || held >= LONG_POLL_LIMITS.perPerson) return etag;
-  state.perPerson.set(clientId, held + 1);
+  state.perPerson.set(userId, held + 1);
   const waiter: Waiter = { jobId, checkedAt: Date.now(), wake: () => {} };
   state.waiters.add(waiter);
   scheduleVersionCheck();
@@ -57,14 +57,14 @@ export async function waitForJobChange(input: {
     const deadline = Date.now() + Math.min(input.seconds, LONG_POLL_MAX_SECONDS) * 1000;
     for (;;) {
       if (!(await woken(waiter, deadline - Date.now(), signal))) return etag;
-      const now = await getJobEtag(clientId, jobId, { afterOpenWrites: true });
+      const now = await getJobEtag(userId, jobId, { afterOpenWrites: true });
       if (now !== etag) return now;
     }
   } finally {
     state.waiters.delete(waiter);
-    const left = (state.perPerson.get(clientId) ?? 1) - 1;
-    if (left > 0) state.perPerson.set(clientId, left);
-    else state.perPerson.delete(clientId);
+    const left = (state.perPerson.get(userId) ?? 1) - 1;
+    if (left > 0) state.perPerson.set(userId, left);
+    else state.perPerson.delete(userId);
   }
 }
 

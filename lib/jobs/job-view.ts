@@ -42,7 +42,7 @@ export interface JobView {
   sceneCount: number;
   targetSeconds: number | null;
   autoApprove: boolean;
-  provider: string;
+  backend: string;
   /** The narration's voice (null: none), whether a music bed and a reference image were given. */
   sound: { voice: string | null; music: boolean; reference: boolean };
   /** The captions as subtitle files, once the video is made. */
@@ -117,7 +117,7 @@ export function toJobView(
     sceneCount: scenes.length || job.sceneCount,
     targetSeconds: job.targetSeconds,
     autoApprove: job.autoApprove,
-    provider: job.provider,
+    backend: job.backend,
     clips: job.clipModel ? { model: job.clipModel, resolution: job.clipResolution, continuity: job.continuity } : null,
     durationSec: job.durationSec,
     costUsd: job.costUsd,

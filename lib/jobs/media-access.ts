@@ -13,14 +13,10 @@ const CONTENT_TYPES: Record<string, string> = { mp4: "video/mp4", jpg: "image/jp
  * A stored file of one of the client's jobs; anything else (another's, a malformed key, a missing file) is a 404.
  * With a variant, the same image resized and re-encoded (made on first request, cached beside the original).
  */
-export async function findOwnedMedia(
-  clientId: string,
-  rawKey: string,
-  variant: ImageVariant | null = null,
-): Promise<ServableFile> {
+export async function findOwnedMedia(userId: string, rawKey: string, variant: ImageVariant | null = null): Promise<ServableFile> {
   const upload = parseUploadKey(rawKey);
   const parsed = upload ? { key: upload.key, jobId: upload.ownerId } : parseMediaKey(rawKey);
-  const owned = upload ? upload.ownerId === clientId : parsed && (await jobBelongsTo(clientId, parsed.jobId));
+  const owned = upload ? upload.ownerId === userId : parsed && (await jobBelongsTo(userId, parsed.jobId));
   if (!parsed || !owned) throw notFound("That file");
   const stat = await statKey(parsed.key);
   if (!stat) throw notFound("That file");

@@ -14,7 +14,7 @@ import { jobEtag, toJobSummary, toJobView, type JobSummary, type JobView } from 
  * connection when there is one (lib/db/hot-read.ts).
  */
 export async function getJobEtag(
-  clientId: string,
+  userId: string,
   jobId: string,
   /** Read after any transaction this process has open, as a poll woken by a change signalled inside one must. */
   { afterOpenWrites = false } = {},
@@ -22,7 +22,7 @@ export async function getJobEtag(
   const db = getDb();
   const polled = afterOpenWrites ? null : readPolledJob(jobId);
   if (polled !== null && polled?.status !== "awaiting_approval") {
-    if (!polled || polled.clientId !== clientId) throw notFound();
+    if (!polled || polled.userId !== userId) throw notFound();
     return jobEtag(polled.id, polled.version, await queuePositionOf(db, polled));
   }
   const job = await db.job.findUnique({
@@ -30,36 +30,36 @@ export async function getJobEtag(
     select: {
       id: true,
       version: true,
-      clientId: true,
+      userId: true,
       status: true,
       createdAt: true,
       leaseExpiresAt: true,
       ...PRICED_JOB_FIELDS,
     },
   });
-  if (!job || job.clientId !== clientId) throw notFound();
+  if (!job || job.userId !== userId) throw notFound();
   // A storyboard's approval outlook changes with other jobs' spending and with an admin's limit, not with its version.
   const approval = job.status === "awaiting_approval" ? await outlookForApproval(job) : null;
   return jobEtag(job.id, job.version, await queuePositionOf(db, job), approval?.refusal ?? undefined);
 }
 
-export async function getJobView(clientId: string, jobId: string): Promise<JobView> {
+export async function getJobView(userId: string, jobId: string): Promise<JobView> {
   const db = getDb();
   const job = await db.job.findUnique({ where: { id: jobId }, include: { scenes: true } });
-  if (!job || job.clientId !== clientId) throw notFound();
+  if (!job || job.userId !== userId) throw notFound();
   const approval = job.status === "awaiting_approval" ? await outlookForApproval(job) : null;
   return toJobView(job, await queuePositionOf(db, job), approval, await listVersions(db, job.id, job.currentVersion));
 }
 
 export async function listJobs(
-  clientId: string,
+  userId: string,
   { limit, cursor }: { limit: number; cursor?: string },
 ): Promise<{ jobs: JobSummary[]; nextCursor: string | null; spentTodayUsd: number }> {
-  if (cursor && !(await jobBelongsTo(clientId, cursor))) {
+  if (cursor && !(await jobBelongsTo(userId, cursor))) {
     throw invalidInput("The cursor does not name a job in this list: start again without it.");
   }
   const rows = await getDb().job.findMany({
-    where: { clientId },
+    where: { userId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit + 1,
     ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
@@ -68,14 +68,14 @@ export async function listJobs(
   const page = rows.slice(0, limit);
   const positions = await queuePositions(getDb());
   return {
-    spentTodayUsd: await spentTodayUsd(clientId),
+    spentTodayUsd: await spentTodayUsd(userId),
     jobs: page.map((job) => toJobSummary(job, positions.get(job.id) ?? null)),
     nextCursor: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null,
   };
 }
 
 /** Whether the job belongs to the client; used by the media route before it serves a byte. */
-export async function jobBelongsTo(clientId: string, jobId: string): Promise<boolean> {
-  const job = await getDb().job.findUnique({ where: { id: jobId }, select: { clientId: true } });
-  return job?.clientId === clientId;
+export async function jobBelongsTo(userId: string, jobId: string): Promise<boolean> {
+  const job = await getDb().job.findUnique({ where: { id: jobId }, select: { userId: true } });
+  return job?.userId === userId;
 }

@@ -15,14 +15,10 @@ const sign = (jobId: string, expires: number, shareKey: string) =>
  * A link to a finished video that works without signing in, until it expires or the owner stops sharing.
  * It is made on purpose (the media URLs of a job never work for anyone else); the path is the proof.
  */
-export async function createShareLink(
-  clientId: string,
-  jobId: string,
-  days: number,
-): Promise<{ path: string; expiresAt: string }> {
+export async function createShareLink(userId: string, jobId: string, days: number): Promise<{ path: string; expiresAt: string }> {
   const db = getDb();
-  const job = await db.job.findUnique({ where: { id: jobId }, select: { clientId: true, videoKey: true, shareKey: true } });
-  if (!job || job.clientId !== clientId) throw notFound();
+  const job = await db.job.findUnique({ where: { id: jobId }, select: { userId: true, videoKey: true, shareKey: true } });
+  if (!job || job.userId !== userId) throw notFound();
   if (!job.videoKey) throw conflict("Only a finished video can be shared.");
   const shareKey = job.shareKey ?? (await firstShareKey(jobId));
   const expires = Math.floor(Date.now() / 1000) + days * 86_400;
@@ -53,9 +49,9 @@ async function firstShareKey(jobId: string): Promise<string> {
 }
 
 /** Every share link of the job stops working. */
-export async function stopSharing(clientId: string, jobId: string): Promise<void> {
+export async function stopSharing(userId: string, jobId: string): Promise<void> {
   const updated = await getDb().job.updateMany({
-    where: { id: jobId, clientId },
+    where: { id: jobId, userId },
     data: { shareKey: null, version: { increment: 1 } },
   });
   if (updated.count === 0) throw notFound();

@@ -14,19 +14,19 @@ import type { StillFit } from "@/lib/vocabulary";
  * own copy, so deleting the upload later changes nothing here; the clip model is sent this still as the first frame.
  */
 export async function takeStillFromUpload(
-  clientId: string,
+  userId: string,
   jobId: string,
   sceneId: string,
   uploadId: string,
   fit: StillFit = "cover",
 ): Promise<void> {
   const db = getDb();
-  const job = await db.job.findUnique({ where: { id: jobId }, select: { clientId: true, aspectRatio: true, status: true } });
-  if (!job || job.clientId !== clientId) throw notFound();
+  const job = await db.job.findUnique({ where: { id: jobId }, select: { userId: true, aspectRatio: true, status: true } });
+  if (!job || job.userId !== userId) throw notFound();
   const scene = await db.scene.findFirst({ where: { id: sceneId, jobId }, select: { stillRevision: true, stillKey: true } });
   if (!scene) throw notFound("That scene");
   if (!EDITABLE_STATUSES.includes(job.status)) throw conflict(notEditableNow(job.status));
-  const asset = await findOwnAsset(clientId, uploadId);
+  const asset = await findOwnAsset(userId, uploadId);
   if (asset.kind !== "image") throw invalidInput("That upload is a sound; a scene's still must be an image.");
 
   const revision = scene.stillRevision + 1;
@@ -35,7 +35,7 @@ export async function takeStillFromUpload(
   // Only if nothing changed meanwhile (another redraw, the approval): otherwise the new file goes again.
   const changed = await db.$transaction(async (tx) => {
     const guard = await tx.job.updateMany({
-      where: { id: jobId, clientId, status: { in: [...EDITABLE_STATUSES] } },
+      where: { id: jobId, userId, status: { in: [...EDITABLE_STATUSES] } },
       data: { version: { increment: 1 } },
     });
     if (guard.count === 0) return 0;

@@ -15,7 +15,7 @@ export interface TransitionOptions {
   /** Fencing: only the runner holding this lease may write. */
   leaseToken?: string;
   /** Only for this owner (user-facing actions). */
-  clientId?: string;
+  userId?: string;
   data?: Prisma.JobUpdateManyMutationInput;
 }
 
@@ -40,7 +40,7 @@ export async function transitionJob(
       id: jobId,
       status: { in: [...fromList] },
       ...(options.leaseToken ? { leaseToken: options.leaseToken } : {}),
-      ...(options.clientId ? { clientId: options.clientId } : {}),
+      ...(options.userId ? { userId: options.userId } : {}),
     },
     data: { ...options.data, ...(RELEASES_BUDGET.has(to) ? { reservedUsd: 0 } : {}), status: to, version: { increment: 1 } },
   });

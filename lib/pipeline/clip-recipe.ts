@@ -8,7 +8,7 @@ export interface RecipeJob {
   seed: number;
   aspectRatio: string;
   continuity: Continuity;
-  provider: string;
+  backend: string;
   clipModel: string | null;
   clipResolution: string | null;
 }
@@ -52,7 +52,7 @@ export function planClips(job: RecipeJob, scenes: readonly RecipeScene[]): Plann
     const durationSec = scene.durationSec + (last ? 0 : CROSSFADE_SECONDS);
     const seed = clipSeed(job.seed, scene.id, scene.stillKey);
     const recipe = {
-      model: `${job.provider}:${job.clipModel ?? "default"}@${job.clipResolution ?? "default"}`,
+      model: `${job.backend}:${job.clipModel ?? "default"}@${job.clipResolution ?? "default"}`,
       still: scene.stillKey,
       motion: scene.motion,
       durationSec,

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { Backend, GenerationStatus } from "@/lib/db/generated/enums";
-import type { CallHooks } from "@/lib/providers/types";
+import type { CallHooks } from "@/lib/backends/types";
 import { alertingRefusals, alertOnSpend } from "@/lib/costs/budget-alerts";
 import { chargeReservation, reserveBudget } from "@/lib/costs/daily-budget";
 import { log } from "@/lib/log";
@@ -116,9 +116,9 @@ async function finishGeneration(
 async function coverCall(ctx: StepContext, maxUsd: number, cost: Spent): Promise<void> {
   await alertingRefusals(() =>
     fencedWrite(ctx, async (tx) => {
-      const job = await tx.job.findUniqueOrThrow({ where: { id: ctx.jobId }, select: { clientId: true, reservedUsd: true } });
+      const job = await tx.job.findUniqueOrThrow({ where: { id: ctx.jobId }, select: { userId: true, reservedUsd: true } });
       const uncovered = maxUsd + cost.usd - job.reservedUsd;
-      if (uncovered > 1e-9) await reserveBudget(tx, { id: ctx.jobId, clientId: job.clientId }, uncovered);
+      if (uncovered > 1e-9) await reserveBudget(tx, { id: ctx.jobId, userId: job.userId }, uncovered);
     }),
   );
   cost.heldUsd = cost.usd + maxUsd;

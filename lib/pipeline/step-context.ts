@@ -1,6 +1,6 @@
 import type { Prisma } from "@/lib/db/generated/client";
 import type { Db } from "@/lib/db/client";
-import type { GenerationBackend } from "@/lib/providers/types";
+import type { GenerationBackend } from "@/lib/backends/types";
 import { notifyJobChanged } from "@/lib/jobs/job-change-signal";
 
 export interface StepContext {

@@ -179,14 +179,14 @@ export async function importProject(ownerId: string, zipPath: string, signal: Ab
       await tx.job.create({
         data: {
           id: jobId,
-          clientId: ownerId,
+          userId: ownerId,
           prompt: settings.prompt,
           style: settings.style,
           aspectRatio: settings.aspectRatio,
           sceneCount: scenes.length,
           targetSeconds: settings.targetSeconds,
           seed: settings.seed,
-          provider: quote.provider,
+          backend: quote.backend,
           writerModel: quote.models?.writer ?? null,
           stillModel: quote.models?.still ?? null,
           clipModel: quote.models?.clip ?? null,
@@ -196,7 +196,7 @@ export async function importProject(ownerId: string, zipPath: string, signal: Ab
           narratorModel: quote.models?.narrator ?? null,
           musicKey,
           status: "rendering",
-          note: `Imported from a project (version ${manifest.version} of a video made on a ${settings.provider} studio); its clips are the project's own.`,
+          note: `Imported from a project (version ${manifest.version} of a video made on a ${settings.backend} studio); its clips are the project's own.`,
           scenes: {
             create: scenes.map((s) => ({
               id: s.checked.id,

@@ -76,7 +76,14 @@ const sceneSchema = z.strictObject({
 });
 export type ProjectScene = z.output<typeof sceneSchema>;
 
-const jobSchema = z.strictObject({
+/** Projects exported before the back end had one name call it `provider`. */
+const renameProvider = (value: unknown): unknown => {
+  if (typeof value !== "object" || value === null || !("provider" in value) || "backend" in value) return value;
+  const { provider, ...rest } = value as Record<string, unknown>;
+  return { ...rest, backend: provider };
+};
+
+const jobFields = z.strictObject({
   prompt: boundedText(PROMPT_LIMITS.maxChars),
   style: z.enum(STYLES),
   aspectRatio: z.enum(ASPECT_RATIOS),
@@ -84,7 +91,7 @@ const jobSchema = z.strictObject({
   seed,
   continuity: z.enum(CONTINUITIES),
   voice: z.enum(VOICE_IDS).nullable(),
-  provider: z.enum(["local", "replicate"]),
+  backend: z.enum(["local", "replicate"]),
   models: z.strictObject({
     writer: modelName,
     still: modelName,
@@ -93,6 +100,7 @@ const jobSchema = z.strictObject({
     narrator: modelName,
   }),
 });
+const jobSchema = z.preprocess(renameProvider, jobFields);
 
 export const projectManifestSchema = z
   .strictObject({

@@ -134,7 +134,7 @@ export async function writeProjectZip({ jobId, version, outPath, signal }: Write
       seed: job.seed,
       continuity: job.continuity,
       voice: job.voice ? asVoice(job.voice) : null,
-      provider: job.provider,
+      backend: job.backend,
       models: {
         writer: job.writerModel,
         still: job.stillModel,

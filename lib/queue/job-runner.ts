@@ -5,8 +5,8 @@ import { metrics } from "@/lib/metrics/metrics";
 import { failJob } from "@/lib/pipeline/fail-job";
 import { runStage } from "@/lib/pipeline/run-stage";
 import { JobCanceledError, LeaseLostError, StepError, type StepContext } from "@/lib/pipeline/step-context";
-import type { JobBackendChoice } from "@/lib/providers";
-import type { GenerationBackend } from "@/lib/providers/types";
+import type { JobBackendChoice } from "@/lib/backends";
+import type { GenerationBackend } from "@/lib/backends/types";
 import { markInterruptedGenerations } from "@/lib/pipeline/ledger";
 import { discardPartialFiles } from "@/lib/storage/file-storage";
 import { newOwnerId } from "@/lib/util/process-identity";
@@ -147,7 +147,7 @@ export class JobRunner {
           where: { id: jobId, leaseToken },
           select: {
             status: true,
-            provider: true,
+            backend: true,
             writerModel: true,
             stillModel: true,
             clipModel: true,

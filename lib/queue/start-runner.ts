@@ -2,7 +2,7 @@ import { getDb, prepareDatabase } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { ExportRunner } from "@/lib/exports/export-runner";
 import { log } from "@/lib/log";
-import { getBackend, prepareBackends, releaseBackends } from "@/lib/providers";
+import { getBackend, prepareBackends, releaseBackends } from "@/lib/backends";
 import { JobRunner } from "./job-runner";
 
 const SHUTDOWN_GRACE_MS = 10_000;

@@ -14,7 +14,7 @@ import {
 const REPORT_DAYS = 30;
 
 export interface Viewer {
-  clientId: string;
+  userId: string;
   isAdmin: boolean;
 }
 
@@ -126,7 +126,7 @@ export async function refinementReport(viewer: Viewer, now = new Date()) {
   const db = getDb();
   const window = reportWindow(now, getEnv().BUDGET_TIMEZONE);
   const [self, studio] = await Promise.all([
-    measureQuality(db, { clientId: viewer.clientId }, window),
+    measureQuality(db, { userId: viewer.userId }, window),
     viewer.isAdmin ? measureQuality(db, {}, window) : null,
   ]);
   return {

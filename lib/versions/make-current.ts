@@ -11,15 +11,15 @@ const revisionOf = (stillKey: string | null) => Number(/-r(\d+)\.jpg$/.exec(stil
  * Makes an earlier (or later) finished version the one the gallery shows and downloads, and the draft the next
  * version starts from: its scenes come back as they were rendered. No file is made or removed.
  */
-export async function makeVersionCurrent(clientId: string, jobId: string, number: number): Promise<void> {
+export async function makeVersionCurrent(userId: string, jobId: string, number: number): Promise<void> {
   await getDb().$transaction(async (tx) => {
     const guard = await tx.job.updateMany({
-      where: { id: jobId, clientId, status: { in: ["completed", "failed"] } },
+      where: { id: jobId, userId, status: { in: ["completed", "failed"] } },
       data: { version: { increment: 1 } },
     });
     if (guard.count === 0) {
-      const job = await tx.job.findUnique({ where: { id: jobId }, select: { clientId: true, status: true } });
-      if (!job || job.clientId !== clientId) throw notFound();
+      const job = await tx.job.findUnique({ where: { id: jobId }, select: { userId: true, status: true } });
+      if (!job || job.userId !== userId) throw notFound();
       throw conflict(
         `Another version can be made current once this job is finished; it is "${STAGE_LABELS[job.status].toLowerCase()}".`,
       );
@@ -64,7 +64,7 @@ export async function makeVersionCurrent(clientId: string, jobId: string, number
       else await tx.scene.create({ data: { id: scene.sceneId, jobId, ...data, stillRevision } });
     }
     // A failed new version is set aside: the job plays the version chosen.
-    await transitionJob(tx, jobId, "failed", "completed", { clientId, data: { error: null, failedStage: null } });
+    await transitionJob(tx, jobId, "failed", "completed", { userId, data: { error: null, failedStage: null } });
     await tx.job.update({
       where: { id: jobId },
       data: {

@@ -11,12 +11,12 @@ import { applyClipPlan, planVersion, type VersionPlan } from "./plan-version";
 /** Jobs a new version can start from: a finished video, or a failed render. */
 const STARTS_FROM = ["completed", "failed"] as const;
 
-async function ownJob(clientId: string, jobId: string) {
+async function ownJob(userId: string, jobId: string) {
   const job = await getDb().job.findUnique({
     where: { id: jobId },
-    select: { clientId: true, status: true, draftVersion: true },
+    select: { userId: true, status: true, draftVersion: true },
   });
-  if (!job || job.clientId !== clientId) throw notFound();
+  if (!job || job.userId !== userId) throw notFound();
   return job;
 }
 
@@ -43,8 +43,8 @@ function refuseUnlessRenderable(plan: VersionPlan): void {
 }
 
 /** What the next version will cost: only the scenes whose clip or narration must be made again. */
-export async function estimateNextVersion(clientId: string, jobId: string): Promise<VersionPlan> {
-  await ownJob(clientId, jobId);
+export async function estimateNextVersion(userId: string, jobId: string): Promise<VersionPlan> {
+  await ownJob(userId, jobId);
   return planVersion(getDb(), jobId);
 }
 
@@ -53,14 +53,14 @@ export async function estimateNextVersion(clientId: string, jobId: string): Prom
  * unchanged keep their clip, the rest are marked to render, and the money for exactly those is held (402 when a
  * cap would be crossed, which rolls it all back). A second click, or a version already rendering, is a 409.
  */
-export async function startNewVersion(clientId: string, jobId: string): Promise<{ number: number; plan: VersionPlan }> {
-  const job = await ownJob(clientId, jobId);
+export async function startNewVersion(userId: string, jobId: string): Promise<{ number: number; plan: VersionPlan }> {
+  const job = await ownJob(userId, jobId);
   refuseUnlessStartable(job.status, job.draftVersion);
   const result = await alertingRefusals(() =>
     getDb().$transaction(async (tx) => {
       // The status write comes first: it takes SQLite's write lock, so the plan below cannot change under us.
       const moved = await transitionJob(tx, jobId, STARTS_FROM, "rendering", {
-        clientId,
+        userId,
         data: { error: null, failedStage: null, note: null },
       });
       if (!moved) {
@@ -71,7 +71,7 @@ export async function startNewVersion(clientId: string, jobId: string): Promise<
       const plan = await planVersion(tx, jobId);
       refuseUnlessRenderable(plan);
       await applyClipPlan(tx, plan);
-      await assertActiveJobLimit(tx, clientId);
+      await assertActiveJobLimit(tx, userId);
       const held = await reserveForStage(tx, jobId, "rendering");
       const fields = {
         status: "rendering",

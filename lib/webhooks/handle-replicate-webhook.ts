@@ -2,7 +2,7 @@ import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { AppError, invalidInput, notFound } from "@/lib/errors";
 import { MAX_BODY_BYTES } from "@/lib/http/request-guard";
-import { notifyPredictionUpdated } from "@/lib/providers/replicate/prediction-events";
+import { notifyPredictionUpdated } from "@/lib/backends/replicate/prediction-events";
 import { checkWebhookHeaders, verifyWebhook } from "./verify-webhook";
 
 /** A prediction as Replicate posts it, logs included: the server's body cap, far more than any real one. */

@@ -1,7 +1,7 @@
 // BENCH_PARTS=subjects: the share of scene sentences whose named subject the local still draws, by kind, and what
 // drawing the subjects costs against the backdrop alone (same stills, same run) and in memory once loaded.
 import { performance } from "node:perf_hooks";
-import { drawLocalStill } from "@/lib/providers/local/local-illustrator";
+import { drawLocalStill } from "@/lib/backends/local/local-illustrator";
 import { iconBody } from "@/lib/subjects/emoji-set";
 import { measureCorpus, SUBJECT_CORPUS } from "../unit/subject-corpus";
 

@@ -6,8 +6,8 @@ import { startFakeReplicate, type FakeReplicate } from "../fakes/fake-replicate"
 import { startApp, type RunningApp } from "../helpers/start-app";
 import { formatCost } from "@/components/format";
 import { estimateJobCost } from "@/lib/costs/estimate-cost";
-import { resolveModels } from "@/lib/providers/replicate/configured-models";
-import { chooseClips } from "@/lib/providers/replicate/clip-plan";
+import { resolveModels } from "@/lib/backends/replicate/configured-models";
+import { chooseClips } from "@/lib/backends/replicate/clip-plan";
 import { replicateEnv } from "../helpers/replicate-env";
 
 // Expected prices come from the model table (the defaults the app runs with here), never from literals.
@@ -18,7 +18,7 @@ const models = resolveModels({
 });
 const estimateFor = (sceneCount: number) => estimateJobCost({ models, sceneCount }).totalUsd;
 
-// The whole wizard on GENERATION_PROVIDER=replicate: the real `replicate` client against a fake Replicate.
+// The whole wizard on GENERATION_BACKEND=replicate: the real `replicate` client against a fake Replicate.
 let fake: FakeReplicate;
 let app: RunningApp;
 

@@ -1,8 +1,8 @@
 import type { FakeReplicate } from "../fakes/fake-replicate";
 
-/** The app on GENERATION_PROVIDER=replicate against a fake Replicate, with retries and polls fast enough for tests. */
+/** The app on GENERATION_BACKEND=replicate against a fake Replicate, with retries and polls fast enough for tests. */
 export const replicateEnv = (fake: FakeReplicate, extra: Record<string, string> = {}): Record<string, string> => ({
-  GENERATION_PROVIDER: "replicate",
+  GENERATION_BACKEND: "replicate",
   REPLICATE_API_TOKEN: fake.token,
   REPLICATE_API_BASE_URL: fake.apiUrl,
   REPLICATE_RETRY_BASE_MS: "20",

@@ -32,7 +32,7 @@ describe("HTTP API, create to completed", () => {
     const res = await api.request("GET", "/api/health");
     assert.equal(res.status, 200);
     assert.equal(res.json.status, "ok");
-    assert.equal(res.json.provider, "local");
+    assert.equal(res.json.backend, "local");
   });
 
   it("drafts a storyboard, takes edits, approves once, and renders a verified MP4", async () => {
@@ -169,7 +169,7 @@ describe("HTTP API, refusals", () => {
   it("estimates cost for valid settings only, and says what is wrong otherwise", async () => {
     const ok = await api.request("GET", "/api/estimate?sceneCount=3&targetSeconds=12");
     assert.equal(ok.status, 200);
-    assert.deepEqual([ok.json.provider, ok.json.totalUsd], ["local", 0]);
+    assert.deepEqual([ok.json.backend, ok.json.totalUsd], ["local", 0]);
     for (const [query, message] of [
       ["sceneCount=30", /Scene count must be a whole number from 2 to 8/],
       ["sceneCount=two", /Scene count must be a whole number/],

@@ -11,9 +11,9 @@ import { waitFor } from "../helpers/wait-for";
 import { startFakeReplicate, type FakeReplicate } from "../fakes/fake-replicate";
 import { clipsCostUsd, type PricedJob } from "@/lib/costs/work-cost";
 import type { JobView } from "@/lib/jobs/job-view";
-import { tokenCost, writerMaxCostUsd } from "@/lib/providers/replicate/billing";
-import { STILL_MODELS, WRITER_MODELS } from "@/lib/providers/replicate/model-table";
-import { sceneWriterHoldUsd } from "@/lib/providers/replicate/replicate-scene-writer";
+import { tokenCost, writerMaxCostUsd } from "@/lib/backends/replicate/billing";
+import { STILL_MODELS, WRITER_MODELS } from "@/lib/backends/replicate/model-table";
+import { sceneWriterHoldUsd } from "@/lib/backends/replicate/replicate-scene-writer";
 
 // Daily caps, holds and alerts on the real app against the fake Replicate, so every cost is a real figure.
 let fake: FakeReplicate;
@@ -63,7 +63,7 @@ const alertsIn = (dataDir: string) =>
 function clipHold(dataDir: string, job: JobView): number {
   const row = queryDb<PricedJob>(
     dataDir,
-    `SELECT provider, sceneCount, writerModel, stillModel, clipModel, clipResolution, continuity FROM "Job" WHERE id = ?`,
+    `SELECT backend, sceneCount, writerModel, stillModel, clipModel, clipResolution, continuity FROM "Job" WHERE id = ?`,
     job.id,
   )[0]!;
   // These jobs have no voice: no narration is due.

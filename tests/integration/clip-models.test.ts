@@ -11,7 +11,7 @@ import { startFakeReplicate, type FakeReplicate } from "../fakes/fake-replicate"
 import { readLedger } from "../helpers/read-db";
 import { extractLastFrame } from "@/lib/media/last-frame";
 import { probeVideo } from "@/lib/media/probe-video";
-import { CLIP_MODELS } from "@/lib/providers/replicate/model-table";
+import { CLIP_MODELS } from "@/lib/backends/replicate/model-table";
 import type { JobView } from "@/lib/jobs/job-view";
 import { replicateEnv } from "../helpers/replicate-env";
 

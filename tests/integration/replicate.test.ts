@@ -8,8 +8,8 @@ import { freePort, startApp, startWorker, type RunningApp } from "../helpers/sta
 import { signWebhook } from "@/lib/webhooks/verify-webhook";
 import { startFakeReplicate, type FakeReplicate } from "../fakes/fake-replicate";
 import { probeVideo } from "@/lib/media/probe-video";
-import { tokenCost } from "@/lib/providers/replicate/billing";
-import { CLIP_MODELS, STILL_MODELS, WRITER_MODELS } from "@/lib/providers/replicate/model-table";
+import { tokenCost } from "@/lib/backends/replicate/billing";
+import { CLIP_MODELS, STILL_MODELS, WRITER_MODELS } from "@/lib/backends/replicate/model-table";
 import { queryDb, readJobRow, readLedger } from "../helpers/read-db";
 import { invitePerson } from "../helpers/invite-person";
 import { waitFor } from "../helpers/wait-for";
@@ -58,7 +58,7 @@ describe("the replicate back end against a fake Replicate", () => {
         prompt: "A lighthouse keeper climbs the stairs. The lamp turns. Ships pass. Dawn comes.",
         sceneCount: 4,
       });
-      assert.equal(job.provider, "replicate");
+      assert.equal(job.backend, "replicate");
       assert.ok(job.estimatedCostUsd > 0, "an estimate before anything is spent");
       const review = await api.waitForStatus(job.id, ["awaiting_approval"], 60_000);
       assert.equal(review.scenes.length, 4);

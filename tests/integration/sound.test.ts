@@ -12,7 +12,7 @@ import { audioLevel } from "../helpers/audio-level";
 import { queryDb, readLedger } from "../helpers/read-db";
 import { replicateEnv } from "../helpers/replicate-env";
 import { startFakeReplicate, type FakeReplicate } from "../fakes/fake-replicate";
-import { NARRATOR_MODELS, STILL_MODELS } from "@/lib/providers/replicate/model-table";
+import { NARRATOR_MODELS, STILL_MODELS } from "@/lib/backends/replicate/model-table";
 import { startApp, type RunningApp } from "../helpers/start-app";
 import { ffmpegPath } from "@/lib/media/binaries";
 import { probeAudio, probeVideo } from "@/lib/media/probe-video";

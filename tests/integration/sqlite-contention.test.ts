@@ -49,7 +49,7 @@ async function contend(journalMode: "wal" | "delete") {
   seed.exec(`PRAGMA journal_mode = ${journalMode}`);
   seed.exec("INSERT INTO User (id, name, email, updatedAt) VALUES ('c', 'contention', 'c@contention.test', 0)");
   seed.exec(
-    "INSERT INTO Job (id, clientId, prompt, style, aspectRatio, sceneCount, seed, provider, updatedAt) VALUES ('j', 'c', 'p', 'cinematic', '16:9', 1, 1, 'local', 0)",
+    "INSERT INTO Job (id, userId, prompt, style, aspectRatio, sceneCount, seed, backend, updatedAt) VALUES ('j', 'c', 'p', 'cinematic', '16:9', 1, 1, 'local', 0)",
   );
   seed.close();
   const env = {

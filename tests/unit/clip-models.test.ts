@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { checkInput } from "../fakes/model-schemas";
-import { chooseClips } from "@/lib/providers/replicate/clip-plan";
-import { allowedDurations, CLIP_MODELS, type ClipModel } from "@/lib/providers/replicate/model-table";
+import { chooseClips } from "@/lib/backends/replicate/clip-plan";
+import { allowedDurations, CLIP_MODELS, type ClipModel } from "@/lib/backends/replicate/model-table";
 import { estimateJobCost } from "@/lib/costs/estimate-cost";
-import { resolveModels } from "@/lib/providers/replicate/configured-models";
+import { resolveModels } from "@/lib/backends/replicate/configured-models";
 
 const models = Object.values(CLIP_MODELS as Record<string, ClipModel>);
 const file = "https://api.replicate.com/v1/files/abc";

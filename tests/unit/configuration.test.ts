@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { describe, it } from "node:test";
-import { resolveModels } from "@/lib/providers/replicate/configured-models";
-import { CLIP_MODELS } from "@/lib/providers/replicate/model-table";
+import { resolveModels } from "@/lib/backends/replicate/configured-models";
+import { CLIP_MODELS } from "@/lib/backends/replicate/model-table";
 
 /** Reads the configuration in a fresh process, as the server and the worker do at start-up. */
 function configIn(env: Record<string, string>, expression: string): { ok: boolean; out: string } {
-  const script = `const { getEnv } = require("@/lib/env"); const { assertBackendConfigured } = require("@/lib/providers"); console.log(JSON.stringify(${expression}));`;
+  const script = `const { getEnv } = require("@/lib/env"); const { assertBackendConfigured } = require("@/lib/backends"); console.log(JSON.stringify(${expression}));`;
   const result = spawnSync(process.execPath, ["--import", "tsx", "-e", script], {
     env: { ...process.env, DATA_DIR: "/tmp/storyreel-config-test", ...env },
     encoding: "utf8",
@@ -54,7 +54,7 @@ describe("configuration", () => {
   });
 
   it("stops start-up on a Replicate model the table does not know, naming the variable and the choices", () => {
-    const env = { GENERATION_PROVIDER: "replicate", REPLICATE_API_TOKEN: "r8_x", REPLICATE_CLIP_MODEL: "acme/imaginary" };
+    const env = { GENERATION_BACKEND: "replicate", REPLICATE_API_TOKEN: "r8_x", REPLICATE_CLIP_MODEL: "acme/imaginary" };
     const result = configIn(env, "(assertBackendConfigured(), 'started')");
     assert.equal(result.ok, false);
     assert.match(result.out, /REPLICATE_CLIP_MODEL: "acme\/imaginary" is not a model Storyreel knows/);
@@ -63,6 +63,17 @@ describe("configuration", () => {
       configIn({ ...env, REPLICATE_CLIP_MODEL: "kwaivgi/kling-v2.1" }, "(assertBackendConfigured(), 'started')").out,
       '"started"',
     );
+  });
+
+  it("still reads GENERATION_PROVIDER, the earlier name of GENERATION_BACKEND", () => {
+    assert.equal(
+      configIn({ GENERATION_PROVIDER: "replicate", REPLICATE_API_TOKEN: "r8_x" }, "getEnv().backend").out,
+      '"replicate"',
+    );
+    assert.equal(configIn({ GENERATION_PROVIDER: "replicate", GENERATION_BACKEND: "local" }, "getEnv().backend").out, '"local"');
+    const missing = configIn({ GENERATION_PROVIDER: "replicate" }, "getEnv().backend");
+    assert.equal(missing.ok, false);
+    assert.match(missing.out, /GENERATION_PROVIDER=replicate needs REPLICATE_API_TOKEN/);
   });
 
   it("resolves a job's stored model names to their table entries", () => {

@@ -20,7 +20,7 @@ before(() => {
   prepareFreshDataDir("budget");
   // Priced like Replicate (nothing calls it here: no runner runs), with small caps and days in New York.
   Object.assign(process.env, {
-    GENERATION_PROVIDER: "replicate",
+    GENERATION_BACKEND: "replicate",
     REPLICATE_API_TOKEN: "r8_unit_test_token_not_used",
     BUDGET_DAILY_SOFT_USD: "0.5",
     BUDGET_DAILY_HARD_USD: "1",

@@ -4,10 +4,10 @@ import type { AddressInfo } from "node:net";
 import { after, before, describe, it } from "node:test";
 import { gzipSync } from "node:zlib";
 import sharp from "sharp";
-import { downloadOutput, type DownloadOptions } from "@/lib/providers/replicate/download-output";
-import { outputUrlRefusal, parseOutputHosts } from "@/lib/providers/replicate/output-hosts";
-import { ReplicateError } from "@/lib/providers/replicate/replicate-errors";
-import { Resilience } from "@/lib/providers/replicate/resilience";
+import { downloadOutput, type DownloadOptions } from "@/lib/backends/replicate/download-output";
+import { outputUrlRefusal, parseOutputHosts } from "@/lib/backends/replicate/output-hosts";
+import { ReplicateError } from "@/lib/backends/replicate/replicate-errors";
+import { Resilience } from "@/lib/backends/replicate/resilience";
 
 // Downloads of model outputs against a real local HTTP server playing a file host that misbehaves.
 const MB = 1024 * 1024;

@@ -181,7 +181,7 @@ describe("the job view", () => {
     await getDb().job.update({
       where: { id: job.id },
       data: {
-        provider: "replicate",
+        backend: "replicate",
         estimatedCostUsd: 0.4213,
         clipModel: "kwaivgi/kling-v2.1",
         stillModel: "black-forest-labs/flux-schnell",
@@ -189,7 +189,7 @@ describe("the job view", () => {
     });
     const view = await getJobView(OWNER, job.id);
     assert.equal(view.estimatedCostUsd, 0.4213, "read from the job, not recomputed from today's prices");
-    assert.equal(view.provider, "replicate");
+    assert.equal(view.backend, "replicate");
   });
 
   it("says why a job waits, from its row, so any process can say it", async () => {

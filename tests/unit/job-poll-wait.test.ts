@@ -29,7 +29,7 @@ async function timed<T>(run: () => Promise<T>): Promise<{ value: T; ms: number }
 describe("the job long poll", () => {
   it("answers with the same ETag once the wait is over", async () => {
     const { jobId, etag } = await parsingJob();
-    const { value, ms } = await timed(() => waitForJobChange({ clientId: OWNER, jobId, etag, seconds: 1 }));
+    const { value, ms } = await timed(() => waitForJobChange({ userId: OWNER, jobId, etag, seconds: 1 }));
     assert.equal(value, etag);
     assert.ok(ms >= 990 && ms < 1500, `waited ${ms.toFixed(0)} ms`);
     assert.equal(waitingPolls(), 0);
@@ -37,7 +37,7 @@ describe("the job long poll", () => {
 
   it("wakes at once for a change made in this process", async () => {
     const { jobId, etag } = await parsingJob();
-    const waiting = timed(() => waitForJobChange({ clientId: OWNER, jobId, etag, seconds: 10 }));
+    const waiting = timed(() => waitForJobChange({ userId: OWNER, jobId, etag, seconds: 10 }));
     await new Promise((r) => setTimeout(r, 50));
     assert.ok(await transitionJob(getDb(), jobId, "parsing", "storyboarding"));
     const { value, ms } = await waiting;
@@ -48,7 +48,7 @@ describe("the job long poll", () => {
 
   it("finds a change another process made within a version check", async () => {
     const { jobId, etag } = await parsingJob();
-    const waiting = timed(() => waitForJobChange({ clientId: OWNER, jobId, etag, seconds: 10 }));
+    const waiting = timed(() => waitForJobChange({ userId: OWNER, jobId, etag, seconds: 10 }));
     await new Promise((r) => setTimeout(r, 2 * VERSION_CHECK_MS));
     await getDb().job.update({ where: { id: jobId }, data: { version: { increment: 1 } } });
     const { value, ms } = await waiting;
@@ -59,7 +59,7 @@ describe("the job long poll", () => {
   it("ends when the client goes away", async () => {
     const { jobId, etag } = await parsingJob();
     const gone = new AbortController();
-    const waiting = timed(() => waitForJobChange({ clientId: OWNER, jobId, etag, seconds: 10, signal: gone.signal }));
+    const waiting = timed(() => waitForJobChange({ userId: OWNER, jobId, etag, seconds: 10, signal: gone.signal }));
     await new Promise((r) => setTimeout(r, 50));
     assert.equal(waitingPolls(), 1);
     gone.abort();
@@ -73,18 +73,18 @@ describe("the job long poll", () => {
     const { jobId, etag } = await parsingJob();
     const gone = new AbortController();
     const held = Array.from({ length: LONG_POLL_LIMITS.perPerson }, () =>
-      waitForJobChange({ clientId: OWNER, jobId, etag, seconds: 10, signal: gone.signal }),
+      waitForJobChange({ userId: OWNER, jobId, etag, seconds: 10, signal: gone.signal }),
     );
-    const over = await timed(() => waitForJobChange({ clientId: OWNER, jobId, etag, seconds: 10 }));
+    const over = await timed(() => waitForJobChange({ userId: OWNER, jobId, etag, seconds: 10 }));
     assert.ok(over.ms < 100, "one too many answers at once");
     const other = new AbortController();
-    const someoneElse = waitForJobChange({ clientId: "someone-else", jobId, etag, seconds: 10, signal: other.signal });
+    const someoneElse = waitForJobChange({ userId: "someone-else", jobId, etag, seconds: 10, signal: other.signal });
     assert.equal(waitingPolls(), LONG_POLL_LIMITS.perPerson + 1, "another person still gets a wait");
     gone.abort();
     other.abort();
     await Promise.all([...held, someoneElse]);
     const again = new AbortController();
-    const retaken = timed(() => waitForJobChange({ clientId: OWNER, jobId, etag, seconds: 10, signal: again.signal }));
+    const retaken = timed(() => waitForJobChange({ userId: OWNER, jobId, etag, seconds: 10, signal: again.signal }));
     await new Promise((r) => setTimeout(r, 100));
     assert.equal(waitingPolls(), 1);
     again.abort();

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import sharp from "sharp";
-import { drawLocalStill } from "@/lib/providers/local/local-illustrator";
-import { chooseTheme } from "@/lib/providers/local/themes";
-import { chooseWeather } from "@/lib/providers/local/weather";
+import { drawLocalStill } from "@/lib/backends/local/local-illustrator";
+import { chooseTheme } from "@/lib/backends/local/themes";
+import { chooseWeather } from "@/lib/backends/local/weather";
 
 const still = (imagePrompt: string, seed = 1) =>
   drawLocalStill({ imagePrompt, storyPrompt: imagePrompt, seed, aspectRatio: "16:9", style: "cinematic" });

@@ -9,9 +9,9 @@ import {
   tokenCost,
   writerCost,
   writerMaxCostUsd,
-} from "@/lib/providers/replicate/billing";
-import { CLIP_MODELS, NARRATOR_MODELS, STILL_MODELS, WRITER_MODELS, type ClipModel } from "@/lib/providers/replicate/model-table";
-import { sceneWriterHoldUsd } from "@/lib/providers/replicate/replicate-scene-writer";
+} from "@/lib/backends/replicate/billing";
+import { CLIP_MODELS, NARRATOR_MODELS, STILL_MODELS, WRITER_MODELS, type ClipModel } from "@/lib/backends/replicate/model-table";
+import { sceneWriterHoldUsd } from "@/lib/backends/replicate/replicate-scene-writer";
 import { draftCostUsd, type PricedJob } from "@/lib/costs/work-cost";
 import { PROMPT_LIMITS } from "@/lib/vocabulary";
 
@@ -63,7 +63,7 @@ describe("the most a call can cost", () => {
 
   it("a job is held, when it is created, for the most its writer can cost plus its stills", () => {
     const job: PricedJob = {
-      provider: "replicate",
+      backend: "replicate",
       sceneCount: 3,
       writerModel: "meta/meta-llama-3-8b-instruct",
       stillModel: "black-forest-labs/flux-schnell",
@@ -74,6 +74,6 @@ describe("the most a call can cost", () => {
       narratorModel: null,
     };
     assert.ok(near(draftCostUsd(job), sceneWriterHoldUsd(llama) + 3 * 0.003));
-    assert.equal(draftCostUsd({ ...job, provider: "local" }), 0);
+    assert.equal(draftCostUsd({ ...job, backend: "local" }), 0);
   });
 });

@@ -53,13 +53,13 @@ async function seedFinishedJob(): Promise<string> {
   await writeKey(musicKey, (f) => ffmpeg(["-f", "lavfi", "-i", "sine=frequency=220:duration=3", "-c:a", "aac", "-f", "mp4", f]));
   const job = await db.job.create({
     data: {
-      clientId: OWNER,
+      userId: OWNER,
       prompt: "A lighthouse keeps watch. A ship comes home.",
       style: "storybook",
       aspectRatio: "1:1",
       sceneCount: 2,
       seed: 42,
-      provider: "local",
+      backend: "local",
       voice: "en-us",
       musicKey,
       status: "completed",
@@ -286,7 +286,7 @@ describe("importing a project ZIP", () => {
       include: { scenes: { orderBy: { position: "asc" } } },
     });
     assert.equal(job.status, "rendering");
-    assert.equal(job.provider, "local");
+    assert.equal(job.backend, "local");
     assert.equal(job.voice, "en-us");
     assert.equal(job.seed, 42);
     assert.match(job.note ?? "", /Imported from a project/);
@@ -393,6 +393,14 @@ describe("importing a project ZIP", () => {
     await refuses(await zipOf(version), 422, /formatVersion: must be 1/);
   });
 
+  it("reads a manifest written before the back end was called `backend`", () => {
+    const manifest = JSON.parse(good.get("manifest.json")!.toString()) as { job: Record<string, unknown> };
+    const { backend, ...job } = manifest.job;
+    const older = projectManifestSchema.parse({ ...manifest, job: { ...job, provider: backend } });
+    assert.equal(older.job.backend, backend);
+    assert.throws(() => projectManifestSchema.parse({ ...manifest, job: { ...job, provider: backend, backend } }), /provider/);
+  });
+
   it("refuses a file the manifest names but the ZIP lacks", async () => {
     const files = new Map(good);
     files.delete("clips/02.mp4");
@@ -455,22 +463,22 @@ describe("importing a project ZIP", () => {
   });
 
   it("refuses a job past the person's active job limit, taking back the files it had moved", async () => {
-    const room = 100 - (await getDb().job.count({ where: { clientId: OWNER, status: { in: ["queued", "rendering"] } } }));
+    const room = 100 - (await getDb().job.count({ where: { userId: OWNER, status: { in: ["queued", "rendering"] } } }));
     await getDb().job.createMany({
       data: Array.from({ length: room }, () => ({
-        clientId: OWNER,
+        userId: OWNER,
         prompt: "x",
         style: "noir",
         aspectRatio: "1:1",
         sceneCount: 2,
         seed: 1,
-        provider: "local" as const,
+        backend: "local" as const,
       })),
     });
     try {
       await refuses(await zipOf(good), 429, /videos in progress/, /cancel one\.$/);
     } finally {
-      await getDb().job.deleteMany({ where: { clientId: OWNER, prompt: "x" } });
+      await getDb().job.deleteMany({ where: { userId: OWNER, prompt: "x" } });
     }
   });
 

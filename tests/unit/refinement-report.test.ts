@@ -25,14 +25,14 @@ beforeEach(() => getDb().job.deleteMany());
 
 const db = () => getDb();
 const window = () => reportWindow(NOW, "UTC");
-const measure = (clientId = ALICE) => measureQuality(db(), { clientId }, window());
+const measure = (userId = ALICE) => measureQuality(db(), { userId }, window());
 
 interface JobSpec {
   status: JobStatus;
   failedStage?: JobStatus;
   autoApprove?: boolean;
   createdAt?: Date;
-  clientId?: string;
+  userId?: string;
   /** Statuses of its versions v1, v2, ... */
   versions?: string[];
 }
@@ -40,13 +40,13 @@ interface JobSpec {
 async function job(spec: JobSpec): Promise<string> {
   const { id } = await db().job.create({
     data: {
-      clientId: spec.clientId ?? ALICE,
+      userId: spec.userId ?? ALICE,
       prompt: "A heron waits by the reeds.",
       style: "cinematic",
       aspectRatio: "16:9",
       sceneCount: 2,
       seed: 1,
-      provider: "local",
+      backend: "local",
       status: spec.status,
       failedStage: spec.failedStage ?? null,
       autoApprove: spec.autoApprove ?? false,
@@ -168,13 +168,13 @@ describe("the approval and refinement report", () => {
     await call(mine, 0.2, 1);
     await call(mine, 0.1, 2);
     for (const status of ["canceled", "failed"] as const) {
-      const theirs = await job({ clientId: BOB, status, failedStage: "awaiting_approval" });
+      const theirs = await job({ userId: BOB, status, failedStage: "awaiting_approval" });
       await call(theirs, 0.5, 1);
     }
-    const refined = await job({ clientId: BOB, status: "completed", versions: ["completed", "completed", "completed"] });
+    const refined = await job({ userId: BOB, status: "completed", versions: ["completed", "completed", "completed"] });
     await call(refined, 0.4, 3);
 
-    const person = await refinementReport({ clientId: ALICE, isAdmin: false }, NOW);
+    const person = await refinementReport({ userId: ALICE, isAdmin: false }, NOW);
     assert.equal(person.studio, null);
     assert.equal(person.since, SINCE.toISOString());
     assert.equal(person.until, UNTIL.toISOString());
@@ -185,7 +185,7 @@ describe("the approval and refinement report", () => {
     near(person.self.cost.usd, 0.1);
     near(person.self.cost.totalUsd, 0.3);
 
-    const admin = await refinementReport({ clientId: ALICE, isAdmin: true }, NOW);
+    const admin = await refinementReport({ userId: ALICE, isAdmin: true }, NOW);
     assert.deepEqual(admin.self, person.self);
     const studio = admin.studio!;
     assert.equal(studio.approval.reached, 4);
@@ -197,7 +197,7 @@ describe("the approval and refinement report", () => {
     near(studio.cost.usd, 0.5);
     near(studio.cost.totalUsd, 1.7);
 
-    const other = await refinementReport({ clientId: BOB, isAdmin: false }, NOW);
+    const other = await refinementReport({ userId: BOB, isAdmin: false }, NOW);
     assert.equal(other.self.approval.reached, 3);
     assert.equal(other.self.approval.approved, 1);
     assert.equal(other.self.refinements.refinements, 2);

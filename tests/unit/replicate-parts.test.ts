@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import sharp from "sharp";
-import { firstOutputUrl, looksLike } from "@/lib/providers/replicate/download-output";
-import { allowedDurations, CLIP_MODELS, parseModelRef, snapDuration } from "@/lib/providers/replicate/model-table";
-import { parseSceneJson, readMotion, readSceneAnswer } from "@/lib/providers/scene-answer";
-import { ReplicateError } from "@/lib/providers/replicate/replicate-errors";
+import { firstOutputUrl, looksLike } from "@/lib/backends/replicate/download-output";
+import { allowedDurations, CLIP_MODELS, parseModelRef, snapDuration } from "@/lib/backends/replicate/model-table";
+import { parseSceneJson, readMotion, readSceneAnswer } from "@/lib/backends/scene-answer";
+import { ReplicateError } from "@/lib/backends/replicate/replicate-errors";
 
 describe("Replicate model table", () => {
   it("reads official and pinned model references, and refuses anything else", () => {

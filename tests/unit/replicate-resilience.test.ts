@@ -2,9 +2,9 @@ import assert from "node:assert/strict";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, it } from "node:test";
-import { ReplicateError, parseResetsIn, parseRetryAfter } from "@/lib/providers/replicate/replicate-errors";
-import { Resilience } from "@/lib/providers/replicate/resilience";
-import { ReplicateApi } from "@/lib/providers/replicate/replicate-api";
+import { ReplicateError, parseResetsIn, parseRetryAfter } from "@/lib/backends/replicate/replicate-errors";
+import { Resilience } from "@/lib/backends/replicate/resilience";
+import { ReplicateApi } from "@/lib/backends/replicate/replicate-api";
 
 const options = { baseDelayMs: 5, breakerThreshold: 3, halfOpenAfterMs: 40, maxPauseMs: 5000 };
 const serverError = () => new ReplicateError("server", "Replicate's API is having trouble.");

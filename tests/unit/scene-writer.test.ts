@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { writeLocalScenes } from "@/lib/providers/local/local-scene-writer";
+import { writeLocalScenes } from "@/lib/backends/local/local-scene-writer";
 import { sceneDraftsSchema } from "@/lib/jobs/schemas";
-import { chunkPrompt } from "@/lib/providers/local/split-prompt";
+import { chunkPrompt } from "@/lib/backends/local/split-prompt";
 import { PROMPT_LIMITS, SCENE_COUNT_LIMITS } from "@/lib/vocabulary";
 
 const STORY =

@@ -1,8 +1,8 @@
 // Scene sentences a person might write, each with the drawing(s) they would expect to see in the still. Shared by
 // tests/unit/subjects.test.ts (the floor) and tests/bench/subjects-bench.ts (the figure).
-import { planLocalStill } from "@/lib/providers/local/local-illustrator";
-import { plannedIcons } from "@/lib/providers/local/plan-subjects";
-import { writeLocalScenes } from "@/lib/providers/local/local-scene-writer";
+import { planLocalStill } from "@/lib/backends/local/local-illustrator";
+import { plannedIcons } from "@/lib/backends/local/plan-subjects";
+import { writeLocalScenes } from "@/lib/backends/local/local-scene-writer";
 
 export type CorpusCategory = "animals" | "objects" | "people" | "places" | "vehicles" | "weather";
 

@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import sharp from "sharp";
-import { drawLocalStill, planLocalStill } from "@/lib/providers/local/local-illustrator";
-import type { Placement } from "@/lib/providers/local/plan-subjects";
+import { drawLocalStill, planLocalStill } from "@/lib/backends/local/local-illustrator";
+import type { Placement } from "@/lib/backends/local/plan-subjects";
 import { customBody } from "@/lib/subjects/custom-drawings";
 import { hasIcon, iconBody } from "@/lib/subjects/emoji-set";
 import { findSubjects } from "@/lib/subjects/find-subjects";
 import { CUSTOM, SYNONYMS } from "@/lib/subjects/subject-words";
-import type { DrawStillInput } from "@/lib/providers/types";
+import type { DrawStillInput } from "@/lib/backends/types";
 import { measureCorpus, SUBJECT_CORPUS } from "./subject-corpus";
 
 const input = (imagePrompt: string, extra: Partial<DrawStillInput> = {}): DrawStillInput => ({

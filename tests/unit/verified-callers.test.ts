@@ -48,7 +48,7 @@ async function revokeElsewhere(tokenId: string) {
   });
 }
 
-const caller: Caller = { clientId: "u1", email: "a@b.c", name: "A", isAdmin: false, via: "token" };
+const caller: Caller = { userId: "u1", email: "a@b.c", name: "A", isAdmin: false, via: "token" };
 
 describe("the verified-caller cache", () => {
   it("trusts an entry only under its generation, within the TTL and before the credential's own expiry", () => {
@@ -94,12 +94,12 @@ describe("the auth generation", () => {
 describe("callers from API tokens", () => {
   it("writes the token's last use once, not on every request", async () => {
     const { id, token } = await person();
-    assert.equal((await callerFromApiToken(token))?.clientId, id);
+    assert.equal((await callerFromApiToken(token))?.userId, id);
     const row = await getDb().apikey.findFirstOrThrow({ where: { referenceId: id } });
     assert.ok(row.lastRequest, "the first use is recorded");
-    for (let i = 0; i < 20; i++) assert.equal((await callerFromApiToken(token))?.clientId, id);
+    for (let i = 0; i < 20; i++) assert.equal((await callerFromApiToken(token))?.userId, id);
     forgetVerifiedCallers();
-    assert.equal((await callerFromApiToken(token))?.clientId, id, "verified again from the database");
+    assert.equal((await callerFromApiToken(token))?.userId, id, "verified again from the database");
     await sleep(50);
     const after = await getDb().apikey.findFirstOrThrow({ where: { referenceId: id } });
     assert.deepEqual([after.lastRequest, after.updatedAt], [row.lastRequest, row.updatedAt], "no later write");
@@ -150,10 +150,10 @@ describe("callers from sessions", () => {
     assert.equal(await callerFromSession(new Headers({ cookie: "theme=dark" })), null);
     const { id, email } = await person();
     const headers = await sessionHeaders(email);
-    assert.equal((await callerFromSession(headers))?.clientId, id);
+    assert.equal((await callerFromSession(headers))?.userId, id);
     // Deleted behind the cache's back (no revocation announced): remembered until the TTL at most.
     await getDb().session.deleteMany({ where: { userId: id } });
-    assert.equal((await callerFromSession(headers))?.clientId, id);
+    assert.equal((await callerFromSession(headers))?.userId, id);
   });
 
   it("stops at once on sign-out, sign-out everywhere and disabling", async () => {

@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 const estimate = defineRoute({ query: estimateQuerySchema }, async ({ query, caller }) => {
   const quote = quoteNewJob(query);
   assertWithinJobBudget(quote);
-  const budget = await outlookForNewJob(caller.clientId, quote, query.sceneCount);
+  const budget = await outlookForNewJob(caller.userId, quote, query.sceneCount);
   return NextResponse.json({ ...quote, budget }, { headers: { "Cache-Control": "no-store" } });
 });
 

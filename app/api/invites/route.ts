@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 // Admins make one-time links for new accounts (no mail server is assumed: the admin passes the link on).
 // With `email` and SMTP_URL set, the link is also mailed to that address.
 const create = defineRoute({ admin: true, body: newInviteSchema }, async ({ caller, request, body }) => {
-  const invite = await inviteSomeone({ id: caller.clientId, name: caller.name }, publicOrigin(request), body.email);
+  const invite = await inviteSomeone({ id: caller.userId, name: caller.name }, publicOrigin(request), body.email);
   return NextResponse.json(invite, { status: 201 });
 });
 

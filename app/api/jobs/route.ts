@@ -9,13 +9,13 @@ import { routeMethods } from "@/lib/http/route-methods";
 export const dynamic = "force-dynamic";
 
 const create = defineRoute({ body: createJobSchema }, async ({ caller, body }) => {
-  await limitJobCreation(caller.clientId);
-  const job = await createJob(caller.clientId, body);
+  await limitJobCreation(caller.userId);
+  const job = await createJob(caller.userId, body);
   return NextResponse.json(job, { status: 201, headers: { Location: job.links.self } });
 });
 
 const list = defineRoute({ query: listJobsQuerySchema }, async ({ caller, query }) => {
-  return NextResponse.json(await listJobs(caller.clientId, query), { headers: { "Cache-Control": "no-store" } });
+  return NextResponse.json(await listJobs(caller.userId, query), { headers: { "Cache-Control": "no-store" } });
 });
 
 export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = routeMethods({ GET: list, POST: create });

@@ -20,45 +20,43 @@ import { startNewVersion } from "@/lib/versions/start-version";
 const job = z.strictObject({ jobId: jobIdSchema });
 const scene = job.extend({ sceneId: sceneIdSchema });
 
-export const approveStoryboardAction = defineAction(job, ({ jobId }, caller) => approveStoryboard(caller.clientId, jobId));
+export const approveStoryboardAction = defineAction(job, ({ jobId }, caller) => approveStoryboard(caller.userId, jobId));
 
-export const cancelJobAction = defineAction(job, ({ jobId }, caller) => cancelJob(caller.clientId, jobId));
+export const cancelJobAction = defineAction(job, ({ jobId }, caller) => cancelJob(caller.userId, jobId));
 
-export const retryJobAction = defineAction(job, ({ jobId }, caller) => retryFailedJob(caller.clientId, jobId));
+export const retryJobAction = defineAction(job, ({ jobId }, caller) => retryFailedJob(caller.userId, jobId));
 
 export const editSceneAction = defineAction(scene.extend({ changes: editSceneSchema }), ({ jobId, sceneId, changes }, caller) =>
-  editScene(caller.clientId, jobId, sceneId, changes),
+  editScene(caller.userId, jobId, sceneId, changes),
 );
 
 export const regenerateSceneAction = defineAction(scene, async ({ jobId, sceneId }, caller) => {
-  await limitRegeneration(caller.clientId);
-  await regenerateScene(caller.clientId, jobId, sceneId);
+  await limitRegeneration(caller.userId);
+  await regenerateScene(caller.userId, jobId, sceneId);
 });
 
-export const removeSceneAction = defineAction(scene, ({ jobId, sceneId }, caller) =>
-  removeScene(caller.clientId, jobId, sceneId),
-);
+export const removeSceneAction = defineAction(scene, ({ jobId, sceneId }, caller) => removeScene(caller.userId, jobId, sceneId));
 
 export const moveSceneAction = defineAction(
   scene.extend({
     direction: z.union([z.literal(-1), z.literal(1)], { error: "A scene moves one place earlier (-1) or later (1)." }),
   }),
-  ({ jobId, sceneId, direction }, caller) => moveScene(caller.clientId, jobId, sceneId, direction),
+  ({ jobId, sceneId, direction }, caller) => moveScene(caller.userId, jobId, sceneId, direction),
 );
 
 export const addSceneAction = defineAction(job.extend({ scene: addSceneSchema }), async ({ jobId, scene }, caller) => {
-  await limitRegeneration(caller.clientId);
-  await addScene(caller.clientId, jobId, scene);
+  await limitRegeneration(caller.userId);
+  await addScene(caller.userId, jobId, scene);
 });
 
 export const setMusicAction = defineAction(job.extend(setMusicSchema.shape), ({ jobId, uploadId }, caller) =>
-  setMusic(caller.clientId, jobId, uploadId),
+  setMusic(caller.userId, jobId, uploadId),
 );
 
 export const renderNewVersionAction = defineAction(job, async ({ jobId }, caller) => {
-  await startNewVersion(caller.clientId, jobId);
+  await startNewVersion(caller.userId, jobId);
 });
 
 export const makeVersionCurrentAction = defineAction(job.extend({ version: versionNumberSchema }), ({ jobId, version }, caller) =>
-  makeVersionCurrent(caller.clientId, jobId, version),
+  makeVersionCurrent(caller.userId, jobId, version),
 );

@@ -24,7 +24,7 @@ export const metadata: Metadata = { title: "Video · Storyreel" };
 export default async function JobPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const caller = await callerForPage(`/jobs/${id}`);
-  const job = await getJobView(caller.clientId, id).catch((error: unknown) => {
+  const job = await getJobView(caller.userId, id).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   });

@@ -7,7 +7,7 @@ import { routeMethods } from "@/lib/http/route-methods";
 // The body is optional (a bare POST signs out only): scripts written before `revokeTokens` keep working.
 const signOut = defineRoute({}, async ({ request, caller }) => {
   const options = signOutEverywhereSchema.parse(await readOptionalJsonBody(request));
-  await signOutEverywhere(caller.clientId, options);
+  await signOutEverywhere(caller.userId, options);
   return new Response(null, { status: 204 });
 });
 

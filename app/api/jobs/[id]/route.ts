@@ -12,10 +12,10 @@ export const dynamic = "force-dynamic";
 // client holds, the 304 comes after up to N seconds unless the job changes first (then the 200 comes at once).
 const show = defineRoute({ ids: { id: "That job" }, query: jobPollQuerySchema }, async ({ request, caller, ids, query }) => {
   const held = request.headers.get("if-none-match");
-  let etag = await getJobEtag(caller.clientId, ids.id);
+  let etag = await getJobEtag(caller.userId, ids.id);
   if (query.wait && etagMatches(held, etag)) {
     etag = await waitForJobChange({
-      clientId: caller.clientId,
+      userId: caller.userId,
       jobId: ids.id,
       etag,
       seconds: query.wait,
@@ -24,7 +24,7 @@ const show = defineRoute({ ids: { id: "That job" }, query: jobPollQuerySchema },
   }
   const headers = { ETag: etag, "Cache-Control": "private, no-cache" };
   if (etagMatches(held, etag)) return new Response(null, { status: 304, headers });
-  return NextResponse.json(await getJobView(caller.clientId, ids.id), { headers });
+  return NextResponse.json(await getJobView(caller.userId, ids.id), { headers });
 });
 
 export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = routeMethods({ GET: show });

@@ -3,7 +3,7 @@ import { defineRoute } from "@/lib/http/define-route";
 import { routeMethods } from "@/lib/http/route-methods";
 
 const revoke = defineRoute({ ids: { id: "That token" } }, async ({ caller, ids }) => {
-  await revokeApiToken(caller.clientId, ids.id);
+  await revokeApiToken(caller.userId, ids.id);
   return new Response(null, { status: 204 });
 });
 

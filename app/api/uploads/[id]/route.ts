@@ -6,12 +6,12 @@ import { deleteAsset, findOwnAsset, toAssetView } from "@/lib/uploads/assets";
 export const dynamic = "force-dynamic";
 
 const show = defineRoute({ ids: { id: "That upload" } }, async ({ caller, ids }) =>
-  NextResponse.json(toAssetView(await findOwnAsset(caller.clientId, ids.id))),
+  NextResponse.json(toAssetView(await findOwnAsset(caller.userId, ids.id))),
 );
 
 // Videos that used it keep their own copy.
 const remove = defineRoute({ ids: { id: "That upload" } }, async ({ caller, ids }) => {
-  await deleteAsset(caller.clientId, ids.id);
+  await deleteAsset(caller.userId, ids.id);
   return new Response(null, { status: 204 });
 });
 

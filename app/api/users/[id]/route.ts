@@ -8,7 +8,7 @@ import { routeMethods } from "@/lib/http/route-methods";
 
 // An admin disables (or enables again) an account, not their own, or sets a person's daily spending limit.
 const update = defineRoute({ admin: true, ids: { id: "That user" }, body: updateUserSchema }, async ({ caller, ids, body }) => {
-  if (body.disabled !== undefined && ids.id === caller.clientId) throw invalidInput("You cannot disable your own account.");
+  if (body.disabled !== undefined && ids.id === caller.userId) throw invalidInput("You cannot disable your own account.");
   if (body.dailyBudgetUsd !== undefined) await setDailyBudget(ids.id, body.dailyBudgetUsd);
   if (body.disabled !== undefined) await setDisabled(ids.id, body.disabled);
   return NextResponse.json((await listUsers()).find((u) => u.id === ids.id));

@@ -10,9 +10,9 @@ export const dynamic = "force-dynamic";
 
 // POST /api/jobs/:id/scenes: a new scene, drawn from its prompt (while the storyboard waits, or on a finished video).
 const add = defineRoute({ ids: { id: "That job" }, body: addSceneSchema }, async ({ caller, ids, body }) => {
-  await limitRegeneration(caller.clientId);
-  const scene = await addScene(caller.clientId, ids.id, body);
-  return NextResponse.json({ sceneId: scene.id, job: await getJobView(caller.clientId, ids.id) }, { status: 201 });
+  await limitRegeneration(caller.userId);
+  const scene = await addScene(caller.userId, ids.id, body);
+  return NextResponse.json({ sceneId: scene.id, job: await getJobView(caller.userId, ids.id) }, { status: 201 });
 });
 
 export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = routeMethods({ POST: add });

@@ -7,12 +7,12 @@ import { shareLinkSchema } from "@/lib/jobs/schemas";
 
 // A signed, expiring link to the finished video (made on purpose), and ending every such link.
 const share = defineRoute({ ids: { id: "That job" }, body: shareLinkSchema }, async ({ caller, ids, body, request }) => {
-  const link = await createShareLink(caller.clientId, ids.id, body.days);
+  const link = await createShareLink(caller.userId, ids.id, body.days);
   return NextResponse.json({ url: `${publicOrigin(request)}${link.path}`, expiresAt: link.expiresAt }, { status: 201 });
 });
 
 const unshare = defineRoute({ ids: { id: "That job" } }, async ({ caller, ids }) => {
-  await stopSharing(caller.clientId, ids.id);
+  await stopSharing(caller.userId, ids.id);
   return new Response(null, { status: 204 });
 });
 

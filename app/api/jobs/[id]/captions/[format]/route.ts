@@ -11,7 +11,7 @@ const TYPES = { vtt: "text/vtt; charset=utf-8", srt: "application/x-subrip; char
 const captions = defineRoute({ ids: { id: "That job" } }, async ({ caller, ids, params }) => {
   const format = params.format;
   if (format !== "vtt" && format !== "srt") throw notFound("That caption format (use vtt or srt)");
-  return new Response(await jobCaptions(caller.clientId, ids.id, format), {
+  return new Response(await jobCaptions(caller.userId, ids.id, format), {
     headers: {
       "Content-Type": TYPES[format],
       "Content-Disposition": `attachment; filename="storyreel-${ids.id}.${format}"`,

@@ -8,13 +8,13 @@ import { routeMethods } from "@/lib/http/route-methods";
 const ids = { id: "That job", sceneId: "That scene" };
 
 const edit = defineRoute({ ids, body: editSceneSchema }, async ({ caller, ids, body }) => {
-  await editScene(caller.clientId, ids.id, ids.sceneId, body);
-  return NextResponse.json(await getJobView(caller.clientId, ids.id));
+  await editScene(caller.userId, ids.id, ids.sceneId, body);
+  return NextResponse.json(await getJobView(caller.userId, ids.id));
 });
 
 const remove = defineRoute({ ids }, async ({ caller, ids }) => {
-  await removeScene(caller.clientId, ids.id, ids.sceneId);
-  return NextResponse.json(await getJobView(caller.clientId, ids.id));
+  await removeScene(caller.userId, ids.id, ids.sceneId);
+  return NextResponse.json(await getJobView(caller.userId, ids.id));
 });
 
 export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = routeMethods({ PATCH: edit, DELETE: remove });

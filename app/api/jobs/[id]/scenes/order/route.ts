@@ -6,8 +6,8 @@ import { reorderScenesSchema } from "@/lib/jobs/schemas";
 import { routeMethods } from "@/lib/http/route-methods";
 
 const reorder = defineRoute({ ids: { id: "That job" }, body: reorderScenesSchema }, async ({ caller, ids, body }) => {
-  await reorderScenes(caller.clientId, ids.id, body.sceneIds);
-  return NextResponse.json(await getJobView(caller.clientId, ids.id));
+  await reorderScenes(caller.userId, ids.id, body.sceneIds);
+  return NextResponse.json(await getJobView(caller.userId, ids.id));
 });
 
 export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = routeMethods({ PUT: reorder });

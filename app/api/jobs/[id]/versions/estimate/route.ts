@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 
 // GET /api/jobs/:id/versions/estimate: what rendering the draft as the next version would make again and cost.
 const estimate = defineRoute({ ids: { id: "That job" } }, async ({ caller, ids }) => {
-  const plan = await estimateNextVersion(caller.clientId, ids.id);
+  const plan = await estimateNextVersion(caller.userId, ids.id);
   return NextResponse.json(
     {
       number: plan.number,

@@ -12,8 +12,8 @@ export const dynamic = "force-dynamic";
 const makeCurrent = defineRoute({ ids: { id: "That job" } }, async ({ caller, ids, params }) => {
   const number = versionNumberSchema.safeParse(params.number);
   if (!number.success) throw notFound("That version");
-  await makeVersionCurrent(caller.clientId, ids.id, number.data);
-  return NextResponse.json(await getJobView(caller.clientId, ids.id));
+  await makeVersionCurrent(caller.userId, ids.id, number.data);
+  return NextResponse.json(await getJobView(caller.userId, ids.id));
 });
 
 export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = routeMethods({ POST: makeCurrent });

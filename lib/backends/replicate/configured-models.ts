@@ -40,7 +40,7 @@ function pick<K extends keyof ModelNames>(role: K, name: string): Models[K] {
   if (!model) {
     const known = Object.keys(MODEL_TABLES[role]).join(", ");
     throw new Error(
-      `${VARIABLES[role]}: "${name}" is not a model Storyreel knows (lib/providers/replicate/model-table.ts lists ${known}).`,
+      `${VARIABLES[role]}: "${name}" is not a model Storyreel knows (lib/backends/replicate/model-table.ts lists ${known}).`,
     );
   }
   return model;

@@ -25,7 +25,7 @@ export function getReplicateRuntime(): ReplicateRuntime {
   if (globalForRuntime.storyreelReplicate) return globalForRuntime.storyreelReplicate;
   const env = getEnv();
   if (!env.REPLICATE_API_TOKEN) {
-    throw new Error("GENERATION_PROVIDER=replicate needs REPLICATE_API_TOKEN (an API token from replicate.com/account).");
+    throw new Error("GENERATION_BACKEND=replicate needs REPLICATE_API_TOKEN (an API token from replicate.com/account).");
   }
   const baseDelayMs = env.REPLICATE_RETRY_BASE_MS;
   const owner = newOwnerId();

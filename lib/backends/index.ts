@@ -21,7 +21,7 @@ export const localBackend: GenerationBackend = {
 
 /** What a job records about how it is made; its back end is built from this, not from today's configuration. */
 export interface JobBackendChoice {
-  provider: Backend;
+  backend: Backend;
   writerModel: string | null;
   stillModel: string | null;
   clipModel: string | null;
@@ -30,7 +30,7 @@ export interface JobBackendChoice {
 }
 
 export function getBackend(job: JobBackendChoice): GenerationBackend {
-  if (job.provider === "local") return withSimulatedLatency(localBackend, getEnv().LOCAL_BACKEND_DELAY_MS);
+  if (job.backend === "local") return withSimulatedLatency(localBackend, getEnv().LOCAL_BACKEND_DELAY_MS);
   const configured = configuredModelNames();
   return replicateBackend(
     {
@@ -45,7 +45,7 @@ export function getBackend(job: JobBackendChoice): GenerationBackend {
 
 /** Every process checks the configured back end before it serves or works: a bad model name stops start-up. */
 export function assertBackendConfigured(): void {
-  if (getEnv().provider === "replicate") assertModelsConfigured();
+  if (getEnv().backend === "replicate") assertModelsConfigured();
 }
 
 /** A process that will call the back ends: checks the configuration and clears what dead processes left behind. */
