@@ -21,6 +21,8 @@ export interface DrawStillInput {
   storyPrompt?: string;
   /** The person's reference image (a file): every still follows its look, so characters and style stay one. */
   referencePath?: string;
+  /** The scene's planned camera move, so the still leaves room for it. */
+  motion?: Motion;
 }
 
 export interface AnimateInput {

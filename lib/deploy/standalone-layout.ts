@@ -34,6 +34,15 @@ export const CARRIED_PATHS = [
   "node_modules/dejavu-fonts-ttf/package.json",
   "node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf",
   "node_modules/dejavu-fonts-ttf/LICENSE",
+  // The local illustrator's drawings and their keywords (lib/subjects/emoji-set.ts reads them from disk).
+  "node_modules/@iconify-json/fluent-emoji-flat/package.json",
+  "node_modules/@iconify-json/fluent-emoji-flat/icons.json",
+  "node_modules/@iconify-json/fluent-emoji-flat/chars.json",
+  "node_modules/@iconify-json/fluent-emoji-flat/metadata.json",
+  "node_modules/@iconify-json/fluent-emoji-flat/info.json",
+  "node_modules/emojilib/package.json",
+  "node_modules/emojilib/dist/emoji-en-US.json",
+  "node_modules/emojilib/LICENSE",
 ];
 
 /** The binaries the server runs: the ffprobe installer marks its own executable by its owner only (chmod u+x). */

@@ -1,7 +1,7 @@
 import { alertingRefusals } from "@/lib/costs/budget-alerts";
 import { BudgetRefusal } from "@/lib/costs/daily-budget";
 import { reserveForStage } from "@/lib/costs/reserve-work";
-import { asAspectRatio, asStyle } from "@/lib/vocabulary";
+import { asAspectRatio, asMotion, asStyle } from "@/lib/vocabulary";
 import { transitionJob } from "@/lib/jobs/transition-job";
 import { pathForKey, writeFileAtomic } from "@/lib/storage/file-storage";
 import { removeUnlessKept } from "@/lib/versions/kept-files";
@@ -27,6 +27,7 @@ export async function drawStoryboardStep(ctx: StepContext): Promise<void> {
       aspectRatio: asAspectRatio(job.aspectRatio),
       seed: job.seed + scene.stillRevision * 7919,
       storyPrompt: job.prompt,
+      motion: asMotion(scene.motion),
       ...(job.referenceKey ? { referencePath: pathForKey(job.referenceKey) } : {}),
     };
     const illustrator = ctx.backend.illustrator;

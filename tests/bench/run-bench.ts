@@ -123,6 +123,7 @@ async function pollFigures(app: RunningApp, finishedJobId: string): Promise<void
 }
 
 async function main(): Promise<void> {
+  if (process.env.BENCH_PARTS === "subjects") return (await import("./subjects-bench")).runSubjectsBench();
   if (process.env.BENCH_PARTS === "upload") {
     const app = await startApp();
     try {

@@ -2,9 +2,12 @@ import sharp, { type Sharp } from "sharp";
 import type { Style } from "@/lib/vocabulary";
 import { frameSize } from "@/lib/media/frame-size";
 import type { DrawStillInput, Illustrator } from "../types";
+import { findSubjects, type SceneSubjects } from "@/lib/subjects/find-subjects";
 import { paintSceneSvg } from "./paint-scene-svg";
+import { paintSubjectsSvg } from "./paint-subjects";
+import { planSubjects, type SubjectPlan } from "./plan-subjects";
 import { hashString, seededRandom } from "./seeded-random";
-import { chooseTheme } from "./themes";
+import { chooseTheme, namesOwnPlace, paintsIcon, type Theme } from "./themes";
 import { chooseWeather } from "./weather";
 
 function applyStyle(image: Sharp, style: Style): Sharp {
@@ -22,12 +25,40 @@ function applyStyle(image: Sharp, style: Style): Sharp {
   }
 }
 
-/** Procedural still: palette and motifs from the scene's words, layout from the seed. */
-export async function drawLocalStill(input: DrawStillInput): Promise<Buffer> {
+export interface StillPlan {
+  theme: Theme;
+  subjects: SceneSubjects;
+  plan: SubjectPlan;
+  width: number;
+  height: number;
+}
+
+/** What a still will show and where: the world from the scene's words, its subjects placed by role and motion. */
+export function planLocalStill(input: DrawStillInput): StillPlan {
   const { width, height } = frameSize(input.aspectRatio);
   const theme = chooseTheme(input.imagePrompt, input.storyPrompt);
+  const subjects = findSubjects(input.imagePrompt, {
+    painted: (icon) => paintsIcon(theme, icon),
+    // A scene with a world of its own (the sea) does not borrow the story's place (the library).
+    ...(input.storyPrompt && !namesOwnPlace(input.imagePrompt) ? { storyPrompt: input.storyPrompt } : {}),
+    ...(input.motion ? { motion: input.motion } : {}),
+  });
+  // Its own stream, so the backdrop under the drawings is the one the same prompt and seed always drew.
+  const random = seededRandom((hashString(input.imagePrompt) ^ input.seed ^ 0x5bd1e995) >>> 0);
+  const plan = planSubjects(subjects, { width, height, random, ...(input.motion ? { motion: input.motion } : {}) });
+  return { theme, subjects, plan, width, height };
+}
+
+/**
+ * Procedural still: palette and motifs from the scene's words, layout from the seed, the nouns of the prompt drawn
+ * on it. `subjects: false` paints the backdrop alone.
+ */
+export async function drawLocalStill(input: DrawStillInput, options: { subjects?: boolean } = {}): Promise<Buffer> {
+  const { theme, plan, width, height } = planLocalStill(input);
   const random = seededRandom(hashString(input.imagePrompt) ^ input.seed);
-  const svg = paintSceneSvg(theme, random, width, height, chooseWeather(input.imagePrompt));
+  const drawn = options.subjects === false ? "" : paintSubjectsSvg(plan, theme, width, height);
+  const drawings = plan.interior ? { indoors: drawn } : { outdoors: drawn };
+  const svg = paintSceneSvg(theme, random, width, height, chooseWeather(input.imagePrompt), drawings);
   const styled = applyStyle(sharp(Buffer.from(svg)), input.style);
   const still = input.referencePath
     ? await followReference(await styled.png().toBuffer(), input.referencePath, width, height)
@@ -63,7 +94,7 @@ async function followReference(still: Buffer, referencePath: string, width: numb
 }
 
 export const localIllustrator: Illustrator = {
-  model: "local/procedural-illustrator-v1",
+  model: "local/procedural-illustrator-v2",
   async drawStill(input) {
     return drawLocalStill(input);
   },

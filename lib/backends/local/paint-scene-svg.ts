@@ -147,13 +147,17 @@ function landscape(random: Random, theme: Theme, w: number, h: number): string {
   }
 }
 
-/** Paints one storyboard frame as SVG: sky, light source, weather, layered landscape, particles, vignette. */
+/**
+ * Paints one storyboard frame as SVG: sky, light source, weather, layered landscape, particles, vignette. The
+ * scene's drawings go in front of the landscape, under the rain when outdoors, over it when indoors.
+ */
 export function paintSceneSvg(
   theme: Theme,
   random: Random,
   width: number,
   height: number,
   weather: Weather | null = null,
+  drawings: { outdoors?: string; indoors?: string } = {},
 ): string {
   const [top, middle, bottom] = theme.sky;
   // Heavy weather hides the sun or moon.
@@ -176,7 +180,9 @@ ${weather ? "" : particles(random, theme, width, height)}
 ${sun}
 ${weather ? paintWeatherSky(random, weather, width, height) : theme.clouds ? paintClouds(random, width, height, { count: 4, colors: ["#ffffff"], band: [0.08, 0.25], size: [0.05, 0.05], opacity: [0.45, 0.35] }) : ""}
 ${landscape(random, theme, width, height)}
+${drawings.outdoors ?? ""}
 ${weather ? paintWeatherFront(random, weather, width, height) : ""}
+${drawings.indoors ?? ""}
 <rect width="${width}" height="${height}" fill="url(#vignette)"/>
 </svg>`;
 }

@@ -119,7 +119,7 @@ export const DEFAULT_THEME: Theme = {
 
 const TIMES_OF_DAY = new Set(["night", "dawn"]);
 
-function mixHex(a: string, b: string, weight: number): string {
+export function mixHex(a: string, b: string, weight: number): string {
   const channel = (hex: string, i: number) => parseInt(hex.slice(1 + i * 2, 3 + i * 2), 16);
   return `#${[0, 1, 2]
     .map((i) =>
@@ -143,6 +143,10 @@ function placeAtTime(place: Theme, time: Theme): Theme {
   };
 }
 
+/** Whether the scene's own words name a world (a sea, a city, a forest), rather than only a time of day. */
+export const namesOwnPlace = (sceneText: string): boolean =>
+  THEMES.some((t) => !TIMES_OF_DAY.has(t.name) && t.keywords.test(sceneText));
+
 /**
  * The scene's own words decide first; the job's prompt breaks ties so a story keeps one world.
  * A time of day ("at night", "at dawn") relights the story's place instead of replacing it.
@@ -154,3 +158,18 @@ export function chooseTheme(sceneText: string, storyText = ""): Theme {
   if (place && time) return placeAtTime(place, time);
   return place ?? time ?? THEMES.find((t) => t.keywords.test(storyText)) ?? DEFAULT_THEME;
 }
+
+// The icons each landscape already paints, so a forest scene gets no pine drawn over its pines.
+const PAINTED_BY: Record<Motif, RegExp> = {
+  skyline: /^cityscape/,
+  trees: /^(evergreen-tree|deciduous-tree)$/,
+  mountains: /^(mountain|snow-capped-mountain|sunrise-over-mountains)$/,
+  waves: /^water-wave$/,
+  dunes: /^desert$/,
+  flames: /^fire$/,
+  planets: /^ringed-planet$/,
+  hills: /^$/,
+};
+
+/** Whether the theme's landscape already shows what this icon would (a skyline for a cityscape). */
+export const paintsIcon = (theme: Theme, icon: string): boolean => PAINTED_BY[theme.motif].test(icon);
