@@ -156,4 +156,33 @@ describe("migrating the SQLite file", () => {
       holder.close();
     }
   });
+
+  it("keeps every job when the owner and back-end columns take their one names", () => {
+    const file = path.join(tempDir(), "renamed.db");
+    const before = migrationsDir({});
+    for (const name of MIGRATIONS.filter((name) => name < "20261202070000_one_names"))
+      fs.cpSync(path.join("prisma/migrations", name), path.join(before, name), { recursive: true });
+    migrateSqliteFile(file, { migrationsDir: before });
+    const db = new Database(file);
+    db.exec(`INSERT INTO "User" (id, name, email, updatedAt) VALUES ('u1', 'Ada', 'ada@example.com', 0);
+      INSERT INTO "Job" (id, clientId, prompt, style, aspectRatio, sceneCount, seed, provider, updatedAt)
+      VALUES ('j1', 'u1', 'A cat', 'cinematic', '16:9', 3, 7, 'replicate', 0);`);
+    db.close();
+
+    assert.deepEqual(
+      migrateSqliteFile(file).applied,
+      MIGRATIONS.filter((name) => name >= "20261202070000_one_names"),
+    );
+    const after = new Database(file, { readonly: true });
+    try {
+      assert.deepEqual(after.prepare('SELECT id, userId, backend FROM "Job"').all(), [
+        { id: "j1", userId: "u1", backend: "replicate" },
+      ]);
+      const indexes = after.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'Job'").all();
+      assert.ok(indexes.some((row) => (row as { name: string }).name === "Job_userId_createdAt_idx"));
+      assert.equal(after.prepare("PRAGMA foreign_key_check").all().length, 0, "the owner still points at its user");
+    } finally {
+      after.close();
+    }
+  });
 });
