@@ -6,6 +6,7 @@ import { PRICED_JOB_FIELDS } from "@/lib/costs/work-cost";
 import { spentTodayUsd } from "@/lib/costs/spend";
 import { queuePositionOf, queuePositions } from "@/lib/queue/queue-position";
 import { listVersions } from "@/lib/versions/version-view";
+import { cachedJobViewBody, keepJobViewBody } from "./job-view-bodies";
 import { jobEtag, toJobSummary, toJobView, type JobSummary, type JobView } from "./job-view";
 
 /**
@@ -44,11 +45,31 @@ export async function getJobEtag(
 }
 
 export async function getJobView(userId: string, jobId: string): Promise<JobView> {
+  return (await readJobView(userId, jobId)).view;
+}
+
+/** The view with the ETag of the same read, so an answer never pairs a body with another version's tag. */
+async function readJobView(userId: string, jobId: string): Promise<{ view: JobView; etag: string }> {
   const db = getDb();
   const job = await db.job.findUnique({ where: { id: jobId }, include: { scenes: true } });
   if (!job || job.userId !== userId) throw notFound();
   const approval = job.status === "awaiting_approval" ? await outlookForApproval(job) : null;
-  return toJobView(job, await queuePositionOf(db, job), approval, await listVersions(db, job.id, job.currentVersion));
+  const queuePosition = await queuePositionOf(db, job);
+  const view = toJobView(job, queuePosition, approval, await listVersions(db, job.id, job.currentVersion));
+  return { view, etag: jobEtag(job.id, job.version, queuePosition, approval?.refusal ?? undefined) };
+}
+
+/**
+ * The poll's 200 as JSON text: for an ETag just read (which checked the owner), the body already made for it,
+ * or the view read afresh with its own ETag (lib/jobs/job-view-bodies.ts says when a body is kept).
+ */
+export async function getJobViewBody(userId: string, jobId: string, etag: string): Promise<{ body: string; etag: string }> {
+  const cached = cachedJobViewBody(userId, etag);
+  if (cached !== undefined) return { body: cached, etag };
+  const read = await readJobView(userId, jobId);
+  const body = JSON.stringify(read.view);
+  if (read.view.status !== "awaiting_approval") keepJobViewBody(userId, read.etag, body);
+  return { body, etag: read.etag };
 }
 
 export async function listJobs(

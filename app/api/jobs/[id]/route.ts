@@ -1,8 +1,7 @@
-import { NextResponse } from "next/server";
 import { defineRoute } from "@/lib/http/define-route";
 import { etagMatches } from "@/lib/jobs/job-view";
 import { waitForJobChange } from "@/lib/jobs/job-poll-wait";
-import { getJobEtag, getJobView } from "@/lib/jobs/queries";
+import { getJobEtag, getJobViewBody } from "@/lib/jobs/queries";
 import { jobPollQuerySchema } from "@/lib/jobs/schemas";
 import { routeMethods } from "@/lib/http/route-methods";
 
@@ -22,9 +21,10 @@ const show = defineRoute({ ids: { id: "That job" }, query: jobPollQuerySchema },
       signal: request.signal,
     });
   }
-  const headers = { ETag: etag, "Cache-Control": "private, no-cache" };
-  if (etagMatches(held, etag)) return new Response(null, { status: 304, headers });
-  return NextResponse.json(await getJobView(caller.userId, ids.id), { headers });
+  const cacheControl = { "Cache-Control": "private, no-cache" };
+  if (etagMatches(held, etag)) return new Response(null, { status: 304, headers: { ETag: etag, ...cacheControl } });
+  const view = await getJobViewBody(caller.userId, ids.id, etag);
+  return new Response(view.body, { headers: { ETag: view.etag, "Content-Type": "application/json", ...cacheControl } });
 });
 
 export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = routeMethods({ GET: show });
