@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ApiTokens } from "@/components/account/api-tokens";
+import { OutgoingWebhooks } from "@/components/account/outgoing-webhooks";
 import { SignOutButton } from "@/components/account/sign-out-button";
 import { buttonStyles } from "@/components/ui/styles";
 import { callerForPage } from "@/lib/http/page-caller";
@@ -23,6 +24,7 @@ export default async function AccountPage() {
         </div>
       </div>
       <ApiTokens />
+      <OutgoingWebhooks />
     </div>
   );
 }

@@ -119,6 +119,13 @@ const envSchema = z.object({
   UPLOAD_QUOTA_FILES: z.coerce.number().int().positive().max(100_000).default(500),
   /** The largest project ZIP (MB) an import takes, and the most its files may inflate to. */
   PROJECT_IMPORT_MAX_MB: z.coerce.number().positive().max(100_000).default(500),
+  /** Outgoing webhooks may go to loopback and private addresses (a receiver on the same network); off by default. */
+  WEBHOOKS_ALLOW_PRIVATE: booleanString.default(false),
+  /** A delivery's first retry waits this long (ms), doubling after each failure; it gives up after WEBHOOK_MAX_ATTEMPTS. */
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(15_000),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
+  /** How long a receiver has to answer one delivery (ms). */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   /** Alerts are posted here as JSON that Slack and Discord incoming webhooks accept. */
   ALERT_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Optional mail server for invite links, e.g. smtps://user:password@mail.example.com:465. */

@@ -16,6 +16,7 @@ import {
   releaseExportLeasesOfDeadLocalRunners,
   renewExportLease,
 } from "./export-lease";
+import { queueExportEvent } from "@/lib/webhooks/outgoing/queue-webhook-event";
 import { parseStoredSpec } from "./export-spec";
 import { FORMAT_FILES } from "./export-vocabulary";
 import { renderExport } from "./render-export";
@@ -137,18 +138,22 @@ export class ExportRunner {
       const { size } = await fsp.stat(/*turbopackIgnore: true*/ temp);
       await commitTemp(temp, key);
       temp = null;
-      const finished = await db.export.updateMany({
-        where: mine,
-        data: {
-          status: "completed",
-          progress: 1,
-          key,
-          bytes: size,
-          completedAt: new Date(),
-          leaseOwner: null,
-          leaseToken: null,
-          leaseExpiresAt: null,
-        },
+      const finished = await db.$transaction(async (tx) => {
+        const done = await tx.export.updateMany({
+          where: mine,
+          data: {
+            status: "completed",
+            progress: 1,
+            key,
+            bytes: size,
+            completedAt: new Date(),
+            leaseOwner: null,
+            leaseToken: null,
+            leaseExpiresAt: null,
+          },
+        });
+        if (done.count === 1) await queueExportEvent(tx, exportId);
+        return done;
       });
       // Deleted while it was being made: nothing may keep its file.
       if (finished.count === 0) await removeKey(key);

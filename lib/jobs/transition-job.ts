@@ -1,5 +1,7 @@
 import type { Prisma } from "@/lib/db/generated/client";
 import type { Db } from "@/lib/db/client";
+import { queueJobEvent } from "@/lib/webhooks/outgoing/queue-webhook-event";
+import type { WebhookEvent } from "@/lib/webhooks/outgoing/webhook-events";
 import { notifyJobChanged } from "./job-change-signal";
 import { canTransition, type JobStatus } from "./status";
 
@@ -10,6 +12,13 @@ type Writer = Db | Prisma.TransactionClient;
  * ended (finished, failed or canceled) goes back to the day's budget as it enters them.
  */
 const RELEASES_BUDGET: ReadonlySet<JobStatus> = new Set(["awaiting_approval", "stitching", "completed", "failed", "canceled"]);
+
+/** The stages a person's programs hear of (outgoing webhooks), queued in the same transaction as the change. */
+const EVENT_ON_ENTRY: Partial<Record<JobStatus, WebhookEvent>> = {
+  awaiting_approval: "video.storyboard_ready",
+  completed: "video.completed",
+  failed: "video.failed",
+};
 
 export interface TransitionOptions {
   /** Fencing: only the runner holding this lease may write. */
@@ -35,15 +44,21 @@ export async function transitionJob(
   for (const f of fromList) {
     if (!canTransition(f, to)) throw new Error(`Illegal job transition ${f} -> ${to}`);
   }
-  const result = await db.job.updateMany({
-    where: {
-      id: jobId,
-      status: { in: [...fromList] },
-      ...(options.leaseToken ? { leaseToken: options.leaseToken } : {}),
-      ...(options.userId ? { userId: options.userId } : {}),
-    },
-    data: { ...options.data, ...(RELEASES_BUDGET.has(to) ? { reservedUsd: 0 } : {}), status: to, version: { increment: 1 } },
-  });
-  if (result.count === 1) notifyJobChanged(jobId);
-  return result.count === 1;
+  const event = EVENT_ON_ENTRY[to];
+  const write = async (writer: Writer) => {
+    const result = await writer.job.updateMany({
+      where: {
+        id: jobId,
+        status: { in: [...fromList] },
+        ...(options.leaseToken ? { leaseToken: options.leaseToken } : {}),
+        ...(options.userId ? { userId: options.userId } : {}),
+      },
+      data: { ...options.data, ...(RELEASES_BUDGET.has(to) ? { reservedUsd: 0 } : {}), status: to, version: { increment: 1 } },
+    });
+    if (result.count === 1 && event) await queueJobEvent(writer as Prisma.TransactionClient, jobId, event);
+    return result.count === 1;
+  };
+  const changed = event && "$transaction" in db ? await db.$transaction((tx) => write(tx)) : await write(db);
+  if (changed) notifyJobChanged(jobId);
+  return changed;
 }

@@ -3,12 +3,17 @@ import { getEnv } from "@/lib/env";
 import { ExportRunner } from "@/lib/exports/export-runner";
 import { log } from "@/lib/log";
 import { getBackend, prepareBackends, releaseBackends } from "@/lib/backends";
+import { WebhookSender } from "@/lib/webhooks/outgoing/webhook-sender";
 import { JobRunner } from "./job-runner";
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
 // One runner per process, even when Next.js evaluates this module again (dev hot reload).
-const globalForRunner = globalThis as unknown as { storyreelRunner?: JobRunner; storyreelExportRunner?: ExportRunner };
+const globalForRunner = globalThis as unknown as {
+  storyreelRunner?: JobRunner;
+  storyreelExportRunner?: ExportRunner;
+  storyreelWebhookSender?: WebhookSender;
+};
 
 export function createRunner(overrides: { onlyJobId?: string; concurrency?: number } = {}): JobRunner {
   const env = getEnv();
@@ -32,7 +37,19 @@ export function createExportRunner(): ExportRunner {
   });
 }
 
-/** The job runner and, beside it, the export runner: every process that runs jobs makes exports too. */
+export function createWebhookSender(): WebhookSender {
+  const env = getEnv();
+  return new WebhookSender({
+    db: getDb(),
+    pollMs: env.WORKER_POLL_MS,
+    retryBaseMs: env.WEBHOOK_RETRY_BASE_MS,
+    maxAttempts: env.WEBHOOK_MAX_ATTEMPTS,
+    timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+    allowPrivate: env.WEBHOOKS_ALLOW_PRIVATE,
+  });
+}
+
+/** The job runner and, beside it, the export runner and the webhook sender: every process that runs jobs does all three. */
 export async function startJobRunner(): Promise<JobRunner> {
   if (globalForRunner.storyreelRunner) return globalForRunner.storyreelRunner;
   await prepareDatabase();
@@ -40,16 +57,19 @@ export async function startJobRunner(): Promise<JobRunner> {
   const runner = createRunner();
   const exportRunner = createExportRunner();
   globalForRunner.storyreelRunner = runner;
+  const webhookSender = createWebhookSender();
   globalForRunner.storyreelExportRunner = exportRunner;
+  globalForRunner.storyreelWebhookSender = webhookSender;
   runner.start();
   exportRunner.start();
+  webhookSender.start();
   log.info("job runner started", { owner: runner.owner, concurrency: getEnv().WORKER_JOB_CONCURRENCY });
   // `npm start`'s server leaves signals to us: running steps are aborted (ffmpeg killed) and leases handed
   // back, so another runner resumes at once. Bounded either way.
   const shutdown = (signal: NodeJS.Signals) => {
     log.info("stopping job runner", { signal });
     setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
-    void Promise.all([runner.stop(), exportRunner.stop()])
+    void Promise.all([runner.stop(), exportRunner.stop(), webhookSender.stop()])
       .then(releaseBackends)
       .finally(() => process.exit(0));
   };
