@@ -27,7 +27,9 @@ const EVENTS = [
 function lastAttempt(w: Webhook): string {
   if (!w.lastAttemptAt) return "nothing sent yet";
   const when = formatRelativeTime(w.lastAttemptAt);
-  return w.lastStatus && w.lastStatus < 300 ? `last sent ${when}: ${w.lastStatus}` : `last attempt ${when} failed: ${w.lastError ?? w.lastStatus}`;
+  return w.lastStatus && w.lastStatus < 300
+    ? `last sent ${when}: ${w.lastStatus}`
+    : `last attempt ${when} failed: ${w.lastError ?? w.lastStatus}`;
 }
 
 /** Outgoing webhooks: where a person's programs hear of their videos, signed with a secret shown once. */
@@ -52,8 +54,8 @@ export function OutgoingWebhooks() {
         Webhooks
       </h2>
       <p className="text-sm text-zinc-400">
-        Storyreel POSTs JSON to your address when these happen, signed the Standard Webhooks way with a secret shown once,
-        and retries with backoff until your server answers 2xx.
+        Storyreel POSTs JSON to your address when these happen, signed the Standard Webhooks way with a secret shown once, and
+        retries with backoff until your server answers 2xx.
       </p>
       <form
         className="space-y-3"
