@@ -7,7 +7,8 @@ import type { WebhookEvent } from "./webhook-events";
 
 type Tx = Prisma.TransactionClient;
 
-const absolute = (path: string | null) => (path && getEnv().PUBLIC_BASE_URL ? new URL(path, getEnv().PUBLIC_BASE_URL).href : path);
+const absolute = (path: string | null) =>
+  path && getEnv().PUBLIC_BASE_URL ? new URL(path, getEnv().PUBLIC_BASE_URL).href : path;
 
 /**
  * Queues the event for each of the owner's endpoints that asked for it, in the caller's transaction: the event is
@@ -26,7 +27,16 @@ export async function queueWebhookEvent(tx: Tx, ownerId: string, event: WebhookE
 export async function queueJobEvent(tx: Tx, jobId: string, event: WebhookEvent): Promise<void> {
   const job = await tx.job.findUnique({
     where: { id: jobId },
-    select: { id: true, userId: true, status: true, error: true, prompt: true, videoKey: true, currentVersion: true, costUsd: true },
+    select: {
+      id: true,
+      userId: true,
+      status: true,
+      error: true,
+      prompt: true,
+      videoKey: true,
+      currentVersion: true,
+      costUsd: true,
+    },
   });
   if (!job) return;
   await queueWebhookEvent(tx, job.userId, event, {

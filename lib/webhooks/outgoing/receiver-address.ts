@@ -63,7 +63,8 @@ export function guardedLookup(allowPrivate: boolean): LookupFunction {
 
 /** Refuses, with a sentence, a URL whose host is or resolves to a private address (checked again at each send). */
 export async function assertPublicReceiver(url: URL, allowPrivate: boolean): Promise<void> {
-  if (url.username || url.password) throw new AppError("invalid_input", "Leave the user name and password out of the webhook URL.");
+  if (url.username || url.password)
+    throw new AppError("invalid_input", "Leave the user name and password out of the webhook URL.");
   if (allowPrivate) return;
   const host = url.hostname.replace(/^\[|\]$/g, "");
   const addresses = isIP(host)

@@ -56,7 +56,11 @@ export class WebhookSender {
       const { db } = this.options;
       const now = new Date();
       const due = await db.webhookSend.findMany({
-        where: { status: "pending", nextAttemptAt: { lte: now }, OR: [{ leaseExpiresAt: null }, { leaseExpiresAt: { lt: now } }] },
+        where: {
+          status: "pending",
+          nextAttemptAt: { lte: now },
+          OR: [{ leaseExpiresAt: null }, { leaseExpiresAt: { lt: now } }],
+        },
         orderBy: { nextAttemptAt: "asc" },
         take: free,
         select: { id: true, leaseExpiresAt: true },
