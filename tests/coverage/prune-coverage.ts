@@ -59,8 +59,10 @@ function pass(settleMs: number): void {
   // Same URL, same build: any copy of a script's source map will do.
   merged["source-map-cache"] = Object.assign({}, ...all.map((part) => part["source-map-cache"] ?? {}));
   fs.mkdirSync(mergedDir!, { recursive: true });
-  fs.writeFileSync(`${mergedFile}.tmp`, JSON.stringify(merged));
-  fs.renameSync(`${mergedFile}.tmp`, mergedFile);
+  // Written beside, not in, the folder c8 reads every file of, then renamed in whole.
+  const next = path.join(path.dirname(mergedDir!), "coverage-merged.json.tmp");
+  fs.writeFileSync(next, JSON.stringify(merged));
+  fs.renameSync(next, mergedFile);
   for (const file of done) fs.rmSync(file, { force: true });
 }
 
