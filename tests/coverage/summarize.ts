@@ -18,8 +18,9 @@ const empty = (): Counts => ({
 const folders = new Map<string, Counts & { files: number }>();
 for (const [file, counts] of Object.entries(summary)) {
   if (file === "total") continue;
-  const parts = path.relative(process.cwd(), file).split(path.sep);
-  const folder = parts.length > 1 ? `${parts[0]}/` : file;
+  const relative = path.relative(process.cwd(), file);
+  const parts = relative.split(path.sep);
+  const folder = parts.length > 1 ? `${parts[0]}/` : relative;
   const sum = folders.get(folder) ?? { ...empty(), files: 0 };
   sum.files += 1;
   for (const metric of METRICS) {
