@@ -17,6 +17,8 @@ const nextConfig: NextConfig = {
   output: "standalone",
   // This folder, not a parent with a lockfile of its own: server.js then sits at .next/standalone/server.js.
   outputFileTracingRoot: __dirname,
+  // .map files beside the server chunks: c8 maps the server's coverage back to app/, components/ and lib/.
+  experimental: { serverSourceMaps: true },
 };
 
 export default nextConfig;

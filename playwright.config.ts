@@ -48,6 +48,8 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
+    // Not Playwright's default SIGKILL: the server stops its job runner and exits, and a covered run keeps its coverage.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
     env: { DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1", WORKER_POLL_MS: "200" },
   },
 });
