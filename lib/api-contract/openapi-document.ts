@@ -58,12 +58,12 @@ function responsesOf(op: Operation): JsonSchema {
   const responses: JsonSchema = {};
   for (const [status, answer] of Object.entries(op.ok)) {
     const schema = RESPONSE_SCHEMAS[`${op.method} ${op.path} ${status}`];
-    const contentType = answer.contentType ?? "application/json";
+    const contentTypes = [answer.contentType ?? "application/json"].flat();
     responses[status] = answer.empty
       ? { description: answer.description }
       : {
           description: answer.description,
-          content: { [contentType]: { schema: responseSchema(schema ?? anyObjectSchema) } },
+          content: Object.fromEntries(contentTypes.map((type) => [type, { schema: responseSchema(schema ?? anyObjectSchema) }])),
         };
   }
   for (const status of [...COMMON_ERRORS, ...(op.errors ?? [])].sort()) {

@@ -20,7 +20,7 @@ export interface Operation {
   /** A body that is not JSON, streamed by the edge (lib/server) rather than parsed by a route. */
   rawBody?: "multipart/form-data" | "application/zip";
   /** Success statuses with a sentence; a status with `empty` has no body. */
-  ok: Record<number, { description: string; empty?: boolean; contentType?: string }>;
+  ok: Record<number, { description: string; empty?: boolean; contentType?: string | string[] }>;
   /** Error statuses this operation answers besides the ones every operation can (400, 401, 404, 429, 500). */
   errors?: number[];
   /** Open to anyone: no bearer token. */
@@ -156,7 +156,7 @@ const jobs: Operation[] = [
     path: "/api/jobs/{id}/captions/{format}",
     tag: "jobs",
     summary: "Captions as SRT or WebVTT",
-    ok: { 200: { description: "The captions", contentType: "text/plain" } },
+    ok: { 200: { description: "The captions", contentType: ["text/vtt", "application/x-subrip"] } },
   },
 ];
 

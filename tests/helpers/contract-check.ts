@@ -1,0 +1,46 @@
+import assert from "node:assert/strict";
+import Ajv2020, { type ValidateFunction } from "ajv/dist/2020";
+
+type Json = Record<string, unknown>;
+type Doc = { paths: Record<string, Record<string, { responses: Record<string, Json> }>>; components: Json };
+
+/**
+ * Checks answers against an OpenAPI document: the status must be one the operation declares, and the body must
+ * fit that status's schema. It remembers which operations and statuses it saw, for the test to report.
+ */
+export function contractChecker(document: unknown) {
+  const doc = document as Doc;
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  // The document's components as one schema, so "#/components/..." references resolve.
+  ajv.addSchema({ $id: "doc", components: doc.components });
+  const compiled = new Map<string, ValidateFunction>();
+  const seen = new Set<string>();
+
+  const responseOf = (method: string, template: string, status: number): Json => {
+    const operation = doc.paths[template]?.[method.toLowerCase()];
+    assert.ok(operation, `${method} ${template} is not in the document`);
+    const declared = operation.responses[String(status)];
+    assert.ok(declared, `${method} ${template} answered ${status}, which the document does not declare`);
+    const ref = declared.$ref as string | undefined;
+    return ref ? (doc.components.responses as Record<string, Json>)[ref.split("/").pop()!]! : declared;
+  };
+
+  return {
+    seen,
+    check(method: string, template: string, status: number, contentType: string | null, body: unknown) {
+      seen.add(`${method.toLowerCase()} ${template} ${status}`);
+      const response = responseOf(method, template, status);
+      const content = response.content as Record<string, { schema: Json }> | undefined;
+      if (!content) return assert.ok(body === null || body === "", `${method} ${template} ${status} has no body`);
+      const entry = Object.entries(content).find(([type]) => contentType?.startsWith(type));
+      assert.ok(entry, `${method} ${template} ${status}: ${contentType}, not ${Object.keys(content).join(" or ")}`);
+      const [type, media] = entry;
+      if (type !== "application/json") return;
+      const key = `${method} ${template} ${status}`;
+      const schema = JSON.parse(JSON.stringify(media.schema).replaceAll('"#/components/', '"doc#/components/'));
+      const validate = compiled.get(key) ?? ajv.compile(schema);
+      compiled.set(key, validate);
+      assert.ok(validate(body), `${key}: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(body).slice(0, 400)}`);
+    },
+  };
+}
