@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import Ajv2020, { type ValidateFunction } from "ajv/dist/2020";
+import { z } from "zod";
 
 type Json = Record<string, unknown>;
 type Doc = { paths: Record<string, Record<string, { responses: Record<string, Json> }>>; components: Json };
@@ -10,10 +10,13 @@ type Doc = { paths: Record<string, Record<string, { responses: Record<string, Js
  */
 export function contractChecker(document: unknown) {
   const doc = document as Doc;
-  const ajv = new Ajv2020({ strict: false, allErrors: true });
-  // The document's components as one schema, so "#/components/..." references resolve.
-  ajv.addSchema({ $id: "doc", components: doc.components });
-  const compiled = new Map<string, ValidateFunction>();
+  // The document's JSON Schemas read back into validators (zod's JSON Schema reader), one per answer.
+  const compiled = new Map<string, z.ZodType>();
+  const schemas = doc.components.schemas as Record<string, Json>;
+  const inline = (schema: Json): Json => {
+    const ref = schema.$ref as string | undefined;
+    return ref?.startsWith("#/components/schemas/") ? schemas[ref.split("/").pop()!]! : schema;
+  };
   const seen = new Set<string>();
 
   const responseOf = (method: string, template: string, status: number): Json => {
@@ -37,10 +40,10 @@ export function contractChecker(document: unknown) {
       const [type, media] = entry;
       if (type !== "application/json") return;
       const key = `${method} ${template} ${status}`;
-      const schema = JSON.parse(JSON.stringify(media.schema).replaceAll('"#/components/', '"doc#/components/'));
-      const validate = compiled.get(key) ?? ajv.compile(schema);
-      compiled.set(key, validate);
-      assert.ok(validate(body), `${key}: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(body).slice(0, 400)}`);
+      const validator = compiled.get(key) ?? z.fromJSONSchema(inline(media.schema) as Parameters<typeof z.fromJSONSchema>[0]);
+      compiled.set(key, validator);
+      const result = validator.safeParse(body);
+      assert.ok(result.success, `${key}: ${result.error?.message}\n${JSON.stringify(body).slice(0, 400)}`);
     },
   };
 }
