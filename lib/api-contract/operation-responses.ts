@@ -1,0 +1,36 @@
+import type { z } from "zod";
+import * as s from "./response-schemas";
+
+/** Each success answer's schema, keyed "method path status"; an answer not listed is described as any object. */
+export const RESPONSE_SCHEMAS: Record<string, z.ZodType> = {
+  "post /api/jobs 201": s.jobViewSchema,
+  "get /api/jobs 200": s.jobPageSchema,
+  "get /api/jobs/{id} 200": s.jobViewSchema,
+  "post /api/jobs/{id}/approve 200": s.jobViewSchema,
+  "post /api/jobs/{id}/cancel 200": s.jobViewSchema,
+  "post /api/jobs/{id}/retry 200": s.jobViewSchema,
+  "post /api/jobs/{id}/scenes 201": s.addedSceneSchema,
+  "patch /api/jobs/{id}/scenes/{sceneId} 200": s.jobViewSchema,
+  "delete /api/jobs/{id}/scenes/{sceneId} 200": s.jobViewSchema,
+  "post /api/jobs/{id}/scenes/{sceneId}/regenerate 202": s.jobViewSchema,
+  "put /api/jobs/{id}/scenes/order 200": s.jobViewSchema,
+  "put /api/jobs/{id}/music 200": s.jobViewSchema,
+  "post /api/jobs/{id}/share 201": s.shareLinkViewSchema,
+  "get /api/jobs/{id}/captions/{format} 200": s.textSchema,
+  "post /api/jobs/{id}/versions 202": s.anyObjectSchema,
+  "post /api/jobs/{id}/versions/{number}/current 200": s.jobViewSchema,
+  "get /api/jobs/{id}/exports 200": s.exportListSchema,
+  "post /api/jobs/{id}/exports 200": s.exportViewSchema,
+  "post /api/jobs/{id}/exports 202": s.exportViewSchema,
+  "get /api/jobs/{id}/exports/{exportId} 200": s.exportViewSchema,
+  "get /api/jobs/{id}/exports/{exportId}/file 200": s.binarySchema,
+  "get /api/jobs/{id}/exports/{exportId}/file 206": s.binarySchema,
+  "post /api/jobs/import 201": s.importedJobSchema,
+  "post /api/uploads 200": s.uploadViewSchema,
+  "post /api/uploads 201": s.uploadViewSchema,
+  "get /api/uploads 200": s.uploadListSchema,
+  "get /api/uploads/{id} 200": s.uploadViewSchema,
+  "get /api/tokens 200": s.tokenListSchema,
+  "post /api/tokens 201": s.newTokenSchema,
+  "get /api/spend/ledger 200": s.textSchema,
+};
