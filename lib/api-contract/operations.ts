@@ -5,6 +5,7 @@ import { exportRequestSchema } from "@/lib/exports/export-spec";
 import { addSceneSchema, createJobSchema, editSceneSchema, estimateQuerySchema } from "@/lib/jobs/schemas";
 import { jobPollQuerySchema, listJobsQuerySchema, reorderScenesSchema } from "@/lib/jobs/schemas";
 import { setMusicSchema, shareLinkSchema } from "@/lib/jobs/schemas";
+import { createWebhookSchema } from "@/lib/webhooks/outgoing/webhook-events";
 
 export type Method = "get" | "post" | "put" | "patch" | "delete";
 
@@ -281,6 +282,23 @@ const account: Operation[] = [
     ok: { 201: json("The token, shown this once") },
   },
   { method: "delete", path: "/api/tokens/{id}", tag: "tokens", summary: "Revoke an API token", ok: { 204: none("Revoked") } },
+  {
+    method: "get",
+    path: "/api/webhooks",
+    tag: "webhooks",
+    summary: "Your outgoing webhooks, with each one's last status",
+    ok: { 200: json("Your webhooks, without their secrets") },
+  },
+  {
+    method: "post",
+    path: "/api/webhooks",
+    tag: "webhooks",
+    summary: "Register an address for video and export events",
+    body: createWebhookSchema,
+    ok: { 201: json("The webhook and its signing secret, shown this once") },
+    errors: [409],
+  },
+  { method: "delete", path: "/api/webhooks/{id}", tag: "webhooks", summary: "Delete a webhook", ok: { 204: none("Deleted") } },
   {
     method: "post",
     path: "/api/account/sign-out-everywhere",
