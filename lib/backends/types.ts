@@ -98,6 +98,8 @@ export interface Narrator {
 /** still + motion -> H.264 clip written to outPath */
 export interface Animator {
   readonly model: string;
+  /** Writes the scene's camera move (lib/media/scene-move.ts) for the stitch to draw, not a video. */
+  readonly recordsMoves?: boolean;
   animate(input: AnimateInput, signal: AbortSignal, hooks?: CallHooks): Promise<void>;
 }
 

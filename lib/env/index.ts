@@ -82,6 +82,8 @@ const envSchema = z.object({
   LOCAL_BACKEND_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   FFMPEG_CONCURRENCY: z.coerce.number().int().min(1).max(16).optional(),
   FFMPEG_PATH: z.string().min(1).optional(),
+  /** A file each ffmpeg run is appended to (one JSON line: its arguments and seconds), so a bench can rerun them. */
+  FFMPEG_COMMAND_LOG: z.string().min(1).optional(),
   FFPROBE_PATH: z.string().min(1).optional(),
   CAPTION_FONT_PATH: z.string().min(1).optional(),
   /** The espeak-ng program that speaks narration offline (Debian: apt-get install espeak-ng). */

@@ -1,4 +1,4 @@
-import sharp from "sharp";
+import sharp from "@/lib/media/sharp";
 import type { StillFit } from "@/lib/vocabulary";
 
 /**

@@ -1,4 +1,4 @@
-import sharp from "sharp";
+import sharp from "@/lib/media/sharp";
 import { invalidInput } from "@/lib/errors";
 import { commitTemp, createTempPath, discardTemp, pathForKey, statKey } from "@/lib/storage/file-storage";
 import { IMAGE_FORMATS, IMAGE_WIDTHS, type ImageFormat, type ImageWidth } from "@/lib/storage/image-variant-url";

@@ -7,7 +7,14 @@ export interface VideoProbe {
   height: number;
   codec: string;
   pixFmt: string;
+  /** Frames a second (0 when the stream does not say). */
+  fps: number;
 }
+
+const rate = (fraction: string | undefined) => {
+  const [num, den] = (fraction ?? "0/1").split("/").map(Number);
+  return num && den ? num / den : 0;
+};
 
 export async function probeVideo(filePath: string): Promise<VideoProbe> {
   const out = await runProcess(ffprobePath(), [
@@ -16,13 +23,20 @@ export async function probeVideo(filePath: string): Promise<VideoProbe> {
     "-select_streams",
     "v:0",
     "-show_entries",
-    "stream=codec_name,width,height,pix_fmt:format=duration",
+    "stream=codec_name,width,height,pix_fmt,avg_frame_rate,r_frame_rate:format=duration",
     "-of",
     "json",
     filePath,
   ]);
   const parsed = JSON.parse(out) as {
-    streams?: { codec_name?: string; width?: number; height?: number; pix_fmt?: string }[];
+    streams?: {
+      codec_name?: string;
+      width?: number;
+      height?: number;
+      pix_fmt?: string;
+      avg_frame_rate?: string;
+      r_frame_rate?: string;
+    }[];
     format?: { duration?: string };
   };
   const stream = parsed.streams?.[0];
@@ -33,7 +47,23 @@ export async function probeVideo(filePath: string): Promise<VideoProbe> {
     height: stream.height ?? 0,
     codec: stream.codec_name ?? "unknown",
     pixFmt: stream.pix_fmt ?? "unknown",
+    fps: rate(stream.avg_frame_rate) || rate(stream.r_frame_rate),
   };
+}
+
+/**
+ * A model's clip as it came, checked without decoding it all: a video stream ffprobe can name, with a size, a
+ * frame rate and a length. The stitch scales, paces and holds it (lib/media/stitch-video.ts).
+ */
+export async function assertStitchableClip(filePath: string): Promise<VideoProbe> {
+  const probe = await probeVideo(filePath);
+  const problems: string[] = [];
+  if (probe.codec === "unknown") problems.push("an unknown codec");
+  if (probe.width < 16 || probe.height < 16) problems.push(`size ${probe.width}x${probe.height}`);
+  if (!(probe.fps > 0 && probe.fps <= 240)) problems.push(`frame rate ${probe.fps.toFixed(2)}`);
+  if (!(probe.durationSec > 0)) problems.push("no duration");
+  if (problems.length) throw new Error(`Video check failed: ${problems.join("; ")}`);
+  return probe;
 }
 
 /** A step is only done when its output is a playable H.264 video of the expected size and length. */

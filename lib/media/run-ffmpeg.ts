@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import os from "node:os";
 import { getEnv } from "@/lib/env";
 import { metrics } from "@/lib/metrics/metrics";
@@ -16,11 +17,16 @@ function ffmpegSlots(): Semaphore {
 
 /** Runs ffmpeg once a slot is free (FFMPEG_CONCURRENCY per process); the signal kills it or gives up the wait. */
 export function runFfmpeg(args: string[], signal?: AbortSignal, onStdout?: (chunk: string) => void): Promise<string> {
-  return ffmpegSlots().run(() => timed(runProcess(ffmpegPath(), args, signal, onStdout), signal), signal);
+  return ffmpegSlots().run(() => timed(runProcess(ffmpegPath(), args, signal, onStdout), signal, args), signal);
+}
+
+function logCommand(args: string[], seconds: number): void {
+  const file = getEnv().FFMPEG_COMMAND_LOG;
+  if (file) fs.appendFileSync(file, `${JSON.stringify({ args, seconds })}\n`);
 }
 
 /** Counted from when it starts, not from when it asked for a slot. */
-async function timed<T>(run: Promise<T>, signal?: AbortSignal): Promise<T> {
+async function timed<T>(run: Promise<T>, signal: AbortSignal | undefined, args: string[]): Promise<T> {
   const started = process.hrtime.bigint();
   let outcome = "ok";
   try {
@@ -29,7 +35,9 @@ async function timed<T>(run: Promise<T>, signal?: AbortSignal): Promise<T> {
     outcome = signal?.aborted ? "aborted" : "failed";
     throw error;
   } finally {
-    metrics().ffmpegDuration.observe({ outcome }, Number(process.hrtime.bigint() - started) / 1e9);
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    metrics().ffmpegDuration.observe({ outcome }, seconds);
+    if (outcome === "ok") logCommand(args, seconds);
   }
 }
 

@@ -5,9 +5,11 @@ import { captionFontPath } from "./binaries";
 import { wrapCaption, sceneStarts } from "./caption-lines";
 import { CROSSFADE_SECONDS, FRAME_RATE, frameSize, h264OutputArgs, type FrameSize } from "./frame-size";
 import { progressReader, runFfmpeg } from "./run-ffmpeg";
+import { isMovePath, moveFilter, moveFrames, moveStillPath, readMove } from "./scene-move";
 import { AAC_OUTPUT_ARGS, AUDIO_RATE, soundtrackGraph, soundtrackInputs, type SoundtrackInput } from "./soundtrack";
 
 export interface StitchScene {
+  /** A video (a model's clip as it came, any size and rate) or a recorded camera move (`.move.json`). */
   clipPath: string;
   caption: string;
   durationSec: number;
@@ -92,11 +94,29 @@ function captionFilters(scenes: StitchScene[], starts: number[], width: number, 
   return filters;
 }
 
+/** Each scene's input and the filter that turns it into frames of its own size: a move is drawn from its still. */
+async function sceneSources(scenes: StitchScene[]): Promise<{ inputs: string[]; filters: string[] }> {
+  const inputs: string[] = [];
+  const filters: string[] = [];
+  for (const [i, scene] of scenes.entries()) {
+    if (!isMovePath(scene.clipPath)) {
+      inputs.push(scene.clipPath);
+      filters.push(`[${i}:v]null[s${i}]`);
+      continue;
+    }
+    const move = await readMove(scene.clipPath);
+    inputs.push(moveStillPath(move));
+    filters.push(`[${i}:v]${moveFilter(move.motion, moveFrames(move), move)}[s${i}]`);
+  }
+  return { inputs, filters };
+}
+
 /**
  * Clips -> final.mp4: each clip carries CROSSFADE_SECONDS of extra tail that the next clip fades in over,
  * so the video lasts exactly the scenes' total. Crossfades are alpha overlays on a black canvas because the
  * ffmpeg shipped on npm predates the xfade filter. Captions are burned in with a bundled font. The sound is AAC
- * always (narration, music, or silence), so every player treats every video alike.
+ * always (narration, music, or silence), so every player treats every video alike. Moves are drawn here from their
+ * stills and model clips are scaled, paced and held on their last frame here, so every frame is encoded once.
  */
 export async function stitchVideo(input: StitchInput): Promise<{ durationSec: number }> {
   if (!input.frame && !input.aspectRatio) throw new Error("stitchVideo needs a frame or an aspect ratio.");
@@ -116,7 +136,9 @@ export async function stitchVideo(input: StitchInput): Promise<{ durationSec: nu
       await Promise.all(lines.map((text, l) => fsp.writeFile(names[l]!, text)));
       files.push(names);
     }
+    const sources = await sceneSources(input.scenes);
     const graph: string[] = [
+      ...sources.filters,
       `color=c=black:s=${width}x${height}:r=${FRAME_RATE}:d=${(total + CROSSFADE_SECONDS).toFixed(3)}[base]`,
     ];
     let previous = "base";
@@ -124,8 +146,8 @@ export async function stitchVideo(input: StitchInput): Promise<{ durationSec: nu
       const clipLength = scene.durationSec + (i < input.scenes.length - 1 ? CROSSFADE_SECONDS : 0);
       const fadeIn = i > 0 ? `,fade=t=in:st=0:d=${CROSSFADE_SECONDS}:alpha=1` : "";
       graph.push(
-        ...fitFilter(`${i}:v`, frame, input.fit ?? "cover", `f${i}`),
-        `[f${i}]fps=${FRAME_RATE},` +
+        ...fitFilter(`s${i}`, frame, input.fit ?? "cover", `f${i}`),
+        `[f${i}]fps=${FRAME_RATE},tpad=stop_mode=clone:stop_duration=${clipLength.toFixed(3)},` +
           `trim=duration=${clipLength.toFixed(3)},setpts=PTS-STARTPTS,format=yuva420p${fadeIn},setpts=PTS+${(starts[i] ?? 0).toFixed(3)}/TB[c${i}]`,
       );
       graph.push(`[${previous}][c${i}]overlay=eof_action=pass:format=auto[o${i}]`);
@@ -138,7 +160,7 @@ export async function stitchVideo(input: StitchInput): Promise<{ durationSec: nu
     graph.push(...soundtrackGraph(sound, input.scenes.length));
     const args = ["-y", "-loglevel", "error"];
     if (input.onProgress) args.push("-progress", "pipe:1", "-nostats");
-    for (const scene of input.scenes) args.push("-i", scene.clipPath);
+    for (const file of sources.inputs) args.push("-i", file);
     for (const file of soundtrackInputs(sound)) args.push("-i", file);
     args.push(
       ...["-filter_complex", graph.join(";"), "-map", "[out]", "-map", "[aout]", "-t", length.toFixed(3)],

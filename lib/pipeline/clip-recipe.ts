@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Continuity } from "@/lib/db/generated/enums";
 import { CROSSFADE_SECONDS } from "@/lib/media/frame-size";
+import { MOVE_EXTENSION } from "@/lib/media/scene-move";
 import { clipKey } from "@/lib/storage/keys";
 
 export interface RecipeJob {
@@ -61,7 +62,9 @@ export function planClips(job: RecipeJob, scenes: readonly RecipeScene[]): Plann
       from: job.continuity === "chained" && index > 0 ? previousClip : null,
       to: job.continuity === "continuous" ? (scenes[index + 1]?.stillKey ?? null) : null,
     };
-    const planned = { key: clipKey(job.id, scene.id, digest(recipe).slice(0, 16)), durationSec, seed };
+    // The local back end records each clip as a camera move that the stitch draws (lib/media/scene-move.ts).
+    const ext = job.backend === "local" ? MOVE_EXTENSION : ".mp4";
+    const planned = { key: clipKey(job.id, scene.id, digest(recipe).slice(0, 16), ext), durationSec, seed };
     plans.push(planned);
     previousClip = scene.clipStatus === "ready" && scene.clipKey ? scene.clipKey : planned.key;
   });

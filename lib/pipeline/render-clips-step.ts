@@ -1,9 +1,11 @@
+import fsp from "node:fs/promises";
 import type { Continuity } from "@/lib/db/generated/enums";
 import { extractLastFrame } from "@/lib/media/last-frame";
 import { asAspectRatio, asMotion } from "@/lib/vocabulary";
 import { transitionJob } from "@/lib/jobs/transition-job";
-import { frameSize } from "@/lib/media/frame-size";
-import { assertVideo } from "@/lib/media/probe-video";
+import { assertStitchableClip } from "@/lib/media/probe-video";
+import { isMovePath, MOVE_EXTENSION, moveStillPath, readMove } from "@/lib/media/scene-move";
+import { moveLastFrame } from "@/lib/backends/local/local-animator";
 import { commitTemp, createTempPath, discardTemp, pathForKey, statKey } from "@/lib/storage/file-storage";
 import { ensureRenderingVersion } from "@/lib/versions/version-rows";
 import { planClips } from "./clip-recipe";
@@ -32,14 +34,26 @@ async function clipFrames(
     if (previous.clipStatus !== "ready" || !previous.clipKey) {
       throw new StepError(`Scene ${scene.position + 1} is chained to scene ${previous.position + 1}, whose clip is not made.`);
     }
-    await extractLastFrame(pathForKey(previous.clipKey), firstFramePath, ctx.signal);
+    const previousPath = pathForKey(previous.clipKey);
+    if (isMovePath(previousPath)) await moveLastFrame(await readMove(previousPath), firstFramePath, ctx.signal);
+    else await extractLastFrame(previousPath, firstFramePath, ctx.signal);
     stillPath = firstFramePath;
   }
   if (continuity === "continuous" && next?.stillKey) return { stillPath, endStillPath: pathForKey(next.stillKey) };
   return { stillPath };
 }
 
-/** rendering -> stitching: a motion clip per approved scene, each checked with ffprobe before it counts. */
+/** A recorded move counts once its still is there and its length is the plan's. */
+async function assertMove(filePath: string, durationSec: number): Promise<void> {
+  const move = await readMove(filePath);
+  if (Math.abs(move.durationSec - durationSec) > 1e-6) throw new Error(`The move lasts ${move.durationSec}s, not ${durationSec}s.`);
+  if (!(await fsp.stat(moveStillPath(move)).catch(() => null))?.size) throw new Error(`The move's still ${move.still} is missing.`);
+}
+
+/**
+ * rendering -> stitching: a clip per approved scene. A model's clip is checked with ffprobe before it counts; the
+ * local back end records a camera move instead, drawn by the stitch.
+ */
 export async function renderClipsStep(ctx: StepContext): Promise<void> {
   const job = await ctx.db.job.findUniqueOrThrow({ where: { id: ctx.jobId } });
   await fencedWrite(ctx, (tx) => ensureRenderingVersion(tx, job));
@@ -59,7 +73,9 @@ export async function renderClipsStep(ctx: StepContext): Promise<void> {
     }
     await fencedWrite(ctx, (tx) => tx.scene.update({ where: { id: scene.id }, data: { clipStatus: "generating", error: null } }));
     const temp = await createTempPath(key);
-    const firstFrame = `${temp}.first-frame.jpg`;
+    // A move draws from its first frame when the stitch runs, so a chained move's is kept beside it.
+    const keepsFirstFrame = animator.recordsMoves === true;
+    const firstFrame = keepsFirstFrame ? pathForKey(key.replace(MOVE_EXTENSION, ".first.jpg")) : `${temp}.first-frame.jpg`;
     try {
       const input = {
         ...(await clipFrames(ctx, job.continuity, all, index, firstFrame)),
@@ -81,14 +97,15 @@ export async function renderClipsStep(ctx: StepContext): Promise<void> {
         },
         async (hooks) => {
           await animator.animate(input, ctx.signal, hooks);
-          await assertVideo(temp, { ...frameSize(job.aspectRatio), durationSec });
+          if (animator.recordsMoves) await assertMove(temp, durationSec);
+          else await assertStitchableClip(temp);
           await commitTemp(temp, key);
         },
         (tx) => tx.scene.update({ where: { id: scene.id }, data: { clipStatus: "ready", clipKey: key } }),
         key,
       );
       all[index] = { ...scene, clipStatus: "ready", clipKey: key };
-      await discardTemp(firstFrame);
+      if (!keepsFirstFrame) await discardTemp(firstFrame);
     } catch (error) {
       await discardTemp(temp);
       await discardTemp(firstFrame);

@@ -7,12 +7,24 @@ import yazl from "yazl";
 import { getDb } from "@/lib/db/client";
 import type { Generation, Job } from "@/lib/db/generated/client";
 import { notFound } from "@/lib/errors";
+import { encodeMove } from "@/lib/backends/local/local-animator";
+import { isMovePath, readMove } from "@/lib/media/scene-move";
 import { subtitles } from "@/lib/media/subtitles";
 import { pathForKey } from "@/lib/storage/file-storage";
 import { planClips } from "@/lib/pipeline/clip-recipe";
 import { readFinishedVersion, type VersionScene } from "@/lib/versions/version-scenes";
 import { asAspectRatio, asMotion, asStyle, asVoice } from "@/lib/vocabulary";
 import { projectFiles, projectManifestSchema, type ProjectCall, type ProjectManifest } from "./manifest";
+
+interface ZipParts {
+  job: Job;
+  finished: NonNullable<Awaited<ReturnType<typeof readFinishedVersion>>>;
+  version: number;
+  calls: Generation[];
+  media: Media[];
+  outPath: string;
+  signal?: AbortSignal;
+}
 
 export interface WriteProjectZipInput {
   jobId: string;
@@ -88,7 +100,8 @@ function describeScene(
 /**
  * A finished version of a job as a project ZIP another studio can import: manifest.json (settings, scenes,
  * models, seeds and the ledger's costs), each scene's still, clip and narration, the music bed and the
- * captions. Media is stored as it is (already compressed); written to a temp file renamed onto `outPath`.
+ * captions. Media is stored as it is (already compressed; a recorded camera move is encoded as its clip); written
+ * to a temp file renamed onto `outPath`.
  */
 export async function writeProjectZip({ jobId, version, outPath, signal }: WriteProjectZipInput): Promise<ProjectManifest> {
   const db = getDb();
@@ -99,13 +112,31 @@ export async function writeProjectZip({ jobId, version, outPath, signal }: Write
   const rows = await db.generation.findMany({ where: { jobId }, orderBy: [{ startedAt: "asc" }, { id: "asc" }] });
   const calls = rows.filter((r) => (r.versionNumber ?? 1) <= version);
 
-  const media: Media[] = [];
-  finished.scenes.forEach((scene, i) => {
-    if (!scene.stillKey || !scene.clipKey) throw new Error(`Scene ${i + 1} of version ${version} has no still or clip.`);
-    media.push({ name: projectFiles.still(i), filePath: pathForKey(scene.stillKey) });
-    media.push({ name: projectFiles.clip(i), filePath: pathForKey(scene.clipKey) });
-    if (scene.narrationKey) media.push({ name: projectFiles.narration(i), filePath: pathForKey(scene.narrationKey) });
-  });
+  await fsp.mkdir(path.dirname(outPath), { recursive: true });
+  const workDir = await fsp.mkdtemp(`${outPath}.clips-`);
+  try {
+    const media: Media[] = [];
+    for (const [i, scene] of finished.scenes.entries()) {
+      if (!scene.stillKey || !scene.clipKey) throw new Error(`Scene ${i + 1} of version ${version} has no still or clip.`);
+      media.push({ name: projectFiles.still(i), filePath: pathForKey(scene.stillKey) });
+      media.push({ name: projectFiles.clip(i), filePath: await clipVideo(pathForKey(scene.clipKey), workDir, i, signal) });
+      if (scene.narrationKey) media.push({ name: projectFiles.narration(i), filePath: pathForKey(scene.narrationKey) });
+    }
+    return await writeZip({ job, finished, version, calls, media, outPath, signal });
+  } finally {
+    await fsp.rm(workDir, { recursive: true, force: true });
+  }
+}
+
+/** The ZIP carries clips as videos: a recorded camera move is encoded for it, once, here. */
+async function clipVideo(clipPath: string, workDir: string, index: number, signal?: AbortSignal): Promise<string> {
+  if (!isMovePath(clipPath)) return clipPath;
+  const out = path.join(workDir, `clip-${index}.mp4`);
+  await encodeMove(await readMove(clipPath), out, signal);
+  return out;
+}
+
+async function writeZip({ job, finished, version, calls, media, outPath, signal }: ZipParts): Promise<ProjectManifest> {
   if (finished.musicKey) media.push({ name: projectFiles.music, filePath: pathForKey(finished.musicKey) });
   const hashes = new Map<string, string>();
   for (const file of media) hashes.set(file.name, await sha256Of(file.filePath));
@@ -160,7 +191,6 @@ export async function writeProjectZip({ jobId, version, outPath, signal }: Write
   zip.addBuffer(Buffer.from(srt), projectFiles.srt);
   for (const file of media) zip.addFile(file.filePath, file.name, { compress: false });
   zip.end();
-  await fsp.mkdir(path.dirname(outPath), { recursive: true });
   const temp = `${outPath}.${randomBytes(4).toString("hex")}.part`;
   try {
     await pipeline(zip.outputStream, fs.createWriteStream(temp), { signal });

@@ -12,6 +12,14 @@ export function pathForKey(key: string): string {
   return full;
 }
 
+/** The key of a file under DATA_DIR (the inverse of `pathForKey`). */
+export function keyForPath(filePath: string): string {
+  const root = getEnv().dataDir;
+  const full = path.resolve(filePath);
+  if (!full.startsWith(root + path.sep)) throw new Error(`${filePath} is not under the data directory.`);
+  return path.relative(root, full).split(path.sep).join("/");
+}
+
 /** A temp path beside the final one; `commitTemp` renames it into place so readers never see half a file. */
 export async function createTempPath(key: string): Promise<string> {
   const final = pathForKey(key);

@@ -4,7 +4,8 @@ import { ID_PATTERN_SOURCE } from "@/lib/vocabulary";
 
 export const stillKey = (jobId: string, sceneId: string, revision: number) => `storyboards/${jobId}/${sceneId}-r${revision}.jpg`;
 /** Named for what the clip was made from (lib/pipeline/clip-recipe.ts), so the same inputs find the same file. */
-export const clipKey = (jobId: string, sceneId: string, recipe: string) => `clips/${jobId}/${sceneId}-${recipe}.mp4`;
+export const clipKey = (jobId: string, sceneId: string, recipe: string, ext = ".mp4") =>
+  `clips/${jobId}/${sceneId}-${recipe}${ext}`;
 /** A clip that came in a project ZIP rather than from a render (lib/projects/import-project.ts). */
 export const importedClipKey = (jobId: string, sceneId: string) => `clips/${jobId}/${sceneId}-imported.mp4`;
 export const videoKey = (jobId: string) => `videos/${jobId}/final.mp4`;

@@ -1,6 +1,6 @@
 import fsp from "node:fs/promises";
 import { fileTypeFromFile } from "file-type";
-import sharp from "sharp";
+import sharp from "@/lib/media/sharp";
 import { AppError } from "@/lib/errors";
 import { ffmpegPath } from "@/lib/media/binaries";
 import { probeAudio, probeDuration } from "@/lib/media/probe-video";

@@ -1,54 +1,47 @@
-import type { Motion } from "@/lib/vocabulary";
-import { FRAME_RATE, frameSize, h264OutputArgs } from "@/lib/media/frame-size";
+import fsp from "node:fs/promises";
+import { frameSize, h264OutputArgs } from "@/lib/media/frame-size";
 import { runFfmpeg } from "@/lib/media/run-ffmpeg";
+import { moveFilter, moveFrames, moveStillPath, type SceneMove } from "@/lib/media/scene-move";
+import { keyForPath } from "@/lib/storage/file-storage";
 import type { AnimateInput, Animator } from "../types";
 
-// zoompan expressions; `on` is the output frame number, N the frame count. Eased with smoothstep.
-function motionExpressions(motion: Motion, frames: number): { z: string; x: string; y: string } {
-  const p = `(3*pow(on/${frames},2)-2*pow(on/${frames},3))`;
-  const centerX = "iw/2-(iw/zoom/2)";
-  const centerY = "ih/2-(ih/zoom/2)";
-  switch (motion) {
-    case "zoom-in":
-      return { z: `1+0.18*${p}`, x: centerX, y: centerY };
-    case "zoom-out":
-      return { z: `1.18-0.18*${p}`, x: centerX, y: centerY };
-    case "pan-right":
-      return { z: "1.15", x: `(iw-iw/zoom)*${p}`, y: centerY };
-    case "pan-left":
-      return { z: "1.15", x: `(iw-iw/zoom)*(1-${p})`, y: centerY };
-    case "pan-up":
-      return { z: "1.15", x: centerX, y: `(ih-ih/zoom)*(1-${p})` };
-    case "pan-down":
-      return { z: "1.15", x: centerX, y: `(ih-ih/zoom)*${p}` };
-  }
+/** The scene's camera move, recorded for the stitch to draw: nothing is encoded here. */
+export async function recordLocalMove(input: AnimateInput, signal: AbortSignal): Promise<void> {
+  signal.throwIfAborted();
+  const move: SceneMove = {
+    kind: "storyreel-move",
+    still: keyForPath(input.stillPath),
+    motion: input.motion,
+    durationSec: input.durationSec,
+    ...frameSize(input.aspectRatio),
+  };
+  await fsp.writeFile(input.outPath, JSON.stringify(move));
 }
 
-/** Ken Burns motion over the still: H.264, yuv420p, +faststart, exact frame count. */
-export async function animateLocalClip(input: AnimateInput, signal: AbortSignal): Promise<void> {
-  const { width, height } = frameSize(input.aspectRatio);
-  const frames = Math.max(1, Math.round(input.durationSec * FRAME_RATE));
-  const { z, x, y } = motionExpressions(input.motion, frames);
-  // Upscaling first keeps zoompan's integer crop steps small, which removes visible jitter.
-  const filter = `scale=${width * 2}:${height * 2}:flags=lanczos,zoompan=z='${z}':x='${x}':y='${y}':d=${frames}:s=${width}x${height}:fps=${FRAME_RATE},format=yuv420p`;
+/** A move encoded on its own (H.264, yuv420p, exact frame count): for a project ZIP, which carries clips as videos. */
+export async function encodeMove(move: SceneMove, outPath: string, signal?: AbortSignal): Promise<void> {
+  const frames = moveFrames(move);
   await runFfmpeg(
     [
-      "-y",
-      "-loglevel",
-      "error",
-      "-i",
-      input.stillPath,
-      "-vf",
-      filter,
-      "-frames:v",
-      String(frames),
-      ...h264OutputArgs(input.outPath),
+      ...["-y", "-loglevel", "error", "-i", moveStillPath(move)],
+      ...["-vf", moveFilter(move.motion, frames, move), "-frames:v", String(frames)],
+      ...h264OutputArgs(outPath),
     ],
+    signal,
+  );
+}
+
+/** The move's last frame as a JPEG, drawn from the still alone: the first frame of the next chained scene. */
+export async function moveLastFrame(move: SceneMove, outPath: string, signal?: AbortSignal): Promise<void> {
+  const filter = moveFilter(move.motion, moveFrames(move), move, true);
+  await runFfmpeg(
+    ["-y", "-loglevel", "error", "-i", moveStillPath(move), "-vf", filter, "-frames:v", "1", "-q:v", "2", outPath],
     signal,
   );
 }
 
 export const localAnimator: Animator = {
   model: "local/ffmpeg-kenburns-v1",
-  animate: animateLocalClip,
+  recordsMoves: true,
+  animate: recordLocalMove,
 };

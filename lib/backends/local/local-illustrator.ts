@@ -1,4 +1,5 @@
-import sharp, { type Sharp } from "sharp";
+import type { Sharp } from "sharp";
+import sharp from "@/lib/media/sharp";
 import type { Style } from "@/lib/vocabulary";
 import { frameSize } from "@/lib/media/frame-size";
 import type { DrawStillInput, Illustrator } from "../types";

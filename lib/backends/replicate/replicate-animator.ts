@@ -1,6 +1,5 @@
 import fsp from "node:fs/promises";
-import { FRAME_RATE, frameSize, h264OutputArgs } from "@/lib/media/frame-size";
-import { runFfmpeg } from "@/lib/media/run-ffmpeg";
+import { assertStitchableClip } from "@/lib/media/probe-video";
 import { ownEntry } from "@/lib/util/own-entry";
 import { NO_HOOKS, type AnimateInput, type Animator, type CallHooks } from "../types";
 import { clipCost } from "./billing";
@@ -26,36 +25,14 @@ function clipPrompt(input: AnimateInput): string {
 }
 
 /**
- * The model's clip, made to fit the pipeline: our frame size and rate, H.264, and exactly the scene's
- * length (trimmed, or held on its last frame when the model's allowed lengths are shorter).
+ * The model's clip kept as it came once ffprobe can read it: the stitch scales it to our frame, paces it and holds
+ * its last frame when the model's allowed lengths are shorter, so it is encoded only there.
  */
-async function normalizeClip(source: string, input: AnimateInput, signal: AbortSignal): Promise<void> {
-  const { width, height } = frameSize(input.aspectRatio);
-  const filter = [
-    `scale=${width}:${height}:force_original_aspect_ratio=increase`,
-    `crop=${width}:${height}`,
-    `fps=${FRAME_RATE}`,
-    `tpad=stop_mode=clone:stop_duration=${input.durationSec.toFixed(3)}`,
-    "format=yuv420p",
-  ].join(",");
-  await runFfmpeg(
-    [
-      "-y",
-      "-loglevel",
-      "error",
-      "-i",
-      source,
-      "-vf",
-      filter,
-      "-t",
-      input.durationSec.toFixed(3),
-      ...h264OutputArgs(input.outPath),
-    ],
-    signal,
-  ).catch((error) => {
-    if (signal.aborted) throw error;
+async function acceptClip(source: string, outPath: string): Promise<void> {
+  await assertStitchableClip(source).catch((error) => {
     throw new ReplicateError("output", "The model's video could not be read.", { cause: error });
   });
+  await fsp.rename(source, outPath);
 }
 
 export function replicateAnimator(runtime: ReplicateRuntime, model: ClipModel, resolution: string): Animator {
@@ -101,7 +78,7 @@ export function replicateAnimator(runtime: ReplicateRuntime, model: ClipModel, r
                 signal,
               );
               await fsp.writeFile(source, bytes);
-              await normalizeClip(source, input, signal);
+              await acceptClip(source, input.outPath);
             },
           },
           hooks,

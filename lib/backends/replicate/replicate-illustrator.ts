@@ -1,4 +1,4 @@
-import sharp from "sharp";
+import sharp from "@/lib/media/sharp";
 import { NO_HOOKS, type CallHooks, type DrawStillInput, type Illustrator } from "../types";
 import { stillCost } from "./billing";
 import { downloadOutput, firstOutputUrl } from "./download-output";
