@@ -4,13 +4,16 @@
 //   - the poll: its cost against a bare route, its pace against a fixed 2 s interval, and under load (poll-bench.ts)
 //   - server memory: peak resident set size while all of the above runs
 //   - uploads: a 100 MB upload streamed at the server is refused at the limit with memory flat
-// BENCH_PARTS=upload runs only the last; BENCH_PARTS=poll only the poll's figures
-// (with BENCH_POLL_PARTS=cost only its cost against the bare route).
+//   - rendering: render, fake, memory, throughput (render-bench.ts)
+// BENCH_PARTS picks parts, a comma list: load (the first four above), poll, upload, subjects, render, fake,
+// memory, throughput; the default is load,render,fake,memory,throughput (BENCH_POLL_PARTS=cost: only the poll's
+// cost against the bare route).
 import fs from "node:fs";
 import http from "node:http";
 import { performance } from "node:perf_hooks";
 import { startApp, type RunningApp } from "../helpers/start-app";
 import { pollCost, pollPace, pollUnderLoad } from "./poll-bench";
+import { fakeOverhead, memoryPeaks, renderRatios, throughput } from "./render-bench";
 
 const JOBS = Number(process.env.BENCH_JOBS ?? 10);
 const SCENES = 4;
@@ -122,29 +125,38 @@ async function pollFigures(app: RunningApp, finishedJobId: string): Promise<void
   await pollUnderLoad(app, finishedJobId);
 }
 
-async function main(): Promise<void> {
-  if (process.env.BENCH_PARTS === "subjects") return (await import("./subjects-bench")).runSubjectsBench();
-  if (process.env.BENCH_PARTS === "upload") {
-    const app = await startApp();
-    try {
-      await uploadRefusal(app);
-    } finally {
-      await app.stop();
-    }
-    return;
+const PARTS = ["load", "poll", "upload", "subjects", "render", "fake", "memory", "throughput"] as const;
+
+function benchParts(): Set<string> {
+  const parts = (process.env.BENCH_PARTS ?? "load,render,fake,memory,throughput").split(",").map((p) => p.trim());
+  const unknown = parts.filter((p) => !(PARTS as readonly string[]).includes(p));
+  if (unknown.length) throw new Error(`BENCH_PARTS: no part ${unknown.join(", ")} (the parts: ${PARTS.join(", ")})`);
+  return new Set(parts);
+}
+
+async function uploadPart(): Promise<void> {
+  const app = await startApp();
+  try {
+    await uploadRefusal(app);
+  } finally {
+    await app.stop();
   }
-  if (process.env.BENCH_PARTS === "poll") {
-    const app = await startApp({ WORKER_POLL_MS: "500", BENCH_ROUTES: "true" });
-    try {
-      const id = await createJob(app, 0);
-      await followJob(app, id, performance.now());
-      if (process.env.BENCH_POLL_PARTS === "cost") await pollCost(app, id);
-      else await pollFigures(app, id);
-    } finally {
-      await app.stop();
-    }
-    return;
+}
+
+async function pollPart(): Promise<void> {
+  const app = await startApp({ WORKER_POLL_MS: "500", BENCH_ROUTES: "true" });
+  try {
+    const id = await createJob(app, 0);
+    await followJob(app, id, performance.now());
+    if (process.env.BENCH_POLL_PARTS === "cost") await pollCost(app, id);
+    else await pollFigures(app, id);
+  } finally {
+    await app.stop();
   }
+}
+
+/** The load, then the poll's figures and the upload on the same server. */
+async function loadPart(): Promise<void> {
   const app = await startApp({ WORKER_POLL_MS: "500", BENCH_ROUTES: "true" });
   let peakMb = residentMb(app.pid);
   const sampler = setInterval(() => (peakMb = Math.max(peakMb, residentMb(app.pid))), 250);
@@ -177,6 +189,18 @@ async function main(): Promise<void> {
     clearInterval(sampler);
     await app.stop();
   }
+}
+
+async function main(): Promise<void> {
+  const parts = benchParts();
+  if (parts.has("subjects")) await (await import("./subjects-bench")).runSubjectsBench();
+  if (parts.has("load")) await loadPart();
+  if (parts.has("poll")) await pollPart();
+  if (parts.has("upload") && !parts.has("load")) await uploadPart();
+  if (parts.has("render")) await renderRatios();
+  if (parts.has("fake")) await fakeOverhead(Number(process.env.BENCH_FAKE_LATENCY_MS ?? 1000));
+  if (parts.has("memory")) await memoryPeaks();
+  if (parts.has("throughput")) await throughput();
 }
 
 main().catch((error) => {

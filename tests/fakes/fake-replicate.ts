@@ -156,6 +156,8 @@ export async function startFakeReplicate() {
   let serial = 0;
   let baseUrl = "";
   const pollsToFinish = 2;
+  // A model's fixed run time (the bench's): no prediction finishes sooner after its create.
+  let latencyMs = 0;
   const webhookSecret = `whsec_${randomBytes(24).toString("base64")}`;
   const deliveries: { predictionId: string; status: number }[] = [];
 
@@ -278,6 +280,7 @@ export async function startFakeReplicate() {
       return;
     }
     if (p.polls < pollsToFinish || p.fault === "never-finish") return;
+    if (clock() - Date.parse(p.created_at) < latencyMs) return;
     p.completed_at = new Date(clock()).toISOString();
     if (p.fault === "fail") {
       p.status = "failed";
@@ -501,6 +504,7 @@ export async function startFakeReplicate() {
     setOutage: (on: boolean) => void (outage = on),
     billAtMost: (on: boolean) => void (billingAtMost = on),
     advanceClock: (ms: number) => void (clockOffset += ms),
+    setLatency: (ms: number) => void (latencyMs = ms),
     makeWebPredictions,
     uploads,
     uploadFor,
