@@ -20,9 +20,14 @@ export function runFfmpeg(args: string[], signal?: AbortSignal, onStdout?: (chun
   return ffmpegSlots().run(() => timed(runProcess(ffmpegPath(), args, signal, onStdout), signal, args), signal);
 }
 
+/** With the text files a filter reads (captions, deleted after the run), so the command can be run again. */
 function logCommand(args: string[], seconds: number): void {
-  const file = getEnv().FFMPEG_COMMAND_LOG;
-  if (file) fs.appendFileSync(file, `${JSON.stringify({ args, seconds })}\n`);
+  const log = getEnv().FFMPEG_COMMAND_LOG;
+  if (!log) return;
+  const files = Object.fromEntries(
+    args.flatMap((a) => [...a.matchAll(/textfile='([^']+)'/g)]).map(([, file]) => [file!, fs.readFileSync(file!, "utf8")]),
+  );
+  fs.appendFileSync(log, `${JSON.stringify({ args, seconds, files })}\n`);
 }
 
 /** Counted from when it starts, not from when it asked for a slot. */

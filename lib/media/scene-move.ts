@@ -37,6 +37,16 @@ export async function readMove(filePath: string): Promise<SceneMove> {
 }
 
 export const moveStillPath = (move: SceneMove) => pathForKey(move.still);
+
+/** A recorded move counts once its still is there and its length is the plan's. */
+export async function assertMove(filePath: string, durationSec: number): Promise<SceneMove> {
+  const move = await readMove(filePath);
+  if (Math.abs(move.durationSec - durationSec) > 1e-6)
+    throw new Error(`The move lasts ${move.durationSec}s, not ${durationSec}s.`);
+  if (!(await fsp.stat(moveStillPath(move)).catch(() => null))?.size)
+    throw new Error(`The move's still ${move.still} is missing.`);
+  return move;
+}
 export const moveFrames = (move: Pick<SceneMove, "durationSec">) => Math.max(1, Math.round(move.durationSec * FRAME_RATE));
 
 // zoompan expressions; `on` is the output frame number, N the frame count. Eased with smoothstep.

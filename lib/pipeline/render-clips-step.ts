@@ -1,10 +1,9 @@
-import fsp from "node:fs/promises";
 import type { Continuity } from "@/lib/db/generated/enums";
 import { extractLastFrame } from "@/lib/media/last-frame";
 import { asAspectRatio, asMotion } from "@/lib/vocabulary";
 import { transitionJob } from "@/lib/jobs/transition-job";
 import { assertStitchableClip } from "@/lib/media/probe-video";
-import { isMovePath, MOVE_EXTENSION, moveStillPath, readMove } from "@/lib/media/scene-move";
+import { assertMove, isMovePath, MOVE_EXTENSION, readMove } from "@/lib/media/scene-move";
 import { moveLastFrame } from "@/lib/backends/local/local-animator";
 import { commitTemp, createTempPath, discardTemp, pathForKey, statKey } from "@/lib/storage/file-storage";
 import { ensureRenderingVersion } from "@/lib/versions/version-rows";
@@ -41,13 +40,6 @@ async function clipFrames(
   }
   if (continuity === "continuous" && next?.stillKey) return { stillPath, endStillPath: pathForKey(next.stillKey) };
   return { stillPath };
-}
-
-/** A recorded move counts once its still is there and its length is the plan's. */
-async function assertMove(filePath: string, durationSec: number): Promise<void> {
-  const move = await readMove(filePath);
-  if (Math.abs(move.durationSec - durationSec) > 1e-6) throw new Error(`The move lasts ${move.durationSec}s, not ${durationSec}s.`);
-  if (!(await fsp.stat(moveStillPath(move)).catch(() => null))?.size) throw new Error(`The move's still ${move.still} is missing.`);
 }
 
 /**

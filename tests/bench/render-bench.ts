@@ -20,6 +20,8 @@ const ffmpeg = process.env.FFMPEG_PATH ?? (createRequire(__filename)("@ffmpeg-in
 interface Logged {
   args: string[];
   seconds: number;
+  /** Text files the command reads, by path. */
+  files: Record<string, string>;
 }
 
 export function residentMb(pid: number): number {
@@ -62,6 +64,10 @@ function rerun(commands: Logged[], scratch: string): number {
   const moved = new Map<string, string>();
   let seconds = 0;
   commands.forEach((command, i) => {
+    for (const [file, text] of Object.entries(command.files)) {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, text);
+    }
     const args = command.args.map((a) => moved.get(a) ?? a);
     const out = args.at(-1)!;
     const scratchOut = path.join(scratch, `out-${i}${path.extname(out)}`);
