@@ -199,7 +199,8 @@ async function main(): Promise<void> {
   if (parts.has("upload") && !parts.has("load")) await uploadPart();
   if (parts.has("render")) await renderRatios();
   if (parts.has("fake")) await fakeOverhead(Number(process.env.BENCH_FAKE_LATENCY_MS ?? 1000));
-  if (parts.has("memory")) await memoryPeaks();
+  const counts = process.env.BENCH_MEMORY_JOBS?.split(",").map(Number);
+  if (parts.has("memory")) await memoryPeaks(counts);
   if (parts.has("throughput")) await throughput();
 }
 
