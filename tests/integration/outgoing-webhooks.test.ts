@@ -51,7 +51,9 @@ describe("outgoing webhooks", () => {
       assert.equal(listed.json.webhooks.length, 1);
       assert.equal(JSON.stringify(listed.json).includes(made.json.secret), false, "the secret is shown once");
 
-      const job = await api.createJob({ prompt: "A lighthouse at dusk. A boat comes home.", sceneCount: 2, autoApprove: true });
+      const job = await api.createJob({ prompt: "A lighthouse at dusk. A boat comes home.", sceneCount: 2 });
+      await api.waitForStatus(job.id, ["awaiting_approval"], 120_000);
+      assert.equal((await api.request("POST", `/api/jobs/${job.id}/approve`)).status, 200);
       await api.waitForStatus(job.id, ["completed"], 180_000);
       const verifier = new Webhook(made.json.secret);
       const events = await waitFor("both events to land", async () => {
@@ -61,9 +63,10 @@ describe("outgoing webhooks", () => {
             (r) => verifier.verify(r.body, r.headers as Record<string, string>) as { type: string; data: Record<string, string> },
           );
         const types = new Set(ok.map((e) => e.type));
-        return types.has("video.completed") && received.length >= 4 ? ok : undefined;
+        return types.has("video.storyboard_ready") && types.has("video.completed") ? ok : undefined;
       });
-      assert.ok(received.length >= 4, "two failed attempts came before the two that landed");
+      assert.equal(received.length, 4, "two failed attempts came before the two that landed, and nothing twice");
+      assert.equal(new Set(received.map((r) => r.headers["webhook-id"])).size, 2, "a retry carries its event's id");
       const completed = events.find((e) => e.type === "video.completed")!;
       assert.equal(completed.data.status, "completed");
       assert.match(completed.data.videoUrl!, /^\/api\/media\/videos\//, "a path, without PUBLIC_BASE_URL to make it whole");
