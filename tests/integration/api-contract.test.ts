@@ -12,7 +12,8 @@ let app: RunningApp;
 let contract: ReturnType<typeof contractChecker>;
 
 before(async () => {
-  app = await startApp();
+  // A receiver on this machine may be registered (nothing listens there: no event is subscribed that the walk sends).
+  app = await startApp({ WEBHOOKS_ALLOW_PRIVATE: "true" });
   const res = await fetch(`${app.baseUrl}/api/openapi.json`);
   assert.equal(res.status, 200);
   contract = contractChecker(await res.json());
@@ -112,6 +113,14 @@ describe("API contract: every answer fits the OpenAPI document", () => {
     assert.equal(token.status, 201);
     await call("GET", "/api/tokens");
     assert.equal((await call("DELETE", "/api/tokens/{id}", { values: { id: (token.json as { id: string }).id } })).status, 204);
+
+    const hook = await call("POST", "/api/webhooks", { body: { url: "http://127.0.0.1:9/hook", events: ["export.completed"] } });
+    assert.equal(hook.status, 201);
+    await call("GET", "/api/webhooks");
+    assert.equal((await call("POST", "/api/webhooks", { body: { url: "ftp://example.com", events: [] } })).status, 400);
+    const hookId = { id: (hook.json as { endpoint: { id: string } }).endpoint.id };
+    assert.equal((await call("DELETE", "/api/webhooks/{id}", { values: hookId })).status, 204);
+    assert.equal((await call("DELETE", "/api/webhooks/{id}", { values: hookId })).status, 404);
   });
 
   it("refusals carry the one error body with a declared status", async () => {
