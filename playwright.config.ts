@@ -50,6 +50,13 @@ export default defineConfig({
     timeout: 60_000,
     // Not Playwright's default SIGKILL: the server stops its job runner and exits, and a covered run keeps its coverage.
     gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
-    env: { DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1", WORKER_POLL_MS: "200" },
+    env: {
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      NEXT_TELEMETRY_DISABLED: "1",
+      WORKER_POLL_MS: "200",
+      WEBHOOKS_ALLOW_PRIVATE: "true",
+    },
   },
 });

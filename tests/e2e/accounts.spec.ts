@@ -93,3 +93,28 @@ test("a personal API token is shown once, works as Bearer, and stops working whe
   await expect(page.getByRole("button", { name: "Revoke e2e script" })).toHaveCount(0);
   expect((await asScript(token)).status()).toBe(401);
 });
+
+test("a webhook is added with its secret shown once, refused with a sentence when its address is wrong, and deleted", async ({
+  page,
+}) => {
+  await page.goto("/account");
+  const webhooks = page.getByRole("region", { name: "Webhooks" });
+  await page.getByLabel("Address (URL)").fill("ftp://files.example/hook");
+  await page.getByRole("button", { name: "Add webhook" }).click();
+  await expect(webhooks.getByRole("alert")).toHaveText("url must be the http:// or https:// address to send events to.");
+
+  await page.getByLabel("Address (URL)").fill("http://127.0.0.1:9/storyreel-events");
+  await page.getByLabel("Export finished").uncheck();
+  await page.getByRole("button", { name: "Add webhook" }).click();
+  await expect(page.getByTestId("new-webhook-secret")).toHaveText(/^whsec_/);
+  const row = page.getByRole("listitem").filter({ hasText: "http://127.0.0.1:9/storyreel-events" });
+  await expect(row).toContainText("video.storyboard_ready, video.completed, video.failed");
+  await expect(row).toContainText("nothing sent yet");
+  await expect(webhooks.getByRole("alert")).toHaveCount(0);
+  await page.screenshot({ path: `${shots}/20-account-webhooks.png`, fullPage: true });
+  await page.reload();
+  await expect(page.getByTestId("new-webhook-secret")).toHaveCount(0);
+  await page.getByRole("button", { name: "Delete http://127.0.0.1:9/storyreel-events" }).click();
+  await expect(row).toHaveCount(0);
+  await expect(page.getByText("No webhooks yet.")).toBeVisible();
+});
