@@ -5,7 +5,7 @@ import { exportRequestSchema } from "@/lib/exports/export-spec";
 import { addSceneSchema, createJobSchema, editSceneSchema, estimateQuerySchema } from "@/lib/jobs/schemas";
 import { jobPollQuerySchema, listJobsQuerySchema, reorderScenesSchema } from "@/lib/jobs/schemas";
 import { setMusicSchema, shareLinkSchema } from "@/lib/jobs/schemas";
-import { createWebhookSchema } from "@/lib/webhooks/outgoing/webhook-events";
+import { createWebhookSchema } from "@/lib/outgoing-webhooks/webhook-events";
 
 export type Method = "get" | "post" | "put" | "patch" | "delete";
 

@@ -16,9 +16,9 @@ import {
   releaseExportLeasesOfDeadLocalRunners,
   renewExportLease,
 } from "./export-lease";
-import { queueExportEvent } from "@/lib/webhooks/outgoing/queue-webhook-event";
+import { queueExportEvent } from "@/lib/outgoing-webhooks/queue-webhook-event";
 import { parseStoredSpec } from "./export-spec";
-import { FORMAT_FILES } from "./export-vocabulary";
+import { exportLabel, FORMAT_FILES } from "./export-vocabulary";
 import { renderExport } from "./render-export";
 
 export interface ExportRunnerOptions {
@@ -152,7 +152,7 @@ export class ExportRunner {
             leaseExpiresAt: null,
           },
         });
-        if (done.count === 1) await queueExportEvent(tx, exportId);
+        if (done.count === 1) await queueExportEvent(tx, exportId, exportLabel(spec));
         return done;
       });
       // Deleted while it was being made: nothing may keep its file.

@@ -1,7 +1,7 @@
 import type { Prisma } from "@/lib/db/generated/client";
 import type { Db } from "@/lib/db/client";
-import { queueJobEvent } from "@/lib/webhooks/outgoing/queue-webhook-event";
-import type { WebhookEvent } from "@/lib/webhooks/outgoing/webhook-events";
+import { queueJobEvent } from "@/lib/outgoing-webhooks/queue-webhook-event";
+import type { WebhookEvent } from "@/lib/outgoing-webhooks/webhook-events";
 import { notifyJobChanged } from "./job-change-signal";
 import { canTransition, type JobStatus } from "./status";
 

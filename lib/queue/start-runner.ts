@@ -3,7 +3,7 @@ import { getEnv } from "@/lib/env";
 import { ExportRunner } from "@/lib/exports/export-runner";
 import { log } from "@/lib/log";
 import { getBackend, prepareBackends, releaseBackends } from "@/lib/backends";
-import { WebhookSender } from "@/lib/webhooks/outgoing/webhook-sender";
+import { WebhookSender } from "@/lib/outgoing-webhooks/webhook-sender";
 import { JobRunner } from "./job-runner";
 
 const SHUTDOWN_GRACE_MS = 10_000;

@@ -9,11 +9,11 @@ import { AppError } from "@/lib/errors";
 import { createJob } from "@/lib/jobs/create-job";
 import { createJobSchema } from "@/lib/jobs/schemas";
 import { transitionJob } from "@/lib/jobs/transition-job";
-import { postWebhook } from "@/lib/webhooks/outgoing/post-webhook";
-import { assertPublicReceiver, isPrivateAddress } from "@/lib/webhooks/outgoing/receiver-address";
-import { createWebhookEndpoint, deleteWebhookEndpoint, listWebhookEndpoints } from "@/lib/webhooks/outgoing/webhook-endpoints";
-import { createWebhookSchema } from "@/lib/webhooks/outgoing/webhook-events";
-import { retryDelayMs, WebhookSender } from "@/lib/webhooks/outgoing/webhook-sender";
+import { postWebhook } from "@/lib/outgoing-webhooks/post-webhook";
+import { assertPublicReceiver, isPrivateAddress } from "@/lib/outgoing-webhooks/receiver-address";
+import { createWebhookEndpoint, deleteWebhookEndpoint, listWebhookEndpoints } from "@/lib/outgoing-webhooks/webhook-endpoints";
+import { createWebhookSchema } from "@/lib/outgoing-webhooks/webhook-events";
+import { retryDelayMs, WebhookSender } from "@/lib/outgoing-webhooks/webhook-sender";
 
 const OWNER = "local";
 

@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
 import { defineRoute } from "@/lib/http/define-route";
 import { routeMethods } from "@/lib/http/route-methods";
-import { createWebhookEndpoint, listWebhookEndpoints } from "@/lib/webhooks/outgoing/webhook-endpoints";
-import { createWebhookSchema } from "@/lib/webhooks/outgoing/webhook-events";
+import { createWebhookEndpoint, listWebhookEndpoints } from "@/lib/outgoing-webhooks/webhook-endpoints";
+import { createWebhookSchema } from "@/lib/outgoing-webhooks/webhook-events";
 
 export const dynamic = "force-dynamic";
 

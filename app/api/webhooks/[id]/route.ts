@@ -1,6 +1,6 @@
 import { defineRoute } from "@/lib/http/define-route";
 import { routeMethods } from "@/lib/http/route-methods";
-import { deleteWebhookEndpoint } from "@/lib/webhooks/outgoing/webhook-endpoints";
+import { deleteWebhookEndpoint } from "@/lib/outgoing-webhooks/webhook-endpoints";
 
 const remove = defineRoute({ ids: { id: "That webhook" } }, async ({ caller, ids }) => {
   await deleteWebhookEndpoint(caller.userId, ids.id);

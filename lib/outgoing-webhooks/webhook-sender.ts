@@ -1,6 +1,5 @@
 import type { Db } from "@/lib/db/client";
 import { log } from "@/lib/log";
-import { onWorkAvailable } from "@/lib/queue/work-signal";
 import { newOwnerId } from "@/lib/util/process-identity";
 import { postWebhook } from "./post-webhook";
 
@@ -19,14 +18,13 @@ export interface WebhookSenderOptions {
 export const retryDelayMs = (baseMs: number, attempt: number) => Math.min(baseMs * 2 ** (attempt - 1), 6 * 3600_000);
 
 /**
- * Sends queued webhook events, each claimed with a lease so two processes never send the same attempt, retried with
+ * Sends queued webhook events (found by polling the table, so any process that runs jobs sends what any other queued), each claimed with a lease so two processes never send the same attempt, retried with
  * backoff until a 2xx or the last attempt; each attempt is recorded on the delivery and its endpoint.
  */
 export class WebhookSender {
   readonly owner = newOwnerId();
   private readonly inFlight = new Set<Promise<void>>();
   private timer: NodeJS.Timeout | undefined;
-  private unsubscribe: (() => void) | undefined;
   private stopped = true;
   private ticking = false;
 
@@ -35,7 +33,6 @@ export class WebhookSender {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
-    this.unsubscribe = onWorkAvailable(() => void this.tick());
     this.timer = setInterval(() => void this.tick(), this.options.pollMs);
     void this.tick();
   }
@@ -43,7 +40,6 @@ export class WebhookSender {
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
-    this.unsubscribe?.();
     await Promise.allSettled([...this.inFlight]);
   }
 

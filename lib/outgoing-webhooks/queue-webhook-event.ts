@@ -1,8 +1,6 @@
 import type { Prisma } from "@/lib/db/generated/client";
 import { getEnv } from "@/lib/env";
-import { toExportView } from "@/lib/exports/exports";
 import { mediaUrl } from "@/lib/storage/keys";
-import { notifyWorkAvailable } from "@/lib/queue/work-signal";
 import type { WebhookEvent } from "./webhook-events";
 
 type Tx = Prisma.TransactionClient;
@@ -20,7 +18,6 @@ export async function queueWebhookEvent(tx: Tx, ownerId: string, event: WebhookE
   if (wanted.length === 0) return;
   const payload = JSON.stringify({ type: event, timestamp: new Date().toISOString(), data });
   await tx.webhookSend.createMany({ data: wanted.map((endpoint) => ({ endpointId: endpoint.id, event, payload })) });
-  notifyWorkAvailable();
 }
 
 /** What a video's events carry: enough to act on without a second call, and where to look for the rest. */
@@ -53,16 +50,15 @@ export async function queueJobEvent(tx: Tx, jobId: string, event: WebhookEvent):
 }
 
 /** A finished export: which video and version it is of, and where to download it (with the owner's token). */
-export async function queueExportEvent(tx: Tx, exportId: string): Promise<void> {
+export async function queueExportEvent(tx: Tx, exportId: string, label: string): Promise<void> {
   const row = await tx.export.findUnique({ where: { id: exportId } });
   if (!row) return;
-  const view = toExportView(row);
   await queueWebhookEvent(tx, row.ownerId, "export.completed", {
-    id: view.id,
+    id: row.id,
     jobId: row.jobId,
     version: row.versionNumber,
-    label: view.label,
+    label,
     bytes: row.bytes,
-    downloadUrl: absolute(view.downloadUrl),
+    downloadUrl: absolute(`/api/jobs/${row.jobId}/exports/${row.id}/file`),
   });
 }
