@@ -1,22 +1,14 @@
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
-import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { Caller } from "@/lib/http/caller";
+import { publicOrigin } from "@/lib/http/public-origin";
 import { registerVideoTools } from "./video-tools";
 
 const INSTRUCTIONS =
   "Storyreel makes short videos from a prompt. Estimate first (estimate_video), then create_video: it stops at a " +
   "storyboard (one still per scene) for review. Show it to the person, edit or redraw scenes if asked, and only then " +
   "approve_storyboard, which spends money. Wait with get_video's wait_seconds; the finished file is the video's videoUrl.";
-
-/** The address people use: PUBLIC_BASE_URL, else the Host the request came to (which the edge checked). */
-function publicOrigin(request: Request): string {
-  const configured = getEnv().PUBLIC_BASE_URL;
-  if (configured) return new URL(configured).origin;
-  const url = new URL(request.url);
-  return `${url.protocol}//${request.headers.get("host") ?? url.host}`;
-}
 
 /**
  * One MCP request on the Streamable HTTP transport, stateless (no session: each POST carries its own JSON-RPC
