@@ -33,4 +33,5 @@ export const RESPONSE_SCHEMAS: Record<string, z.ZodType> = {
   "get /api/tokens 200": s.tokenListSchema,
   "post /api/tokens 201": s.newTokenSchema,
   "get /api/spend/ledger 200": s.textSchema,
+  "get /api/estimate 200": s.newJobEstimateSchema,
 };

@@ -26,6 +26,7 @@ export const jobViewSchema = z.looseObject({
   ]),
   stage: z.string(),
   percent: z.number(),
+  etaSeconds: z.number().nullable(),
   isFinal: z.boolean(),
   prompt: z.string(),
   costUsd: z.number(),
@@ -35,7 +36,20 @@ export const jobViewSchema = z.looseObject({
   versions: z.array(z.looseObject({ number: z.number().int() })),
   draftVersion: z.number().int(),
   editable: z.boolean(),
+  downloadUrl: z.string().nullable(),
+  durationSec: z.number().nullable(),
+  estimatedCostUsd: z.number(),
+  approval: z.looseObject({ costUsd: z.number(), refusal: z.string().nullable() }).nullable(),
   links: z.looseObject({ self: z.string(), page: z.string(), approve: z.string(), cancel: z.string() }),
+});
+
+const costLinesSchema = z.array(z.looseObject({ label: z.string(), usd: z.number() }));
+
+export const newJobEstimateSchema = z.looseObject({
+  backend: z.string(),
+  totalUsd: z.number(),
+  lines: costLinesSchema,
+  budget: z.looseObject({ refusal: z.string().nullable(), warning: z.string().nullable() }),
 });
 
 export const jobPageSchema = z.looseObject({

@@ -1,20 +1,15 @@
 // `npm run generate -- "a prompt" [--scenes N] [--aspect 9:16] [--style noir] [--seconds N] [--seed N] [--out file.mp4]`
-// Runs the whole pipeline, auto-approved, and writes the MP4.
-import fsp from "node:fs/promises";
-import path from "node:path";
+// makes the video here, auto-approved. With `--server URL --token T [--wait] [--yes]` a studio elsewhere makes it
+// (lib/cli/generate-remote.ts); the token may also come from STORYREEL_TOKEN.
 import { parseArgs } from "node:util";
-import { prepareDatabase } from "@/lib/db/client";
-import { defaultOwnerId } from "@/lib/auth/owner-setup";
-import { createJob } from "@/lib/jobs/create-job";
-import { getJobView } from "@/lib/jobs/queries";
 import { createJobSchema } from "@/lib/jobs/schemas";
 import { describeZodError } from "@/lib/http/route-handler";
-import { createRunner } from "@/lib/queue/start-runner";
-import { pathForKey } from "@/lib/storage/file-storage";
-import { videoKey } from "@/lib/storage/keys";
-import { describeFailure } from "./run-cli";
+import { describeRemoteFailure, generateRemote } from "./generate-remote";
+import { runCli } from "./run-cli";
 
-async function main(): Promise<number> {
+const USAGE = 'usage: npm run generate -- "a prompt" [--scenes N] [--server URL --token T [--wait] [--yes]] [--out file.mp4]';
+
+async function main(): Promise<number | string> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
@@ -24,6 +19,10 @@ async function main(): Promise<number> {
       seconds: { type: "string" },
       seed: { type: "string" },
       out: { type: "string" },
+      server: { type: "string" },
+      token: { type: "string" },
+      wait: { type: "boolean" },
+      yes: { type: "boolean" },
     },
   });
   const parsed = createJobSchema.safeParse({
@@ -35,44 +34,39 @@ async function main(): Promise<number> {
     seed: values.seed ? Number(values.seed) : undefined,
     autoApprove: true,
   });
-  if (!parsed.success) {
-    console.error(`storyreel: ${describeZodError(parsed.error)}`);
-    return 2;
+  if (!parsed.success) return `${describeZodError(parsed.error)}\n${USAGE}`;
+  if (values.server === undefined) {
+    if (values.token || values.wait || values.yes)
+      return `--token, --wait and --yes are for a remote studio (--server).\n${USAGE}`;
+    // Loaded only here: the database, the pipeline and the runner are not needed to drive a remote studio.
+    const { generateHere } = await import("./generate-here");
+    return generateHere(parsed.data, values.out);
   }
-  process.env.LOG_LEVEL ??= "silent";
-  await prepareDatabase();
-  // The owner's job (before the owner's account exists, the placeholder that holds older jobs).
-  const ownerId = await defaultOwnerId();
-  if (!ownerId) throw new Error("Create the owner's account first (open the app, or npm run user -- create --admin).");
-  const job = await createJob(ownerId, parsed.data);
-  console.log(`job ${job.id}: ${job.sceneCount} scenes, ${job.aspectRatio}, ${job.style}`);
-  const runner = createRunner({ onlyJobId: job.id, concurrency: 1 });
-  runner.start();
-  let last = "";
-  for (;;) {
-    const view = await getJobView(ownerId, job.id);
-    const line = `${view.stage} ${view.percent}%`;
-    if (line !== last) console.log(line);
-    last = line;
-    if (view.isFinal) {
-      await runner.stop();
-      if (view.status !== "completed") {
-        console.error(`storyreel: ${view.error ?? `the job ended ${view.status}`}`);
-        return 1;
-      }
-      const out = path.resolve(values.out ?? `storyreel-${job.id}.mp4`);
-      await fsp.copyFile(pathForKey(videoKey(job.id)), out);
-      console.log(`wrote ${out} (${view.durationSec?.toFixed(1)} s)`);
-      return 0;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 300));
+  const remote = remoteSettings(values.server, values.token ?? process.env.STORYREEL_TOKEN);
+  if (typeof remote === "string") return `${remote}\n${USAGE}`;
+  if (values.out && !values.wait) return `--out needs --wait: without it the command ends before the video is made.\n${USAGE}`;
+  const { autoApprove: _asked, ...input } = parsed.data;
+  try {
+    return await generateRemote({ ...remote, input, wait: values.wait ?? false, yes: values.yes ?? false, out: values.out });
+  } catch (error) {
+    console.error(`storyreel: ${describeRemoteFailure(error, remote.server)}`);
+    return 1;
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`storyreel: ${describeFailure(error)}`);
-    process.exit(1);
-  },
-);
+function remoteSettings(server: string, token: string | undefined): { server: string; token: string } | string {
+  let url: URL;
+  try {
+    url = new URL(server);
+  } catch {
+    return `--server is the studio's address, e.g. https://studio.example (got "${server}").`;
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") return `--server must be an http:// or https:// address.`;
+  if (!token) return "A remote studio needs an API token: --token, or STORYREEL_TOKEN (make one on its Account page).";
+  if (url.protocol === "http:" && !["localhost", "127.0.0.1", "[::1]"].includes(url.hostname)) {
+    console.error(`storyreel: warning: ${url.origin} is not https, so the token travels unencrypted.`);
+  }
+  return { server: url.origin, token };
+}
+
+runCli(main);
