@@ -51,6 +51,14 @@ export function createStudioClient({ server, token, fetch: fetchImpl = globalThi
   const authorization = `Bearer ${token}`;
   const api = createClient<paths>({ baseUrl: origin, headers: { Authorization: authorization }, fetch: fetchImpl });
 
+  // The token goes to the studio only: a link to anywhere else is refused, not followed with it.
+  const sameOrigin = (link: string) => {
+    const url = new URL(link, origin);
+    if (url.origin !== origin)
+      throw new StudioError(0, "foreign_link", `The studio gave a link to ${url.origin}, not to itself.`);
+    return url;
+  };
+
   /** One poll: the job and its ETag, or null when it has not changed (or the studio asks us to slow down). */
   const pollJob = async (id: string, etag?: string, wait?: number): Promise<{ job: StudioJob; etag: string } | null> => {
     const answer = await api.GET("/api/jobs/{id}", {
@@ -70,7 +78,7 @@ export function createStudioClient({ server, token, fetch: fetchImpl = globalThi
   return {
     api,
     /** A whole URL for one of the studio's links (`/api/media/...`). */
-    urlOf: (link: string) => new URL(link, origin).href,
+    urlOf: (link: string) => sameOrigin(link).href,
     estimate: async (query: EstimateQuery) => unwrap(await api.GET("/api/estimate", { params: { query } })),
     createJob: async (input: NewJobInput) => unwrap(await api.POST("/api/jobs", { body: input })),
     getJob: async (id: string) => unwrap(await api.GET("/api/jobs/{id}", { params: { path: { id } } })),
@@ -84,8 +92,13 @@ export function createStudioClient({ server, token, fetch: fetchImpl = globalThi
     async waitForJob(id: string, done: (job: StudioJob) => boolean, onChange: (job: StudioJob) => void = () => {}) {
       let etag: string | undefined;
       for (;;) {
+        const asked = Date.now();
         const changed = await pollJob(id, etag, etag ? LONG_POLL_SECONDS : undefined);
-        if (!changed) continue;
+        if (!changed) {
+          // A 304 at once means the studio (or a proxy) did not hold the poll: pace the next one ourselves.
+          if (Date.now() - asked < 1000) await new Promise((resolve) => setTimeout(resolve, 2000));
+          continue;
+        }
         // Without an ETag there is nothing to wait on: pace the polls instead.
         if (!changed.etag) await new Promise((resolve) => setTimeout(resolve, 1000));
         etag = changed.etag || undefined;
@@ -99,7 +112,7 @@ export function createStudioClient({ server, token, fetch: fetchImpl = globalThi
      * beside it first and renamed when whole, so a broken download never leaves a file that looks finished.
      */
     async download(link: string, file: string): Promise<number> {
-      const response = await fetchImpl(new URL(link, origin), { headers: { Authorization: authorization } });
+      const response = await fetchImpl(sameOrigin(link), { headers: { Authorization: authorization } });
       if (!response.ok || !response.body) {
         throw studioError(response.status, await response.json().catch(() => undefined));
       }

@@ -84,8 +84,13 @@ export async function generateRemote(run: RemoteRun): Promise<number> {
 
   const progress = progressReporter();
   // With --yes the studio approves the storyboard itself (its budget checks still apply); without, we ask.
-  let job = await studio.waitForJob(created.id, (j) => !run.yes && j.status === "awaiting_approval", progress.show);
+  let job = await studio.waitForJob(created.id, (j) => j.status === "awaiting_approval", progress.show);
   progress.end();
+  if (job.status === "awaiting_approval" && run.yes) {
+    // The studio did not approve it itself (today's budget, say): it waits for a person now.
+    console.error(`storyreel: ${job.note ?? "The storyboard waits for approval."} It waits at ${page}`);
+    return 1;
+  }
   if (job.status === "awaiting_approval") {
     const approved = await approveStoryboard(studio, job);
     if (!approved) {

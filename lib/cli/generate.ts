@@ -10,21 +10,27 @@ import { runCli } from "./run-cli";
 const USAGE = 'usage: npm run generate -- "a prompt" [--scenes N] [--server URL --token T [--wait] [--yes]] [--out file.mp4]';
 
 async function main(): Promise<number | string> {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      scenes: { type: "string" },
-      aspect: { type: "string" },
-      style: { type: "string" },
-      seconds: { type: "string" },
-      seed: { type: "string" },
-      out: { type: "string" },
-      server: { type: "string" },
-      token: { type: "string" },
-      wait: { type: "boolean" },
-      yes: { type: "boolean" },
-    },
-  });
+  let args;
+  try {
+    args = parseArgs({
+      allowPositionals: true,
+      options: {
+        scenes: { type: "string" },
+        aspect: { type: "string" },
+        style: { type: "string" },
+        seconds: { type: "string" },
+        seed: { type: "string" },
+        out: { type: "string" },
+        server: { type: "string" },
+        token: { type: "string" },
+        wait: { type: "boolean" },
+        yes: { type: "boolean" },
+      },
+    });
+  } catch (error) {
+    return `${(error as Error).message}\n${USAGE}`;
+  }
+  const { values, positionals } = args;
   const parsed = createJobSchema.safeParse({
     prompt: positionals.join(" "),
     sceneCount: values.scenes ? Number(values.scenes) : undefined,

@@ -114,6 +114,7 @@ describe("the CLI against a running studio", () => {
       [["A cat.", "--server", "ftp://studio.example", "--token", "t"], /http:\/\/ or https:\/\//],
       [["A cat.", "--server", app.baseUrl, "--token", "t", "--out", "x.mp4"], /--out needs --wait/],
       [["A cat.", "--token", "t"], /are for a remote studio \(--server\)/],
+      [["A cat.", "--wiat"], /Unknown option '--wiat'/],
       [["A cat.", "--scenes", "99", "--server", app.baseUrl, "--token", "t"], /scene/i],
     ];
     for (const [args, message] of usage) {
@@ -212,6 +213,18 @@ describe("the CLI against a studio on Replicate", () => {
     const job = await studio.getJob(jobIdIn(run.stdout));
     assert.equal(job.status, "awaiting_approval");
     await studio.cancel(job.id);
+
+    // With --yes the studio would approve it itself, but the budget stops that: the CLI says so and ends.
+    const unattended = await generate(
+      ["A ship sails into a storm.", "--scenes", "2", "--server", app.baseUrl, "--wait", "--yes"],
+      "",
+      {
+        STORYREEL_TOKEN: app.token,
+      },
+    );
+    assert.equal(unattended.status, 1, unattended.stdout + unattended.stderr);
+    assert.match(unattended.stderr, /The clips were not started by themselves: .*daily limit.* It waits at http/);
+    await studio.cancel(jobIdIn(unattended.stdout));
   });
 
   it("prices the video first and stops at a budget refusal with the studio's sentence, asking Replicate for nothing", async () => {
