@@ -3,6 +3,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import createClient from "openapi-fetch";
+import { LONG_POLL_MAX_SECONDS } from "@/lib/jobs/schemas";
 import type { components, paths } from "./api-types";
 
 type Json<T> = T extends { content: { "application/json": infer B } } ? B : never;
@@ -36,8 +37,7 @@ function unwrap<T>(answer: { data?: T; error?: unknown; response: Response }): T
   return answer.data;
 }
 
-/** How long one poll may wait on the server for a change (its ?wait=, at most 25 s). */
-const LONG_POLL_SECONDS = 25;
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface StudioClientOptions {
   server: string;
@@ -69,7 +69,7 @@ export function createStudioClient({ server, token, fetch: fetchImpl = globalThi
     if (answer.response.status === 429) {
       // Polled too often (another script with the same token, say): wait as long as the studio asks, then go on.
       const seconds = Number(answer.response.headers.get("retry-after")) || 1;
-      await new Promise((resolve) => setTimeout(resolve, Math.min(seconds, 60) * 1000));
+      await pause(Math.min(seconds, 60) * 1000);
       return null;
     }
     return { job: unwrap(answer), etag: answer.response.headers.get("etag") ?? "" };
@@ -93,14 +93,14 @@ export function createStudioClient({ server, token, fetch: fetchImpl = globalThi
       let etag: string | undefined;
       for (;;) {
         const asked = Date.now();
-        const changed = await pollJob(id, etag, etag ? LONG_POLL_SECONDS : undefined);
+        const changed = await pollJob(id, etag, etag ? LONG_POLL_MAX_SECONDS : undefined);
         if (!changed) {
           // A 304 at once means the studio (or a proxy) did not hold the poll: pace the next one ourselves.
-          if (Date.now() - asked < 1000) await new Promise((resolve) => setTimeout(resolve, 2000));
+          if (Date.now() - asked < 1000) await pause(2000);
           continue;
         }
         // Without an ETag there is nothing to wait on: pace the polls instead.
-        if (!changed.etag) await new Promise((resolve) => setTimeout(resolve, 1000));
+        if (!changed.etag) await pause(1000);
         etag = changed.etag || undefined;
         onChange(changed.job);
         if (done(changed.job) || changed.job.isFinal) return changed.job;
