@@ -25,6 +25,8 @@ function confirm(question: string): Promise<boolean> {
     rl.once("close", () => answered || resolve(false));
     rl.question(question, (answer) => {
       answered = true;
+      // Piped input is not echoed: show the answer, so the next line starts on a line of its own.
+      if (!process.stdin.isTTY) process.stdout.write(`${answer}\n`);
       rl.close();
       resolve(/^\s*y(es)?\s*$/i.test(answer));
     });
